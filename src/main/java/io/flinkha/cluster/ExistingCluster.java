@@ -1,0 +1,30 @@
+package io.flinkha.cluster;
+
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+
+/** An existing cluster (kind, minikube, any kubeconfig context), reached through an explicit provider. */
+public class ExistingCluster extends ComponentResource implements KubernetesCluster {
+    public static final String TYPE = "flink-ha:cluster:ExistingCluster";
+
+    private final Provider provider;
+
+    public ExistingCluster(String name, ExistingClusterArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var providerArgs = ProviderArgs.builder().context(args.context());
+        args.kubeconfig().ifPresent(providerArgs::kubeconfig);
+        this.provider = new Provider(name + "-provider", providerArgs.build(),
+                CustomResourceOptions.builder().parent(this).build());
+        registerOutputs(Map.of());
+    }
+
+    @Override
+    public Provider provider() {
+        return provider;
+    }
+}

@@ -1,0 +1,13 @@
+package io.flinkha.config;
+
+import java.util.Optional;
+
+/**
+ * An existing cluster reached through a kubeconfig context ({@code kind: existing}): kind, minikube
+ * or any cluster the operator of {@code pulumi up} can reach.
+ *
+ * @param context    kubeconfig context to use; required, so a stack never deploys to whatever context is current
+ * @param kubeconfig path to the kubeconfig file (default: the Kubernetes provider's own lookup, {@code $KUBECONFIG} or {@code ~/.kube/config})
+ */
+public record ExistingClusterSettings(String context, Optional<String> kubeconfig) implements ClusterSettings {
+}

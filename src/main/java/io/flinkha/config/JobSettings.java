@@ -1,0 +1,41 @@
+package io.flinkha.config;
+
+import io.flinkha.flink.UpgradeMode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Flink application job, deployed as one FlinkDeployment: an entry of config key {@code flink-ha:jobs}.
+ *
+ * @param name               deployment name; also Flink's cluster-id, so at most 45 characters of {@code [a-z0-9-]}
+ * @param jarUri             job jar, e.g. {@code local:///opt/flink/usrlib/job.jar}
+ * @param entryClass         main class, when the jar's manifest does not name one
+ * @param args               program arguments
+ * @param parallelism        job parallelism (default 1)
+ * @param upgradeMode        how the operator upgrades the job (default {@code last-state}, which resumes from HA metadata)
+ * @param jobManagerReplicas JobManagers; more than one keeps standbys for faster failover (default 1)
+ * @param checkpointInterval checkpoint interval as a Flink duration, e.g. {@code 30s} (default {@code 60s})
+ * @param jobManager         JobManager container resources
+ * @param taskManager        TaskManager container resources
+ * @param flinkConfiguration extra Flink configuration; keys the platform owns (HA, storage paths, cluster ids) are refused
+ */
+public record JobSettings(
+        String name,
+        String jarUri,
+        Optional<String> entryClass,
+        List<String> args,
+        int parallelism,
+        UpgradeMode upgradeMode,
+        int jobManagerReplicas,
+        String checkpointInterval,
+        ContainerResources jobManager,
+        ContainerResources taskManager,
+        Map<String, String> flinkConfiguration) {
+
+    public JobSettings {
+        args = List.copyOf(args);
+        flinkConfiguration = Map.copyOf(flinkConfiguration);
+    }
+}

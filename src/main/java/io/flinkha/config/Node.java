@@ -1,0 +1,253 @@
+package io.flinkha.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A read-only view of one structured stack setting that knows its own key path, so every problem
+ * it reports names the exact key (e.g. {@code flink-ha:jobs[1].parallelism}). Reads never throw:
+ * a bad value is recorded in {@link Problems} and a harmless fallback is returned so that every
+ * problem is collected in one pass.
+ */
+final class Node {
+    private final String path;
+    private final JsonObject object;
+    private final Problems problems;
+
+    Node(String path, JsonObject object, Problems problems) {
+        this.path = path;
+        this.object = object;
+        this.problems = problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String key(String name) {
+        return path + "." + name;
+    }
+
+    /** Records every key that is not one of {@code allowed}: a misspelled key must not be silently ignored. */
+    void allowOnly(Collection<String> allowed) {
+        for (String k : object.keySet()) {
+            if (!allowed.contains(k)) {
+                problems.add(key(k), k, "unknown key; allowed keys: " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    /** Records a problem whose message is not of the usual got/allowed form. */
+    void problemsAdd(String key, String message) {
+        problems.raw(key + ": " + message);
+    }
+
+    boolean has(String name) {
+        return object.has(name) && !object.get(name).isJsonNull();
+    }
+
+    Optional<String> optionalString(String name) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonElement e = object.get(name);
+        if (e.isJsonPrimitive()) {
+            return Optional.of(e.getAsString());
+        }
+        problems.add(key(name), e.toString(), "expected a string");
+        return Optional.empty();
+    }
+
+    String string(String name, String fallback) {
+        return optionalString(name).orElse(fallback);
+    }
+
+    String requiredString(String name, String allowed) {
+        Optional<String> s = optionalString(name);
+        if (s.isEmpty() || s.get().isBlank()) {
+            if (!has(name)) {
+                problems.missing(key(name), allowed);
+            } else if (s.isPresent()) {
+                problems.add(key(name), s.get(), allowed);
+            }
+            return "";
+        }
+        return s.get();
+    }
+
+    String matching(String name, String fallback, Pattern pattern, String allowed) {
+        String s = string(name, fallback);
+        if (s != null && !pattern.matcher(s).matches()) {
+            problems.add(key(name), s, allowed);
+        }
+        return s;
+    }
+
+    String oneOf(String name, String fallback, Set<String> allowed) {
+        String s = string(name, fallback);
+        if (s != null && !allowed.contains(s)) {
+            problems.add(key(name), s, "allowed: " + String.join(", ", new TreeSet<>(allowed)));
+        }
+        return s;
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+        if (!has(name)) {
+            return fallback;
+        }
+        JsonElement e = object.get(name);
+        String allowed = String.format("expected a whole number from %d to %d", min, max);
+        try {
+            if (e.isJsonPrimitive()) {
+                double d = Double.parseDouble(e.getAsString().trim());
+                if (d == Math.rint(d) && d >= min && d <= max) {
+                    return (int) d;
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(key(name), e.isJsonPrimitive() ? e.getAsString() : e.toString(), allowed);
+        return fallback;
+    }
+
+    boolean bool(String name, boolean fallback) {
+        if (!has(name)) {
+            return fallback;
+        }
+        JsonElement e = object.get(name);
+        if (e.isJsonPrimitive()) {
+            String s = e.getAsString();
+            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(s);
+            }
+        }
+        problems.add(key(name), e.toString(), "expected true or false");
+        return fallback;
+    }
+
+    Optional<Node> child(String name) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonElement e = object.get(name);
+        if (!e.isJsonObject()) {
+            problems.add(key(name), e.toString(), "expected an object");
+            return Optional.empty();
+        }
+        return Optional.of(new Node(key(name), e.getAsJsonObject(), problems));
+    }
+
+    Node childOrEmpty(String name) {
+        return child(name).orElseGet(() -> new Node(key(name), new JsonObject(), problems));
+    }
+
+    List<String> strings(String name) {
+        List<String> out = new ArrayList<>();
+        if (!has(name)) {
+            return out;
+        }
+        JsonElement e = object.get(name);
+        if (!e.isJsonArray()) {
+            problems.add(key(name), e.toString(), "expected a list of strings");
+            return out;
+        }
+        JsonArray a = e.getAsJsonArray();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).isJsonPrimitive()) {
+                out.add(a.get(i).getAsString());
+            } else {
+                problems.add(key(name) + "[" + i + "]", a.get(i).toString(), "expected a string");
+            }
+        }
+        return out;
+    }
+
+    /** A map of plain string values, as Flink configuration is: numbers and booleans are kept as their text. */
+    Map<String, String> stringMap(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Optional<Node> c = child(name);
+        if (c.isEmpty()) {
+            return out;
+        }
+        for (Map.Entry<String, JsonElement> en : c.get().object.entrySet()) {
+            JsonElement v = en.getValue();
+            if (v.isJsonPrimitive()) {
+                out.put(en.getKey(), v.getAsString());
+            } else {
+                problems.add(c.get().key(en.getKey()), v.toString(), "expected a plain value (string, number or boolean)");
+            }
+        }
+        return out;
+    }
+
+    /** An opaque JSON value converted to plain Java maps, lists, strings, numbers and booleans. */
+    Map<String, Object> plainMap(String name) {
+        Optional<Node> c = child(name);
+        if (c.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) toPlain(c.get().object);
+        return m;
+    }
+
+    List<Node> objects(String name) {
+        List<Node> out = new ArrayList<>();
+        if (!has(name)) {
+            return out;
+        }
+        JsonElement e = object.get(name);
+        if (!e.isJsonArray()) {
+            problems.add(key(name), e.toString(), "expected a list of objects");
+            return out;
+        }
+        JsonArray a = e.getAsJsonArray();
+        for (int i = 0; i < a.size(); i++) {
+            String p = key(name) + "[" + i + "]";
+            if (a.get(i).isJsonObject()) {
+                out.add(new Node(p, a.get(i).getAsJsonObject(), problems));
+            } else {
+                problems.add(p, a.get(i).toString(), "expected an object");
+            }
+        }
+        return out;
+    }
+
+    static Object toPlain(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (e.isJsonObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            e.getAsJsonObject().entrySet().forEach(en -> m.put(en.getKey(), toPlain(en.getValue())));
+            return m;
+        }
+        if (e.isJsonArray()) {
+            List<Object> l = new ArrayList<>();
+            e.getAsJsonArray().forEach(x -> l.add(toPlain(x)));
+            return l;
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        if (p.isBoolean()) {
+            return p.getAsBoolean();
+        }
+        if (p.isNumber()) {
+            double d = p.getAsDouble();
+            return d == Math.rint(d) && Math.abs(d) < Long.MAX_VALUE ? (Object) p.getAsLong() : (Object) d;
+        }
+        return p.getAsString();
+    }
+}

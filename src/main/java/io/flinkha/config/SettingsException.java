@@ -1,0 +1,22 @@
+package io.flinkha.config;
+
+import java.util.List;
+
+/**
+ * Thrown before any resource exists when a stack's settings are invalid. The message lists every
+ * problem, one per line, each with the config key, the bad value and what is allowed.
+ */
+public final class SettingsException extends RuntimeException {
+    private final List<String> problems;
+
+    public SettingsException(String stack, List<String> problems) {
+        super(String.format("invalid settings for stack '%s' (%d problem%s):%n  - %s",
+                stack, problems.size(), problems.size() == 1 ? "" : "s", String.join("\n  - ", problems)));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** @return each problem on its own, in the order found */
+    public List<String> problems() {
+        return problems;
+    }
+}

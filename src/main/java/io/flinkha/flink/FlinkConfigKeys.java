@@ -1,0 +1,39 @@
+package io.flinkha.flink;
+
+import java.util.Set;
+
+/**
+ * Flink configuration keys the platform sets itself. They may not be given as extra Flink
+ * configuration: a user value would silently turn HA off or point two jobs at the same storage.
+ *
+ * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/ha/kubernetes_ha/">Kubernetes HA services</a>
+ */
+public final class FlinkConfigKeys {
+    public static final String HA_TYPE = "high-availability.type";
+    /** Pre-1.17 spelling of {@link #HA_TYPE}; Flink still reads it. */
+    public static final String HA_TYPE_LEGACY = "high-availability";
+    public static final String HA_STORAGE_DIR = "high-availability.storageDir";
+    public static final String HA_CLUSTER_ID = "high-availability.cluster-id";
+    public static final String KUBERNETES_CLUSTER_ID = "kubernetes.cluster-id";
+    public static final String KUBERNETES_NAMESPACE = "kubernetes.namespace";
+    public static final String JOBMANAGER_REPLICAS = "kubernetes.jobmanager.replicas";
+    public static final String CHECKPOINTS_DIR = "state.checkpoints.dir";
+    /** Flink 1.20 name of {@link #CHECKPOINTS_DIR}. */
+    public static final String CHECKPOINTS_DIR_120 = "execution.checkpointing.dir";
+    public static final String SAVEPOINTS_DIR = "state.savepoints.dir";
+    /** Flink 1.20 name of {@link #SAVEPOINTS_DIR}. */
+    public static final String SAVEPOINTS_DIR_120 = "execution.checkpointing.savepoint-dir";
+    public static final String CHECKPOINT_INTERVAL = "execution.checkpointing.interval";
+
+    /** The value of {@link #HA_TYPE} that selects Flink's Kubernetes HA services. */
+    public static final String HA_TYPE_KUBERNETES = "kubernetes";
+
+    /** Keys set by the platform (or by the operator, which refuses them in a spec). */
+    public static final Set<String> OWNED = Set.of(
+            HA_TYPE, HA_TYPE_LEGACY, HA_STORAGE_DIR, HA_CLUSTER_ID, KUBERNETES_CLUSTER_ID, KUBERNETES_NAMESPACE,
+            JOBMANAGER_REPLICAS, CHECKPOINTS_DIR, CHECKPOINTS_DIR_120, SAVEPOINTS_DIR, SAVEPOINTS_DIR_120,
+            CHECKPOINT_INTERVAL);
+
+    private FlinkConfigKeys() {
+    }
+}

@@ -1,0 +1,124 @@
+package io.flinkha.flink;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.flinkha.flink.crd.FlinkDeployment;
+import io.flinkha.flink.crd.FlinkDeploymentArgs;
+import io.flinkha.flink.crd.FlinkDeploymentSpecArgs;
+import io.flinkha.flink.crd.FlinkResourceArgs;
+import io.flinkha.flink.crd.JobManagerSpecArgs;
+import io.flinkha.flink.crd.JobSpecArgs;
+import io.flinkha.flink.crd.TaskManagerSpecArgs;
+import io.flinkha.storage.FlinkStoragePaths;
+import io.flinkha.storage.PodStorage;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One Flink application job with Kubernetes HA: a FlinkDeployment whose HA type, storage paths,
+ * JobManager replicas and upgrade mode agree, with the storage reachable from every pod. It waits
+ * for the operator (which owns the CRD) and for the RBAC it runs with.
+ *
+ * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/ha/kubernetes_ha/">Kubernetes HA services</a>
+ */
+public class HaFlinkDeployment extends ComponentResource {
+    public static final String TYPE = "flink-ha:flink:HaFlinkDeployment";
+    /** The container name the operator merges pod templates into. */
+    public static final String MAIN_CONTAINER = "flink-main-container";
+
+    private final FlinkDeployment deployment;
+    private final FlinkStoragePaths paths;
+
+    public HaFlinkDeployment(String name, HaFlinkDeploymentArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        if (!HaFlinkDeploymentArgs.NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("HaFlinkDeployment name: got '" + name + "' (" + name.length()
+                    + " characters); expected [a-z]([-a-z0-9]*[a-z0-9])? of at most 45 characters, because it becomes "
+                    + "Flink's kubernetes.cluster-id");
+        }
+        this.paths = args.storage().pathsFor(args.namespace(), name);
+
+        var spec = FlinkDeploymentSpecArgs.builder()
+                .image(args.image())
+                .flinkVersion(args.operatorFlinkVersion())
+                .serviceAccount(args.serviceAccountName())
+                .flinkConfiguration(flinkConfiguration(args, paths))
+                .podTemplate(podTemplate(args.storage().podStorage()))
+                .jobManager(new JobManagerSpecArgs(args.jobManagerReplicas(),
+                        new FlinkResourceArgs(args.jobManager().cpu(), args.jobManager().memory())))
+                .taskManager(new TaskManagerSpecArgs(
+                        new FlinkResourceArgs(args.taskManager().cpu(), args.taskManager().memory())))
+                .job(new JobSpecArgs(args.jarUri(), args.entryClass().orElse(null), args.args(),
+                        args.parallelism(), args.upgradeMode()))
+                .build();
+
+        this.deployment = new FlinkDeployment(name, new FlinkDeploymentArgs(
+                ObjectMetaArgs.builder()
+                        .name(name)
+                        .namespace(args.namespace())
+                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/name", name))
+                        .build(),
+                spec),
+                CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(args.dependsOn()).build());
+
+        registerOutputs(Map.of(
+                "haStorageDir", paths.haStorageDir(),
+                "checkpointsDir", paths.checkpointsDir(),
+                "savepointsDir", paths.savepointsDir()));
+    }
+
+    /**
+     * The platform's keys are written last, so extra configuration can never turn HA off or move the
+     * storage (the Args builder also refuses such keys outright).
+     */
+    static Output<Map<String, String>> flinkConfiguration(HaFlinkDeploymentArgs args, FlinkStoragePaths paths) {
+        boolean flink120 = atLeast(args.flinkVersion(), 1, 20);
+        return Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir()).applyValue(t -> {
+            Map<String, String> conf = new TreeMap<>(args.flinkConfiguration());
+            conf.put(FlinkConfigKeys.HA_TYPE, FlinkConfigKeys.HA_TYPE_KUBERNETES);
+            conf.put(FlinkConfigKeys.HA_STORAGE_DIR, t.t1);
+            // Flink 1.20 renamed the directory options; older images only read the state.* names
+            conf.put(flink120 ? FlinkConfigKeys.CHECKPOINTS_DIR_120 : FlinkConfigKeys.CHECKPOINTS_DIR, t.t2);
+            conf.put(flink120 ? FlinkConfigKeys.SAVEPOINTS_DIR_120 : FlinkConfigKeys.SAVEPOINTS_DIR, t.t3);
+            conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, args.checkpointInterval());
+            return Map.copyOf(conf);
+        });
+    }
+
+    static boolean atLeast(String version, int major, int minor) {
+        String[] p = version.split("\\.");
+        int ma = Integer.parseInt(p[0]);
+        int mi = Integer.parseInt(p[1]);
+        return ma > major || (ma == major && mi >= minor);
+    }
+
+    static PodTemplateSpecArgs podTemplate(PodStorage storage) {
+        return PodTemplateSpecArgs.builder()
+                .spec(PodSpecArgs.builder()
+                        .containers(ContainerArgs.builder()
+                                .name(MAIN_CONTAINER)
+                                .volumeMounts(storage.mounts())
+                                .env(storage.env().isEmpty() ? null : storage.env())
+                                .build())
+                        .volumes(storage.volumes())
+                        .build())
+                .build();
+    }
+
+    /** @return the FlinkDeployment custom resource */
+    public FlinkDeployment deployment() {
+        return deployment;
+    }
+
+    /** @return where this deployment keeps HA metadata, checkpoints and savepoints */
+    public FlinkStoragePaths paths() {
+        return paths;
+    }
+}

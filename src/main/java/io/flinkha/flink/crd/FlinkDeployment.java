@@ -1,0 +1,38 @@
+package io.flinkha.flink.crd;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.kubernetes.Utilities;
+import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
+import com.pulumi.resources.CustomResourceOptions;
+
+import javax.annotation.Nullable;
+
+/**
+ * A {@code flink.apache.org/v1beta1} FlinkDeployment, managed by the Kubernetes provider like any
+ * other object. The Java Kubernetes SDK 4.0.0 has no generic custom-resource class, so this one
+ * plays that part for the single CRD the platform needs.
+ *
+ * @see <a href="https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.10/docs/custom-resource/reference/">FlinkDeployment reference</a>
+ */
+@ResourceType(type = FlinkDeployment.TYPE)
+public class FlinkDeployment extends com.pulumi.resources.CustomResource {
+    public static final String TYPE = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
+    public static final String API_VERSION = "flink.apache.org/v1beta1";
+    public static final String KIND = "FlinkDeployment";
+
+    @Export(name = "metadata", refs = {ObjectMeta.class}, tree = "[0]")
+    private Output<ObjectMeta> metadata;
+
+    public FlinkDeployment(String name, FlinkDeploymentArgs args, @Nullable CustomResourceOptions options) {
+        super(TYPE, name, args, CustomResourceOptions.merge(
+                // the same provider plugin version as the generated Kubernetes classes, so the CLI loads one plugin
+                CustomResourceOptions.builder().version(Utilities.getVersion()).build(), options, null));
+    }
+
+    /** @return the object's metadata as the cluster reports it */
+    public Output<ObjectMeta> metadata() {
+        return metadata;
+    }
+}

@@ -1,0 +1,135 @@
+package io.flinkha.flink.crd;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.resources.ResourceArgs;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code spec} of a FlinkDeployment in application mode: field names are the CRD's. Only the fields
+ * the platform sets are modelled; the upstream check (the operator's own API classes) guards the names.
+ */
+public final class FlinkDeploymentSpecArgs extends ResourceArgs {
+    @Import(name = "image", required = true)
+    private String image;
+    @Import(name = "imagePullPolicy")
+    private @Nullable String imagePullPolicy;
+    @Import(name = "flinkVersion", required = true)
+    private String flinkVersion;
+    @Import(name = "serviceAccount", required = true)
+    private Output<String> serviceAccount;
+    /** Flat string keys: nested YAML is only read from operator 1.13. */
+    @Import(name = "flinkConfiguration", required = true)
+    private Output<Map<String, String>> flinkConfiguration;
+    @Import(name = "podTemplate")
+    private @Nullable PodTemplateSpecArgs podTemplate;
+    @Import(name = "jobManager", required = true)
+    private JobManagerSpecArgs jobManager;
+    @Import(name = "taskManager", required = true)
+    private TaskManagerSpecArgs taskManager;
+    @Import(name = "job", required = true)
+    private JobSpecArgs job;
+
+    private FlinkDeploymentSpecArgs() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String image() {
+        return image;
+    }
+
+    public String flinkVersion() {
+        return flinkVersion;
+    }
+
+    public Output<String> serviceAccount() {
+        return serviceAccount;
+    }
+
+    public Output<Map<String, String>> flinkConfiguration() {
+        return flinkConfiguration;
+    }
+
+    public @Nullable PodTemplateSpecArgs podTemplate() {
+        return podTemplate;
+    }
+
+    public JobManagerSpecArgs jobManager() {
+        return jobManager;
+    }
+
+    public TaskManagerSpecArgs taskManager() {
+        return taskManager;
+    }
+
+    public JobSpecArgs job() {
+        return job;
+    }
+
+    public static final class Builder {
+        private final FlinkDeploymentSpecArgs a = new FlinkDeploymentSpecArgs();
+
+        public Builder image(String image) {
+            a.image = image;
+            return this;
+        }
+
+        public Builder imagePullPolicy(String policy) {
+            a.imagePullPolicy = policy;
+            return this;
+        }
+
+        public Builder flinkVersion(String flinkVersion) {
+            a.flinkVersion = flinkVersion;
+            return this;
+        }
+
+        public Builder serviceAccount(Output<String> serviceAccount) {
+            a.serviceAccount = serviceAccount;
+            return this;
+        }
+
+        public Builder flinkConfiguration(Output<Map<String, String>> flinkConfiguration) {
+            a.flinkConfiguration = flinkConfiguration;
+            return this;
+        }
+
+        public Builder podTemplate(PodTemplateSpecArgs podTemplate) {
+            a.podTemplate = podTemplate;
+            return this;
+        }
+
+        public Builder jobManager(JobManagerSpecArgs jobManager) {
+            a.jobManager = jobManager;
+            return this;
+        }
+
+        public Builder taskManager(TaskManagerSpecArgs taskManager) {
+            a.taskManager = taskManager;
+            return this;
+        }
+
+        public Builder job(JobSpecArgs job) {
+            a.job = job;
+            return this;
+        }
+
+        public FlinkDeploymentSpecArgs build() {
+            Objects.requireNonNull(a.image, "image");
+            Objects.requireNonNull(a.flinkVersion, "flinkVersion");
+            Objects.requireNonNull(a.serviceAccount, "serviceAccount");
+            Objects.requireNonNull(a.flinkConfiguration, "flinkConfiguration");
+            Objects.requireNonNull(a.jobManager, "jobManager");
+            Objects.requireNonNull(a.taskManager, "taskManager");
+            Objects.requireNonNull(a.job, "job");
+            return a;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.flinkha.flink.crd;
+
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+import io.flinkha.flink.UpgradeMode;
+
+import javax.annotation.Nullable;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code spec.job} of an application-mode FlinkDeployment. */
+public final class JobSpecArgs extends ResourceArgs {
+    @Import(name = "jarURI", required = true)
+    private final String jarURI;
+    @Import(name = "entryClass")
+    private final @Nullable String entryClass;
+    @Import(name = "args")
+    private final @Nullable List<String> args;
+    @Import(name = "parallelism", required = true)
+    private final Integer parallelism;
+    @Import(name = "upgradeMode", required = true)
+    private final String upgradeMode;
+    @Import(name = "state", required = true)
+    private final String state = "running";
+
+    public JobSpecArgs(String jarURI, @Nullable String entryClass, List<String> args, int parallelism, UpgradeMode upgradeMode) {
+        this.jarURI = Objects.requireNonNull(jarURI, "jarURI");
+        this.entryClass = entryClass;
+        this.args = args.isEmpty() ? null : List.copyOf(args);
+        this.parallelism = parallelism;
+        this.upgradeMode = upgradeMode.value();
+    }
+
+    public String jarURI() {
+        return jarURI;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public UpgradeMode upgradeMode() {
+        return UpgradeMode.fromValue(upgradeMode).orElseThrow();
+    }
+}

@@ -1,0 +1,30 @@
+package io.flinkha.internal.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Every resource a program would register for one stack, in registration order.
+ *
+ * @param project   Pulumi project name
+ * @param stack     stack name
+ * @param config    the stack's config values as the engine passed them to the program
+ * @param resources resources, the root stack first
+ */
+public record Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources) {
+
+    /** The text that stands for a value known only after deployment. */
+    public static final String UNKNOWN = "<known after deploy>";
+    /** The text that stands for a secret value, as {@code pulumi preview --json} prints it. */
+    public static final String SECRET = "[secret]";
+
+    public List<PlannedResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    public Optional<PlannedResource> find(Predicate<PlannedResource> p) {
+        return resources.stream().filter(p).findFirst();
+    }
+}

@@ -1,0 +1,48 @@
+package io.flinkha.internal.plan;
+
+import com.pulumi.Context;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * {@code plan <stack> [--json]}: runs the real program for a stack on the mock engine, without
+ * credentials or a cluster, and prints what {@code pulumi up} would create.
+ */
+public final class PlanCommand {
+    private PlanCommand() {
+    }
+
+    /** @return the process exit code */
+    public static int run(String[] args, Consumer<Context> program, PrintStream out, PrintStream err) {
+        String stack = null;
+        boolean json = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--json")) {
+                json = true;
+            } else if (stack == null && !args[i].startsWith("-")) {
+                stack = args[i];
+            } else {
+                err.println("error: unexpected argument '" + args[i] + "'");
+                err.println("usage: java -jar target/flink-ha.jar plan <stack> [--json]");
+                return 2;
+            }
+        }
+        if (stack == null) {
+            err.println("usage: java -jar target/flink-ha.jar plan <stack> [--json]");
+            return 2;
+        }
+        try {
+            Path dir = StackConfig.findProjectDir(Path.of(""));
+            StackConfig config = StackConfig.load(dir, stack);
+            Plan plan = PlanEngine.run(config.project(), stack, config.values(), program);
+            out.print(json ? PlanRenderer.json(plan) : PlanRenderer.tree(plan));
+            out.flush();
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+}

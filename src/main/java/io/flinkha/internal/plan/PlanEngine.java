@@ -1,0 +1,195 @@
+package io.flinkha.internal.plan;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.Context;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Runs a Pulumi program in-process on the SDK's mock engine, in preview mode, and records every
+ * registration exactly as the engine would receive it. This is the only class that touches SDK
+ * internals ({@code com.pulumi.test.internal}): the public test API takes no stack config and
+ * hides the registration requests.
+ *
+ * <p>Resources echo their inputs as outputs, as a preview does for creates; every other output is
+ * unknown, so values that exist only after deployment (ARNs, generated ids) stay unknown and print
+ * as {@link Plan#UNKNOWN}.
+ */
+public final class PlanEngine {
+    private static final String UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+    private static final String OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+    private PlanEngine() {
+    }
+
+    /**
+     * @param project Pulumi project name
+     * @param stack   stack name
+     * @param config  config as the engine passes it: {@code <namespace>:<key>} to text (structured values as JSON)
+     * @param program the program
+     * @return the registered resources
+     * @throws RuntimeException the program's own exception, unwrapped, when it fails
+     */
+    public static synchronized Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program) {
+        List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sequence = new AtomicInteger();
+        Mocks mocks = new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), args.inputs));
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                return CompletableFuture.completedFuture(Map.of());
+            }
+        };
+        try {
+            var test = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())
+                    .config(config)
+                    .mocks(mocks)
+                    .standardLogger(PulumiTestInternal.logger(Level.WARNING))
+                    .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, sequence))
+                    .build();
+            var result = test.runTest(program);
+            if (!result.exceptions().isEmpty()) {
+                throw unwrap(result.exceptions().get(0));
+            }
+            if (!result.errors().isEmpty()) {
+                throw new IllegalStateException(String.join("\n", result.errors()));
+            }
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+        List<PlannedResource> resources = recorded.stream()
+                .sorted(Comparator.comparingInt(Recorded::sequence))
+                .map(Recorded::resource)
+                .toList();
+        return new Plan(project, stack, Map.copyOf(config), resources);
+    }
+
+    private static RuntimeException unwrap(Throwable t) {
+        Throwable cur = t;
+        while ((cur instanceof java.util.concurrent.CompletionException || cur instanceof java.util.concurrent.ExecutionException
+                || cur.getClass().getName().startsWith("com.pulumi.") && cur.getCause() != null && !(cur instanceof IllegalArgumentException))
+                && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur instanceof RuntimeException re ? re : new RuntimeException(cur);
+    }
+
+    private record Recorded(int sequence, PlannedResource resource) {
+    }
+
+    private static final class RecordingMonitor extends MockMonitor {
+        private final List<Recorded> recorded;
+        private final AtomicInteger sequence;
+
+        RecordingMonitor(Mocks mocks, List<Recorded> recorded, AtomicInteger sequence) {
+            super(mocks, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING)));
+            this.recorded = recorded;
+            this.sequence = sequence;
+        }
+
+        @Override
+        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+            int order = sequence.getAndIncrement();
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                recorded.add(new Recorded(order, new PlannedResource(
+                        response.getUrn(),
+                        request.getType(),
+                        request.getName(),
+                        request.getCustom(),
+                        request.getParent(),
+                        providerUrn(request.getProvider()),
+                        List.copyOf(request.getDependenciesList()),
+                        plain(request.getObject()))));
+                return response;
+            });
+        }
+    }
+
+    /** Provider references are {@code <urn>::<id>}; the id is the mock's, so only the URN is kept. */
+    private static String providerUrn(String reference) {
+        int i = reference.lastIndexOf("::");
+        return i > 0 ? reference.substring(0, i) : reference;
+    }
+
+    static Map<String, Object> plain(Struct struct) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        struct.getFieldsMap().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.put(e.getKey(), plain(e.getValue())));
+        return out;
+    }
+
+    private static Object plain(Value v) {
+        switch (v.getKindCase()) {
+            case NULL_VALUE:
+            case KIND_NOT_SET:
+                return null;
+            case BOOL_VALUE:
+                return v.getBoolValue();
+            case NUMBER_VALUE: {
+                double d = v.getNumberValue();
+                // the wire format has only doubles; whole numbers are integers in every Kubernetes field
+                return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+            }
+            case STRING_VALUE:
+                return UNKNOWN_SENTINEL.equals(v.getStringValue()) ? Plan.UNKNOWN : v.getStringValue();
+            case LIST_VALUE: {
+                ListValue l = v.getListValue();
+                List<Object> out = new ArrayList<>();
+                l.getValuesList().forEach(x -> out.add(plain(x)));
+                return out;
+            }
+            case STRUCT_VALUE: {
+                Struct s = v.getStructValue();
+                Value sig = s.getFieldsMap().get(SIG_KEY);
+                if (sig != null) {
+                    String kind = sig.getStringValue();
+                    if (SECRET_SIG.equals(kind)) {
+                        return Plan.SECRET;
+                    }
+                    if (RESOURCE_SIG.equals(kind)) {
+                        return s.getFieldsMap().get("urn").getStringValue();
+                    }
+                    if (OUTPUT_SIG.equals(kind)) {
+                        if (s.getFieldsMap().containsKey("secret") && s.getFieldsMap().get("secret").getBoolValue()) {
+                            return Plan.SECRET;
+                        }
+                        Value value = s.getFieldsMap().get("value");
+                        return value == null ? Plan.UNKNOWN : plain(value);
+                    }
+                    return "[asset]";
+                }
+                return plain(s);
+            }
+            default:
+                throw new IllegalStateException("unexpected protobuf value " + v);
+        }
+    }
+}

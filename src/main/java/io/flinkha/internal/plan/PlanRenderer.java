@@ -1,0 +1,95 @@
+package io.flinkha.internal.plan;
+
+import com.google.gson.GsonBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints a {@link Plan}: as JSON in the shape of {@code pulumi preview --json} (other tools read
+ * it, so the shape is a contract), or as a readable tree.
+ */
+public final class PlanRenderer {
+    private PlanRenderer() {
+    }
+
+    public static String json(Plan plan) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("config", plan.config());
+        List<Object> steps = new ArrayList<>();
+        for (PlannedResource r : plan.resources()) {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("urn", r.urn());
+            state.put("custom", r.custom());
+            state.put("type", r.type());
+            state.put("inputs", r.inputs());
+            if (!r.parent().isEmpty()) {
+                state.put("parent", r.parent());
+            }
+            if (!r.provider().isEmpty()) {
+                state.put("provider", r.provider());
+            }
+            state.put("dependencies", r.dependencies());
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("op", "create");
+            step.put("urn", r.urn());
+            if (!r.provider().isEmpty()) {
+                step.put("provider", r.provider());
+            }
+            step.put("newState", state);
+            steps.add(step);
+        }
+        root.put("steps", steps);
+        root.put("diagnostics", List.of());
+        root.put("changeSummary", Map.of("create", plan.resources().size()));
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+    }
+
+    public static String tree(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Plan of stack '%s' (project %s), offline: %d resources to create%n%n",
+                plan.stack(), plan.project(), plan.resources().size()));
+        Map<String, List<PlannedResource>> children = new LinkedHashMap<>();
+        for (PlannedResource r : plan.resources()) {
+            children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
+        }
+        for (PlannedResource root : children.getOrDefault("", List.of())) {
+            print(out, root, children, 0);
+        }
+        out.append(String.format("%nResources: %d to create. Values shown as %s are known only after deployment.%n",
+                plan.resources().size(), Plan.UNKNOWN));
+        return out.toString();
+    }
+
+    private static void print(StringBuilder out, PlannedResource r, Map<String, List<PlannedResource>> children, int depth) {
+        out.append("  ".repeat(depth)).append("+ ").append(r.type()).append("  ").append(r.name());
+        String detail = detail(r);
+        if (!detail.isEmpty()) {
+            out.append("  (").append(detail).append(")");
+        }
+        out.append('\n');
+        for (PlannedResource c : children.getOrDefault(r.urn(), List.of())) {
+            print(out, c, children, depth + 1);
+        }
+    }
+
+    /** A short line that says what matters of the resource, for the few types where it helps a reviewer. */
+    @SuppressWarnings("unchecked")
+    private static String detail(PlannedResource r) {
+        Object spec = r.inputs().get("spec");
+        if (r.type().endsWith(":FlinkDeployment") && spec instanceof Map<?, ?> s) {
+            Map<String, Object> conf = (Map<String, Object>) s.get("flinkConfiguration");
+            Map<String, Object> job = (Map<String, Object>) s.get("job");
+            Map<String, Object> jm = (Map<String, Object>) s.get("jobManager");
+            return String.format("HA %s, storageDir %s, JobManagers %s, upgradeMode %s",
+                    conf.get("high-availability.type"), conf.get("high-availability.storageDir"),
+                    jm.get("replicas"), job.get("upgradeMode"));
+        }
+        if (r.type().equals("kubernetes:helm.sh/v3:Release")) {
+            return "chart " + r.inputs().get("chart") + " " + r.inputs().get("version");
+        }
+        return "";
+    }
+}

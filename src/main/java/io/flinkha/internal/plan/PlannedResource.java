@@ -1,0 +1,27 @@
+package io.flinkha.internal.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One resource as the program registered it, in the terms of a {@code pulumi preview --json} step.
+ *
+ * @param urn          the resource's URN
+ * @param type         type token
+ * @param name         logical name
+ * @param custom       true for a provider-managed resource, false for a component
+ * @param parent       the parent's URN ("" for the stack itself)
+ * @param provider     the explicit provider reference ("" when none)
+ * @param dependencies URNs this resource depends on
+ * @param inputs       inputs as plain JSON values; unknowns and secrets are placeholders
+ */
+public record PlannedResource(
+        String urn,
+        String type,
+        String name,
+        boolean custom,
+        String parent,
+        String provider,
+        List<String> dependencies,
+        Map<String, Object> inputs) {
+}

@@ -1,0 +1,157 @@
+package io.flinkha.internal.plan;
+
+import com.google.gson.Gson;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a stack's config the way the Pulumi CLI hands it to a program: {@code Pulumi.yaml}'s
+ * declared keys and defaults, overlaid with {@code <stackConfigDir>/Pulumi.<stack>.yaml}, flattened
+ * to {@code <namespace>:<key>} = text, structured values as JSON. Like the CLI it refuses a project
+ * key that {@code Pulumi.yaml} does not declare, and a declared key without default that the stack omits.
+ */
+public final class StackConfig {
+    private static final Gson GSON = new Gson();
+
+    private final String project;
+    private final Path stackFile;
+    private final Map<String, String> values;
+
+    private StackConfig(String project, Path stackFile, Map<String, String> values) {
+        this.project = project;
+        this.stackFile = stackFile;
+        this.values = values;
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public Path stackFile() {
+        return stackFile;
+    }
+
+    /** @return config as the engine passes it to the program */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    /** Finds {@code Pulumi.yaml} in {@code start} or the nearest folder above it. */
+    public static Path findProjectDir(Path start) {
+        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("Pulumi.yaml"))) {
+                return p;
+            }
+        }
+        throw new PlanException("no Pulumi.yaml in " + start.toAbsolutePath() + " or any folder above it; "
+                + "run the plan from the project folder");
+    }
+
+    @SuppressWarnings("unchecked")
+    public static StackConfig load(Path projectDir, String stack) {
+        Map<String, Object> projectFile = yaml(projectDir.resolve("Pulumi.yaml"));
+        String project = String.valueOf(projectFile.get("name"));
+        Path stackDir = projectDir.resolve(String.valueOf(projectFile.getOrDefault("stackConfigDir", ".")));
+        Path stackFile = stackDir.resolve("Pulumi." + stack + ".yaml");
+        if (!Files.isRegularFile(stackFile)) {
+            throw new PlanException("unknown stack '" + stack + "': no " + projectDir.relativize(stackFile)
+                    + "; stacks: " + String.join(", ", stacks(stackDir)));
+        }
+        Map<String, Object> declared = projectFile.get("config") instanceof Map
+                ? (Map<String, Object>) projectFile.get("config") : Map.of();
+        Map<String, Object> stackConfig = yaml(stackFile).get("config") instanceof Map
+                ? (Map<String, Object>) yaml(stackFile).get("config") : Map.of();
+
+        List<String> problems = new ArrayList<>();
+        Map<String, String> values = new TreeMap<>();
+        for (var e : declared.entrySet()) {
+            String key = qualify(project, e.getKey());
+            Object decl = e.getValue();
+            if (decl instanceof Map<?, ?> m && (m.containsKey("type") || m.containsKey("description") || m.containsKey("default"))) {
+                if (m.containsKey("default")) {
+                    values.put(key, text(m.get("default")));
+                }
+            } else if (!key.startsWith(project + ":")) {
+                values.put(key, text(decl));
+            }
+        }
+        for (var e : stackConfig.entrySet()) {
+            String key = qualify(project, e.getKey());
+            String bare = key.substring(key.indexOf(':') + 1);
+            if (key.startsWith(project + ":") && !declared.containsKey(bare) && !declared.containsKey(key)) {
+                problems.add(key + ": unknown key in " + projectDir.relativize(stackFile) + "; Pulumi.yaml declares: "
+                        + String.join(", ", new TreeMap<>(declared).keySet()));
+                continue;
+            }
+            Object v = e.getValue();
+            if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
+                // secrets need the stack's passphrase or cloud key, which the offline plan never has
+                values.put(key, "[secret]");
+            } else {
+                values.put(key, text(v));
+            }
+        }
+        for (var e : declared.entrySet()) {
+            String key = qualify(project, e.getKey());
+            if (key.startsWith(project + ":") && !values.containsKey(key)) {
+                problems.add(key + ": is required (Pulumi.yaml declares it without a default) but "
+                        + projectDir.relativize(stackFile) + " does not set it");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PlanException("invalid config for stack '" + stack + "':\n  - " + String.join("\n  - ", problems));
+        }
+        return new StackConfig(project, stackFile, values);
+    }
+
+    /** @return the stack names that have a config file */
+    public static List<String> stacks(Path stackDir) {
+        if (!Files.isDirectory(stackDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(stackDir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new PlanException("cannot list " + stackDir + ": " + e.getMessage());
+        }
+    }
+
+    private static String qualify(String project, String key) {
+        return key.contains(":") ? key : project + ":" + key;
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Map || v instanceof List) {
+            return GSON.toJson(v);
+        }
+        return String.valueOf(v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(Path file) {
+        try (Reader r = Files.newBufferedReader(file)) {
+            Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            return o instanceof Map ? new LinkedHashMap<>((Map<String, Object>) o) : Map.of();
+        } catch (IOException e) {
+            throw new PlanException("cannot read " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new PlanException("malformed YAML in " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.flinkha.operator;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Flink Kubernetes Operator: its namespace and a Helm release of the
+ * {@code flink-kubernetes-operator} chart, watching only the jobs' namespaces. The chart's own job
+ * ServiceAccount/Role/RoleBinding are turned off because {@link io.flinkha.rbac.LeaderElectionRbac}
+ * declares a least-privilege set in each job namespace (the chart's uses {@code *} verbs).
+ *
+ * @see <a href="https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.10/docs/operations/helm/">Operator Helm chart</a>
+ */
+public class FlinkOperator extends ComponentResource {
+    public static final String TYPE = "flink-ha:operator:FlinkOperator";
+    public static final String CHART = "flink-kubernetes-operator";
+
+    private final Namespace namespace;
+    private final Release release;
+
+    public FlinkOperator(String name, FlinkOperatorArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).provider(args.provider());
+
+        this.namespace = new Namespace(name + "-ns", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(args.namespace())
+                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                        .build())
+                .build(), child.build());
+
+        this.release = new Release(name + "-release", ReleaseArgs.builder()
+                .name(CHART)
+                .chart(CHART)
+                .version(args.version())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(args.chartRepository()).build())
+                .namespace(namespace.metadata().applyValue(m -> m.name().orElse(args.namespace())))
+                .values(values(args))
+                .build(), child.build());
+
+        registerOutputs(Map.of(
+                "namespace", namespace.metadata().applyValue(m -> m.name().orElse("")),
+                "releaseStatus", release.status().applyValue(s -> s.status())));
+    }
+
+    static Output<Map<String, Object>> values(FlinkOperatorArgs args) {
+        return Output.all(args.watchNamespaces()).applyValue(watched -> {
+            Map<String, Object> values = deepCopy(args.extraValues());
+            values.put("watchNamespaces", List.copyOf(watched));
+            values.put("replicas", args.replicas());
+            merge(values, "webhook", Map.of("create", args.webhook()));
+            merge(values, "jobServiceAccount", Map.of("create", false));
+            merge(values, "rbac", Map.of("create", true,
+                    "jobRole", Map.of("create", false),
+                    "jobRoleBinding", Map.of("create", false)));
+            if (args.replicas() > 1) {
+                // without leader election two operators would reconcile the same deployments
+                merge(values, "defaultConfiguration", Map.of("create", true, "append", true, "flink-conf.yaml",
+                        "kubernetes.operator.leader-election.enabled: true\n"
+                                + "kubernetes.operator.leader-election.lease-name: " + CHART + "-lease\n"));
+            }
+            return values;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> into, String key, Map<String, Object> ours) {
+        Object existing = into.get(key);
+        Map<String, Object> target = existing instanceof Map ? deepCopy((Map<String, Object>) existing) : new LinkedHashMap<>();
+        for (var e : ours.entrySet()) {
+            if (e.getValue() instanceof Map && target.get(e.getKey()) instanceof Map) {
+                merge(target, e.getKey(), (Map<String, Object>) e.getValue());
+            } else {
+                target.put(e.getKey(), e.getValue());
+            }
+        }
+        into.put(key, target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> in) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, v instanceof Map ? deepCopy((Map<String, Object>) v) : v));
+        return out;
+    }
+
+    /** @return the Helm release; FlinkDeployments depend on it so the CRD exists before them */
+    public Release release() {
+        return release;
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+}

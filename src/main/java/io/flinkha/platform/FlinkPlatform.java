@@ -1,0 +1,158 @@
+package io.flinkha.platform;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.flinkha.cluster.ExistingCluster;
+import io.flinkha.cluster.ExistingClusterArgs;
+import io.flinkha.cluster.KubernetesCluster;
+import io.flinkha.config.ExistingClusterSettings;
+import io.flinkha.config.JobSettings;
+import io.flinkha.config.NfsStorageSettings;
+import io.flinkha.config.PlatformSettings;
+import io.flinkha.flink.HaFlinkDeployment;
+import io.flinkha.flink.HaFlinkDeploymentArgs;
+import io.flinkha.operator.FlinkOperator;
+import io.flinkha.operator.FlinkOperatorArgs;
+import io.flinkha.rbac.LeaderElectionRbac;
+import io.flinkha.rbac.LeaderElectionRbacArgs;
+import io.flinkha.storage.HaStorage;
+import io.flinkha.storage.NfsStorage;
+import io.flinkha.storage.NfsStorageArgs;
+import io.flinkha.storage.ServiceAccountRef;
+import io.flinkha.storage.StorageAccess;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole HA Flink platform of one environment, composed from validated {@link PlatformSettings}:
+ * cluster, jobs namespace, HA storage, leader-election RBAC, the Flink operator and one HA
+ * FlinkDeployment per job. Which implementation of cluster and storage is used is decided by the
+ * settings' types, never by the environment's name.
+ */
+public class FlinkPlatform extends ComponentResource {
+    public static final String TYPE = "flink-ha:platform:FlinkPlatform";
+    /** Service account every job runs as. */
+    public static final String JOB_SERVICE_ACCOUNT = "flink";
+
+    private final KubernetesCluster cluster;
+    private final Namespace jobsNamespace;
+    private final HaStorage storage;
+    private final LeaderElectionRbac rbac;
+    private final FlinkOperator operator;
+    private final Map<String, HaFlinkDeployment> deployments = new LinkedHashMap<>();
+
+    public FlinkPlatform(String name, PlatformSettings settings, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var parent = ComponentResourceOptions.builder().parent(this).build();
+
+        this.cluster = cluster(name, settings, parent);
+        var provider = cluster.provider();
+
+        this.jobsNamespace = new Namespace(name + "-jobs-ns", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(settings.namespace())
+                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
+        Output<String> namespace = jobsNamespace.metadata().applyValue(m -> m.name().orElse(settings.namespace()));
+
+        this.storage = storage(name, settings, namespace, provider, parent);
+        StorageAccess access = storage.grantReadWrite(new ServiceAccountRef(namespace, JOB_SERVICE_ACCOUNT));
+
+        this.rbac = new LeaderElectionRbac(name + "-rbac", LeaderElectionRbacArgs.builder()
+                .namespace(namespace)
+                .serviceAccountName(JOB_SERVICE_ACCOUNT)
+                .serviceAccountAnnotations(access.serviceAccountAnnotations())
+                .provider(provider)
+                .build(), parent);
+
+        var op = settings.operator();
+        this.operator = new FlinkOperator(name + "-operator", FlinkOperatorArgs.builder()
+                .version(op.version())
+                .namespace(op.namespace())
+                .chartRepository(op.chartRepository())
+                .watchNamespaces(List.of(namespace))
+                .webhook(op.certManager())
+                .replicas(op.replicas())
+                .extraValues(op.helmValues())
+                .provider(provider)
+                .build(), parent);
+
+        for (JobSettings job : settings.jobs()) {
+            deployments.put(job.name(), new HaFlinkDeployment(job.name(), HaFlinkDeploymentArgs.builder()
+                    .namespace(namespace)
+                    .flinkVersion(settings.flink().version())
+                    .image(settings.flink().image())
+                    .jarUri(job.jarUri())
+                    .entryClass(job.entryClass().orElse(null))
+                    .args(job.args())
+                    .parallelism(job.parallelism())
+                    .upgradeMode(job.upgradeMode())
+                    .jobManagerReplicas(job.jobManagerReplicas())
+                    .checkpointInterval(job.checkpointInterval())
+                    .jobManager(job.jobManager())
+                    .taskManager(job.taskManager())
+                    .flinkConfiguration(job.flinkConfiguration())
+                    .storage(storage)
+                    .serviceAccountName(rbac.serviceAccountName())
+                    .dependsOn(List.of(operator.release(), rbac.role(), rbac.roleBinding()))
+                    .provider(provider)
+                    .build(), parent));
+        }
+
+        registerOutputs(Map.of(
+                "namespace", namespace,
+                "serviceAccount", rbac.serviceAccountName(),
+                "haStorageDirs", haStorageDirs()));
+    }
+
+    private static KubernetesCluster cluster(String name, PlatformSettings settings, ComponentResourceOptions parent) {
+        if (settings.cluster() instanceof ExistingClusterSettings existing) {
+            return new ExistingCluster(name + "-cluster",
+                    new ExistingClusterArgs(existing.context(), existing.kubeconfig()), parent);
+        }
+        throw new IllegalStateException("unsupported cluster settings: " + settings.cluster());
+    }
+
+    private static HaStorage storage(String name, PlatformSettings settings, Output<String> namespace,
+                                     com.pulumi.kubernetes.Provider provider, ComponentResourceOptions parent) {
+        if (settings.storage() instanceof NfsStorageSettings nfs) {
+            return new NfsStorage(name + "-storage", NfsStorageArgs.builder()
+                    .namespace(namespace)
+                    .environment(settings.environment())
+                    .storageClass(nfs.storageClass())
+                    .size(nfs.size())
+                    .mountPath(nfs.mountPath())
+                    .provider(provider)
+                    .build(), parent);
+        }
+        throw new IllegalStateException("unsupported storage settings: " + settings.storage());
+    }
+
+    /** @return the HA storage directory of each deployment, by deployment name */
+    public Output<Map<String, String>> haStorageDirs() {
+        var names = List.copyOf(deployments.keySet());
+        return Output.all(deployments.values().stream().map(d -> d.paths().haStorageDir()).toList())
+                .applyValue(dirs -> {
+                    Map<String, String> out = new LinkedHashMap<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        out.put(names.get(i), dirs.get(i));
+                    }
+                    return out;
+                });
+    }
+
+    public KubernetesCluster cluster() { return cluster; }
+    public Namespace jobsNamespace() { return jobsNamespace; }
+    public HaStorage storage() { return storage; }
+    public LeaderElectionRbac rbac() { return rbac; }
+    public FlinkOperator operator() { return operator; }
+    public Map<String, HaFlinkDeployment> deployments() { return Map.copyOf(deployments); }
+}

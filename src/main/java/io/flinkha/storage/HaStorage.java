@@ -1,0 +1,28 @@
+package io.flinkha.storage;
+
+import com.pulumi.core.Output;
+
+/**
+ * Durable storage for Flink HA metadata, checkpoints and savepoints. The deployment component
+ * depends only on this interface, so NFS and S3 are interchangeable without changing its shape.
+ */
+public interface HaStorage {
+
+    /**
+     * @param namespace  the deployment's namespace
+     * @param deployment the deployment's name (Flink's cluster-id)
+     * @return storage URIs unique to this environment, namespace and deployment, so no two deployments
+     * (or environments) can ever read each other's HA data
+     */
+    FlinkStoragePaths pathsFor(Output<String> namespace, String deployment);
+
+    /** @return what every JobManager and TaskManager pod needs to reach the storage */
+    PodStorage podStorage();
+
+    /**
+     * Gives one Kubernetes service account read and write access to this storage.
+     *
+     * @return what the service account must carry for the access to work (e.g. an IRSA annotation)
+     */
+    StorageAccess grantReadWrite(ServiceAccountRef account);
+}

@@ -1,0 +1,80 @@
+package io.flinkha.storage;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.PersistentVolumeClaim;
+import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HA storage on a ReadWriteMany NFS volume: one PersistentVolumeClaim in the jobs' namespace,
+ * mounted at the same path in every JobManager and TaskManager, with {@code file://} URIs on that
+ * mount. Unlike a pod-local path it outlives every pod, which is what lets a new JobManager recover.
+ */
+public class NfsStorage extends ComponentResource implements HaStorage {
+    public static final String TYPE = "flink-ha:storage:NfsStorage";
+    static final String VOLUME_NAME = "flink-ha-storage";
+
+    private final NfsStorageArgs args;
+    private final PersistentVolumeClaim claim;
+
+    public NfsStorage(String name, NfsStorageArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.args = args;
+        this.claim = new PersistentVolumeClaim(name + "-pvc", PersistentVolumeClaimArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(args.claimName())
+                        .namespace(args.namespace())
+                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/component", "ha-storage"))
+                        .build())
+                .spec(PersistentVolumeClaimSpecArgs.builder()
+                        .accessModes("ReadWriteMany")
+                        .storageClassName(args.storageClass())
+                        .resources(ResourceRequirementsArgs.builder()
+                                .requests(Map.of("storage", args.size()))
+                                .build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).build());
+        registerOutputs(Map.of("claimName", claim.metadata().applyValue(m -> m.name().orElse(""))));
+    }
+
+    /** @return the claim every Flink pod mounts */
+    public PersistentVolumeClaim claim() {
+        return claim;
+    }
+
+    @Override
+    public FlinkStoragePaths pathsFor(Output<String> namespace, String deployment) {
+        return FlinkStoragePaths.under(namespace.applyValue(ns ->
+                "file://" + args.mountPath() + "/" + args.environment() + "/" + ns + "/" + deployment));
+    }
+
+    @Override
+    public PodStorage podStorage() {
+        return new PodStorage(
+                List.of(VolumeArgs.builder()
+                        .name(VOLUME_NAME)
+                        .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
+                                .claimName(claim.metadata().applyValue(m -> m.name().orElse(args.claimName())))
+                                .build())
+                        .build()),
+                List.of(VolumeMountArgs.builder().name(VOLUME_NAME).mountPath(args.mountPath()).build()),
+                List.of());
+    }
+
+    /** A mounted volume needs no identity: every pod that mounts it can write. */
+    @Override
+    public StorageAccess grantReadWrite(ServiceAccountRef account) {
+        return StorageAccess.none();
+    }
+}
