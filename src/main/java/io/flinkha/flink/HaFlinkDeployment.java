@@ -100,16 +100,16 @@ public class HaFlinkDeployment extends ComponentResource {
     }
 
     static PodTemplateSpecArgs podTemplate(PodStorage storage) {
-        return PodTemplateSpecArgs.builder()
-                .spec(PodSpecArgs.builder()
-                        .containers(ContainerArgs.builder()
-                                .name(MAIN_CONTAINER)
-                                .volumeMounts(storage.mounts())
-                                .env(storage.env().isEmpty() ? null : storage.env())
-                                .build())
-                        .volumes(storage.volumes())
-                        .build())
-                .build();
+        var container = ContainerArgs.builder().name(MAIN_CONTAINER);
+        var pod = PodSpecArgs.builder();
+        if (!storage.mounts().isEmpty()) {
+            container.volumeMounts(storage.mounts());
+            pod.volumes(storage.volumes());
+        }
+        if (!storage.env().isEmpty()) {
+            container.env(storage.env());
+        }
+        return PodTemplateSpecArgs.builder().spec(pod.containers(container.build()).build()).build();
     }
 
     /** @return the FlinkDeployment custom resource */

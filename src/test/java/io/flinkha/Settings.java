@@ -1,0 +1,38 @@
+package io.flinkha;
+
+import io.flinkha.config.PlatformSettings;
+import io.flinkha.config.SettingsLoader;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds settings from config text the way the engine passes it, starting from a valid base. */
+public final class Settings {
+    private final Map<String, String> values = new HashMap<>();
+
+    private Settings() {
+        values.put("environment", "test");
+        values.put("cluster", "{\"kind\":\"existing\",\"context\":\"kind-flink\"}");
+        values.put("storage", "{\"kind\":\"nfs\",\"storageClass\":\"nfs-client\"}");
+        values.put("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///opt/flink/usrlib/orders.jar\"}]");
+    }
+
+    public static Settings valid() {
+        return new Settings();
+    }
+
+    public Settings with(String key, String value) {
+        values.put(key, value);
+        return this;
+    }
+
+    public Settings without(String key) {
+        values.remove(key);
+        return this;
+    }
+
+    public PlatformSettings load() {
+        return SettingsLoader.load("test", key -> Optional.ofNullable(values.get(key)));
+    }
+}

@@ -1,0 +1,118 @@
+package io.flinkha.app;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import io.flinkha.internal.plan.Plan;
+import io.flinkha.internal.plan.PlanCommand;
+import io.flinkha.internal.plan.PlanEngine;
+import io.flinkha.internal.plan.PlanRenderer;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OfflinePlanTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run plan(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = PlanCommand.run(args, FlinkHaProgram::define,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject devJson() {
+        Run run = plan("plan", "dev", "--json");
+        assertEquals(0, run.exit(), run.err());
+        return JsonParser.parseString(run.out()).getAsJsonObject();
+    }
+
+    @Test
+    void devPlanHasTheShapeOfPulumiPreviewJson() {
+        JsonObject plan = devJson();
+        JsonArray steps = plan.getAsJsonArray("steps");
+        Set<String> urns = new HashSet<>();
+        for (JsonElement e : steps) {
+            JsonObject step = e.getAsJsonObject();
+            assertEquals("create", step.get("op").getAsString());
+            JsonObject state = step.getAsJsonObject("newState");
+            assertEquals(step.get("urn").getAsString(), state.get("urn").getAsString());
+            assertTrue(state.get("urn").getAsString().endsWith("$" + state.get("type").getAsString() + "::"
+                    + state.get("urn").getAsString().substring(state.get("urn").getAsString().lastIndexOf("::") + 2))
+                    || state.get("type").getAsString().equals("pulumi:pulumi:Stack"));
+            assertTrue(state.has("inputs"));
+            if (state.has("parent")) {
+                assertTrue(urns.contains(state.get("parent").getAsString()), "parent registered before child: " + state.get("urn"));
+            }
+            urns.add(state.get("urn").getAsString());
+        }
+        assertEquals(steps.size(), plan.getAsJsonObject("changeSummary").get("create").getAsInt());
+        assertEquals("dev", plan.getAsJsonObject("config").get("flink-ha:environment").getAsString());
+    }
+
+    @Test
+    void devPlanDeclaresTheWholePlatform() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (JsonElement e : devJson().getAsJsonArray("steps")) {
+            counts.merge(e.getAsJsonObject().getAsJsonObject("newState").get("type").getAsString(), 1, Integer::sum);
+        }
+        for (String type : new String[]{"pulumi:providers:kubernetes", "kubernetes:core/v1:PersistentVolumeClaim",
+                "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:Role",
+                "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "kubernetes:helm.sh/v3:Release",
+                "kubernetes:flink.apache.org/v1beta1:FlinkDeployment"}) {
+            assertEquals(1, counts.getOrDefault(type, 0), type);
+        }
+    }
+
+    @Test
+    void integersStayIntegers() {
+        Run run = plan("plan", "dev", "--json");
+        assertTrue(run.out().contains("\"parallelism\": 2,"), "parallelism printed as an integer");
+        assertTrue(run.out().contains("\"replicas\": 1"), "replicas printed as an integer");
+    }
+
+    @Test
+    void valuesKnownOnlyAfterDeploymentPrintAsAPlaceholder() {
+        Plan plan = PlanEngine.run("flink-ha", "test", Map.of(), ctx -> {
+            var first = new ConfigMap("first", ConfigMapArgs.builder().data(Map.of("a", "b")).build());
+            new ConfigMap("second", ConfigMapArgs.builder().data(first.id().applyValue(id -> Map.of("firstId", id))).build());
+        });
+        String json = PlanRenderer.json(plan);
+        assertTrue(json.contains("\"data\": \"" + Plan.UNKNOWN + "\""), json);
+    }
+
+    @Test
+    void treeListsEveryResource() {
+        Run run = plan("plan", "dev");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("+ kubernetes:flink.apache.org/v1beta1:FlinkDeployment  state-machine"), run.out());
+        assertTrue(run.out().contains("HA kubernetes, storageDir file:///flink-data/dev/flink/state-machine/ha"), run.out());
+    }
+
+    @Test
+    void rejectsAnUnknownStackWithANonZeroExit() {
+        Run run = plan("plan", "nosuch");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("unknown stack 'nosuch'"), run.err());
+        assertTrue(run.err().contains("dev"), run.err());
+    }
+
+    @Test
+    void rejectsAMissingStackArgument() {
+        assertEquals(2, plan("plan").exit());
+    }
+}

@@ -1,0 +1,166 @@
+package io.flinkha.config;
+
+import io.flinkha.Settings;
+import io.flinkha.flink.UpgradeMode;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsLoaderTest {
+
+    private static SettingsException rejected(Settings settings) {
+        return assertThrows(SettingsException.class, settings::load);
+    }
+
+    private static void assertProblem(SettingsException e, String key, String... fragments) {
+        String problem = e.problems().stream().filter(p -> p.startsWith(key + ":")).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem for " + key + " in " + e.problems()));
+        for (String f : fragments) {
+            assertTrue(problem.contains(f), () -> "'" + problem + "' should mention '" + f + "'");
+        }
+    }
+
+    @Test
+    void appliesSecureDefaults() {
+        PlatformSettings s = Settings.valid().load();
+        JobSettings job = s.jobs().get(0);
+        assertEquals("flink", s.namespace());
+        assertEquals("1.10.0", s.operator().version());
+        assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.10.0/", s.operator().chartRepository());
+        assertEquals(false, s.operator().certManager());
+        assertEquals("flink:1.20.1-java17", s.flink().image());
+        assertEquals(UpgradeMode.LAST_STATE, job.upgradeMode());
+        assertEquals(1, job.jobManagerReplicas());
+        assertEquals("60s", job.checkpointInterval());
+        assertEquals(new NfsStorageSettings("nfs-client", "10Gi", "/flink-data"), s.storage());
+    }
+
+    @Test
+    void environmentDefaultsToStackName() {
+        assertEquals("test", Settings.valid().without("environment").load().environment());
+    }
+
+    @Test
+    void rejectsMissingCluster() {
+        assertProblem(rejected(Settings.valid().without("cluster")), "flink-ha.cluster", "is required");
+    }
+
+    @Test
+    void rejectsMalformedStructuredValue() {
+        assertProblem(rejected(Settings.valid().with("storage", "{kind: nfs")), "flink-ha:storage", "expected a YAML/JSON object");
+    }
+
+    @Test
+    void rejectsUnsupportedStorageKind() {
+        assertProblem(rejected(Settings.valid().with("storage", "{\"kind\":\"hostPath\"}")),
+                "flink-ha.storage.kind", "'hostPath'", "allowed: nfs");
+    }
+
+    @Test
+    void rejectsUnknownNestedKeySoTyposAreNotIgnored() {
+        assertProblem(rejected(Settings.valid().with("storage", "{\"kind\":\"nfs\",\"storageClas\":\"x\"}")),
+                "flink-ha.storage.storageClas", "unknown key", "storageClass");
+    }
+
+    @Test
+    void rejectsJobNameOverFortyFiveCharacters() {
+        String name = "a".repeat(46);
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"" + name + "\",\"jarUri\":\"local:///j.jar\"}]")),
+                "flink-ha.jobs[0].name", name, "46 characters", "at most 45");
+    }
+
+    @Test
+    void rejectsJobNameThatIsNotADnsLabel() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"Orders_1\",\"jarUri\":\"local:///j.jar\"}]")),
+                "flink-ha.jobs[0].name", "Orders_1");
+    }
+
+    @Test
+    void rejectsJobManagerReplicasBelowOne() {
+        assertProblem(rejected(Settings.valid().with("jobs",
+                        "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":0}]")),
+                "flink-ha.jobs[0].jobManagerReplicas", "got '0'", "from 1 to 5");
+    }
+
+    @Test
+    void rejectsMissingJarUri() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\"}]")), "flink-ha.jobs[0].jarUri", "is required");
+    }
+
+    @Test
+    void rejectsDuplicateJobNames() {
+        assertProblem(rejected(Settings.valid().with("jobs",
+                        "[{\"name\":\"orders\",\"jarUri\":\"local:///a.jar\"},{\"name\":\"orders\",\"jarUri\":\"local:///b.jar\"}]")),
+                "flink-ha.jobs[1].name", "unique");
+    }
+
+    @Test
+    void rejectsUnknownUpgradeMode() {
+        assertProblem(rejected(Settings.valid().with("jobs",
+                        "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"upgradeMode\":\"last_state\"}]")),
+                "flink-ha.jobs[0].upgradeMode", "'last_state'", "last-state");
+    }
+
+    @Test
+    void rejectsMalformedCheckpointInterval() {
+        assertProblem(rejected(Settings.valid().with("jobs",
+                        "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"checkpointInterval\":\"soon\"}]")),
+                "flink-ha.jobs[0].checkpointInterval", "'soon'", "30s");
+    }
+
+    @Test
+    void rejectsFileUriNotOnTheMountedVolume() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                        + "\"flinkConfiguration\":{\"jobmanager.archive.fs.dir\":\"file:///tmp/archive\"}}]")),
+                "flink-ha.jobs[0].flinkConfiguration.jobmanager.archive.fs.dir", "file:///tmp/archive", "file:///flink-data/");
+    }
+
+    @Test
+    void acceptsFileUriOnTheMountedVolume() {
+        PlatformSettings s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                + "\"flinkConfiguration\":{\"jobmanager.archive.fs.dir\":\"file:///flink-data/archive\"}}]").load();
+        assertEquals("file:///flink-data/archive", s.jobs().get(0).flinkConfiguration().get("jobmanager.archive.fs.dir"));
+    }
+
+    @Test
+    void rejectsPlatformOwnedFlinkKeys() {
+        SettingsException e = rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                + "\"flinkConfiguration\":{\"high-availability.type\":\"NONE\",\"kubernetes.cluster-id\":\"x\"}}]"));
+        assertProblem(e, "flink-ha.jobs[0].flinkConfiguration.high-availability.type", "set by the platform");
+        assertProblem(e, "flink-ha.jobs[0].flinkConfiguration.kubernetes.cluster-id", "set by the platform");
+    }
+
+    @Test
+    void rejectsLatestImage() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"image\":\"flink:latest\"}")), "flink-ha.flink.image", "latest");
+    }
+
+    @Test
+    void rejectsUntaggedImage() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"image\":\"flink\"}")), "flink-ha.flink.image", "explicit tag");
+    }
+
+    @Test
+    void rejectsFlinkVersionTheOperatorDoesNotKnow() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":\"2.0.0\"}")),
+                "flink-ha.flink.version", "2.0.0", "operator 1.10.0 supports Flink", "1.20");
+    }
+
+    @Test
+    void rejectsHelmValuesThePlatformOwns() {
+        assertProblem(rejected(Settings.valid().with("operator", "{\"helmValues\":{\"watchNamespaces\":[\"default\"]}}")),
+                "flink-ha.operator.helmValues.watchNamespaces", "set by the platform");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        SettingsException e = rejected(Settings.valid()
+                .without("cluster")
+                .with("storage", "{\"kind\":\"tmpfs\"}")
+                .with("jobs", "[{\"name\":\"" + "x".repeat(50) + "\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":0}]"));
+        assertEquals(4, e.problems().size(), () -> String.valueOf(e.problems()));
+        assertTrue(e.getMessage().contains("invalid settings for stack 'test' (4 problems)"), e.getMessage());
+    }
+}

@@ -1,0 +1,123 @@
+package io.flinkha.flink;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import io.flinkha.Plans;
+import io.flinkha.internal.plan.Plan;
+import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.storage.NfsStorage;
+import io.flinkha.storage.NfsStorageArgs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static io.flinkha.Plans.at;
+import static io.flinkha.Plans.flinkConfiguration;
+import static io.flinkha.Plans.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HaFlinkDeploymentTest {
+    static final String TYPE = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
+
+    private static Plan plan(String name, UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
+        return Plans.ofComponent((Provider p) -> {
+            var storage = new NfsStorage("ha", NfsStorageArgs.builder().namespace("streaming").environment("qa")
+                    .provider(p).build(), null);
+            return new HaFlinkDeployment(name, customise.apply(HaFlinkDeploymentArgs.builder()
+                    .namespace(Output.of("streaming"))
+                    .jarUri("local:///opt/flink/usrlib/orders.jar")
+                    .storage(storage)
+                    .serviceAccountName(Output.of("flink"))
+                    .provider(p)).build(), null);
+        });
+    }
+
+    private static PlannedResource deployment(UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
+        return only(plan("orders", customise), TYPE);
+    }
+
+    @Test
+    void turnsOnKubernetesHaWithAStorageDirOnTheDurableMount() {
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b));
+        assertEquals("kubernetes", conf.get("high-availability.type"));
+        assertEquals("file:///flink-data/qa/streaming/orders/ha", conf.get("high-availability.storageDir"));
+    }
+
+    @Test
+    void checkpointsAndSavepointsLiveNextToTheHaData() {
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b));
+        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("execution.checkpointing.dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("execution.checkpointing.savepoint-dir"));
+        assertEquals("60s", conf.get("execution.checkpointing.interval"));
+    }
+
+    @Test
+    void usesTheStateDirectoryKeysBeforeFlink120() {
+        PlannedResource d = deployment(b -> b.flinkVersion("1.19.1"));
+        Map<String, Object> conf = flinkConfiguration(d);
+        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("state.checkpoints.dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("state.savepoints.dir"));
+        assertFalse(conf.containsKey("execution.checkpointing.dir"));
+        assertEquals("v1_19", at(d, "spec.flinkVersion"));
+        assertEquals("flink:1.19.1-java17", at(d, "spec.image"));
+    }
+
+    @Test
+    void neverSetsTheClusterIdsTheOperatorOwns() {
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b));
+        assertFalse(conf.containsKey("kubernetes.cluster-id"));
+        assertFalse(conf.containsKey("high-availability.cluster-id"));
+    }
+
+    @Test
+    void mountsTheStorageInTheMainContainer() {
+        PlannedResource d = deployment(b -> b);
+        assertEquals("flink-main-container", at(d, "spec.podTemplate.spec.containers.0.name"));
+        assertEquals(List.of(Map.of("name", "flink-ha-storage", "mountPath", "/flink-data")),
+                at(d, "spec.podTemplate.spec.containers.0.volumeMounts"));
+        assertEquals("flink-ha-storage", at(d, "spec.podTemplate.spec.volumes.0.persistentVolumeClaim.claimName"));
+    }
+
+    @Test
+    void rendersReplicasUpgradeModeAndJob() {
+        PlannedResource d = deployment(b -> b.jobManagerReplicas(2).upgradeMode(UpgradeMode.SAVEPOINT).parallelism(4)
+                .entryClass("com.example.Orders").args(List.of("--topic", "orders")));
+        assertEquals(2L, (Long) at(d, "spec.jobManager.replicas"));
+        assertEquals("savepoint", at(d, "spec.job.upgradeMode"));
+        assertEquals(4L, (Long) at(d, "spec.job.parallelism"));
+        assertEquals("com.example.Orders", at(d, "spec.job.entryClass"));
+        assertEquals(List.of("--topic", "orders"), at(d, "spec.job.args"));
+        assertEquals("running", at(d, "spec.job.state"));
+        assertEquals("flink", at(d, "spec.serviceAccount"));
+    }
+
+    @Test
+    void keepsExtraFlinkConfiguration() {
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b.flinkConfiguration(Map.of("taskmanager.numberOfTaskSlots", "4"))));
+        assertEquals("4", conf.get("taskmanager.numberOfTaskSlots"));
+    }
+
+    @Test
+    void rejectsExtraConfigurationThatWouldTurnHaOff() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.flinkConfiguration(Map.of("high-availability.type", "NONE"))));
+        assertTrue(e.getMessage().contains("flinkConfiguration.high-availability.type"), e.getMessage());
+    }
+
+    @Test
+    void rejectsANameOverFortyFiveCharacters() {
+        String name = "o".repeat(46);
+        var e = assertThrows(IllegalArgumentException.class, () -> plan(name, b -> b));
+        assertTrue(e.getMessage().contains("at most 45 characters"), e.getMessage());
+    }
+
+    @Test
+    void rejectsJobManagerReplicasBelowOne() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.jobManagerReplicas(0)));
+        assertTrue(e.getMessage().contains("jobManagerReplicas: got 0"), e.getMessage());
+    }
+}

@@ -1,0 +1,88 @@
+package io.flinkha.storage;
+
+import com.pulumi.core.Output;
+import io.flinkha.Plans;
+import io.flinkha.internal.plan.Plan;
+import io.flinkha.internal.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.flinkha.Plans.at;
+import static io.flinkha.Plans.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NfsStorageTest {
+    private static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
+
+    private static NfsStorageArgs.Builder args(com.pulumi.kubernetes.Provider provider) {
+        return NfsStorageArgs.builder().namespace("streaming").environment("qa").storageClass("filestore-rwx")
+                .size("50Gi").mountPath("/ha").provider(provider);
+    }
+
+    @Test
+    void claimIsReadWriteManyOnTheConfiguredClass() {
+        PlannedResource pvc = only(Plans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null)), PVC);
+        assertEquals(List.of("ReadWriteMany"), at(pvc, "spec.accessModes"));
+        assertEquals("filestore-rwx", at(pvc, "spec.storageClassName"));
+        assertEquals("50Gi", at(pvc, "spec.resources.requests.storage"));
+        assertEquals("streaming", at(pvc, "metadata.namespace"));
+    }
+
+    @Test
+    void pathsAreFileUrisOnTheMountUniquePerEnvironmentNamespaceAndDeployment() {
+        // the paths are registered through a deployment, so read them from what the deployment renders
+        Plan plan = Plans.ofComponent(p -> {
+            NfsStorage storage = new NfsStorage("ha", args(p).build(), null);
+            FlinkStoragePaths paths = storage.pathsFor(Output.of("streaming"), "orders");
+            return new com.pulumi.kubernetes.core.v1.ConfigMap("paths", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
+                    .data(Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir())
+                            .applyValue(t -> Map.of("ha", t.t1, "checkpoints", t.t2, "savepoints", t.t3)))
+                    .build());
+        });
+        PlannedResource cm = only(plan, "kubernetes:core/v1:ConfigMap");
+        assertEquals(Map.of(
+                "ha", "file:///ha/qa/streaming/orders/ha",
+                "checkpoints", "file:///ha/qa/streaming/orders/checkpoints",
+                "savepoints", "file:///ha/qa/streaming/orders/savepoints"), at(cm, "data"));
+    }
+
+    @Test
+    void podStorageMountsTheClaimIntoTheMainContainer() {
+        Plan plan = Plans.ofComponent(p -> new com.pulumi.kubernetes.core.v1.Pod("probe", com.pulumi.kubernetes.core.v1.PodArgs.builder()
+                .spec(podSpec(new NfsStorage("ha", args(p).build(), null).podStorage()))
+                .build()));
+        PlannedResource pod = only(plan, "kubernetes:core/v1:Pod");
+        assertEquals(List.of(Map.of("name", "flink-ha-storage", "persistentVolumeClaim", Map.of("claimName", "flink-ha-storage"))),
+                at(pod, "spec.volumes"));
+        assertEquals(List.of(Map.of("name", "flink-ha-storage", "mountPath", "/ha")), at(pod, "spec.containers.0.volumeMounts"));
+    }
+
+    private static com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs podSpec(PodStorage storage) {
+        return com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs.builder()
+                .containers(com.pulumi.kubernetes.core.v1.inputs.ContainerArgs.builder()
+                        .name("main").volumeMounts(storage.mounts()).build())
+                .volumes(storage.volumes())
+                .build();
+    }
+
+    @Test
+    void mountedVolumeNeedsNoServiceAccountAnnotation() {
+        Plan plan = Plans.ofComponent(p -> {
+            StorageAccess access = new NfsStorage("ha", args(p).build(), null)
+                    .grantReadWrite(new ServiceAccountRef(Output.of("streaming"), "flink"));
+            return new com.pulumi.kubernetes.core.v1.ConfigMap("access", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
+                    .data(access.serviceAccountAnnotations()).build());
+        });
+        assertEquals(Map.of(), at(only(plan, "kubernetes:core/v1:ConfigMap"), "data"));
+    }
+
+    @Test
+    void rejectsRelativeMountPath() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Plans.ofComponent(p -> args(p).mountPath("data").build()));
+        assertTrue(e.getMessage().contains("mountPath: got 'data'"), e.getMessage());
+    }
+}
