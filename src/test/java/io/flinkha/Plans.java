@@ -29,6 +29,44 @@ public final class Plans {
         return PlanEngine.run(config.project(), stack, config.values(), FlinkHaProgram::define);
     }
 
+    /**
+     * What AWS computes on create, as a provider would return it: ARNs, the cluster's OIDC issuer and
+     * CA, so tests can follow the wiring that a preview leaves unknown.
+     */
+    public static Map<String, Object> awsComputed(String type, String name) {
+        return switch (type) {
+            case "aws:iam/role:Role" -> Map.of("arn", "arn:aws:iam::123456789012:role/" + name, "name", name);
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> Map.of(
+                    "arn", "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/TEST",
+                    "url", "oidc.eks.eu-west-1.amazonaws.com/id/TEST");
+            case "aws:eks/cluster:Cluster" -> Map.of(
+                    "endpoint", "https://TEST.gr7.eu-west-1.eks.amazonaws.com",
+                    "certificateAuthority", Map.of("data", "LS0tQ0EtLS0="),
+                    "identities", List.of(Map.of("oidcs", List.of(Map.of("issuer", "https://oidc.eks.eu-west-1.amazonaws.com/id/TEST")))));
+            case "aws:ec2/subnet:Subnet", "aws:ec2/vpc:Vpc", "aws:ec2/natGateway:NatGateway",
+                 "aws:ec2/internetGateway:InternetGateway", "aws:ec2/eip:Eip", "aws:ec2/routeTable:RouteTable" -> Map.of("arn", "arn:aws:ec2:::" + name);
+            default -> Map.of();
+        };
+    }
+
+    /** The plan of a committed stack with AWS's computed outputs filled in. */
+    public static Plan ofStackWithAwsOutputs(String stack) {
+        StackConfig config = StackConfig.load(Path.of("").toAbsolutePath(), stack);
+        return PlanEngine.run(config.project(), stack, config.values(), FlinkHaProgram::define, Plans::awsComputed);
+    }
+
+    /** A component program with AWS's computed outputs filled in; it gets an AWS provider in eu-west-1. */
+    public static Plan ofAwsComponent(Function<com.pulumi.aws.Provider, Object> component) {
+        return PlanEngine.run("flink-ha", "test", Map.of(), (Context ctx) -> component.apply(new com.pulumi.aws.Provider("test-aws",
+                com.pulumi.aws.ProviderArgs.builder().region("eu-west-1").build())), Plans::awsComputed);
+    }
+
+    /** Parses a JSON policy document held in an input. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(Object text) {
+        return new com.google.gson.Gson().fromJson((String) text, Map.class);
+    }
+
     /** The plan of a platform built from the given settings. */
     public static Plan ofPlatform(PlatformSettings settings) {
         return PlanEngine.run("flink-ha", "test", Map.of(), ctx -> new FlinkPlatform("flink-ha", settings, null));

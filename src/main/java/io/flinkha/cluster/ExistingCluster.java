@@ -7,15 +7,18 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** An existing cluster (kind, minikube, any kubeconfig context), reached through an explicit provider. */
 public class ExistingCluster extends ComponentResource implements KubernetesCluster {
     public static final String TYPE = "flink-ha:cluster:ExistingCluster";
 
     private final Provider provider;
+    private final Optional<OidcIdentity> oidc;
 
     public ExistingCluster(String name, ExistingClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.oidc = args.oidc();
         var providerArgs = ProviderArgs.builder().context(args.context());
         args.kubeconfig().ifPresent(providerArgs::kubeconfig);
         this.provider = new Provider(name + "-provider", providerArgs.build(),
@@ -26,5 +29,10 @@ public class ExistingCluster extends ComponentResource implements KubernetesClus
     @Override
     public Provider provider() {
         return provider;
+    }
+
+    @Override
+    public Optional<OidcIdentity> oidc() {
+        return oidc;
     }
 }

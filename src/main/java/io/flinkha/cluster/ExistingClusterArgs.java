@@ -7,11 +7,16 @@ import java.util.Optional;
  *
  * @param context    kubeconfig context (required): a stack never deploys to whatever context happens to be current
  * @param kubeconfig kubeconfig file path or contents (default: the provider's own lookup, {@code $KUBECONFIG} or {@code ~/.kube/config})
+ * @param oidc       the cluster's IAM OIDC provider, if it has one (default none: no IRSA grants possible)
  */
-public record ExistingClusterArgs(String context, Optional<String> kubeconfig) {
+public record ExistingClusterArgs(String context, Optional<String> kubeconfig, Optional<OidcIdentity> oidc) {
     public ExistingClusterArgs {
         if (context == null || context.isBlank()) {
             throw new IllegalArgumentException("ExistingClusterArgs.context: got nothing; expected a kubeconfig context name");
         }
+    }
+
+    public ExistingClusterArgs(String context, Optional<String> kubeconfig) {
+        this(context, kubeconfig, Optional.empty());
     }
 }

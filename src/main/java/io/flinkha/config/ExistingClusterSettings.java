@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param context    kubeconfig context to use; required, so a stack never deploys to whatever context is current
  * @param kubeconfig path to the kubeconfig file (default: the Kubernetes provider's own lookup, {@code $KUBECONFIG} or {@code ~/.kube/config})
+ * @param oidc       the cluster's IAM OIDC provider, when it has one; needed only for S3 storage through IRSA
  */
-public record ExistingClusterSettings(String context, Optional<String> kubeconfig) implements ClusterSettings {
+public record ExistingClusterSettings(String context, Optional<String> kubeconfig, Optional<OidcSettings> oidc)
+        implements ClusterSettings {
 }

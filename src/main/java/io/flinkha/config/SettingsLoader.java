@@ -26,7 +26,7 @@ public final class SettingsLoader {
     public static final String PROJECT = "flink-ha";
 
     /** Top-level config keys of the project (without the {@code flink-ha:} prefix). */
-    public static final Set<String> KEYS = Set.of("environment", "namespace", "cluster", "operator", "storage", "flink", "jobs");
+    public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws");
 
     public static final String DEFAULT_OPERATOR_VERSION = "1.10.0";
     public static final String DEFAULT_FLINK_VERSION = "1.20.1";
@@ -40,6 +40,14 @@ public final class SettingsLoader {
     private static final Pattern DURATION = Pattern.compile("\\d+\\s*(ms|s|sec|min|m|h|d)");
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
     /** Image references must carry a tag or digest, and never {@code latest}. */
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+    private static final Pattern AZ = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
+    private static final Pattern IAM_PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:(role|user|assumed-role)/[A-Za-z0-9+=,.@_/-]+");
+    private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/[A-Za-z0-9./_-]+");
+    private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/[A-Za-z0-9/_-]+");
+    private static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{2}");
     private static final Pattern PINNED_IMAGE = Pattern.compile("[^@\\s]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})");
 
     /** Helm values the platform sets; extra values may not touch them. */
@@ -60,7 +68,8 @@ public final class SettingsLoader {
         Problems problems = new Problems();
         JsonObject root = new JsonObject();
         for (String key : KEYS) {
-            config.apply(key).ifPresent(raw -> root.add(key, parse(key, raw, problems)));
+            // an empty value is how Pulumi.yaml declares an optional structured key without a default
+            config.apply(key).filter(raw -> !raw.isBlank()).ifPresent(raw -> root.add(key, parse(key, raw, problems)));
         }
         PlatformSettings settings = read(stack, new Node(PROJECT, root, problems), problems);
         problems.throwIfAny(stack);
@@ -83,6 +92,7 @@ public final class SettingsLoader {
     private static PlatformSettings read(String stack, Node root, Problems problems) {
         String environment = root.matching("environment", stack, DNS_LABEL,
                 "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment");
+        boolean production = root.bool("production", false);
         String namespace = root.matching("namespace", "flink", DNS_LABEL,
                 "expected a Kubernetes namespace name ([a-z0-9-], at most 63 characters)");
 
@@ -91,7 +101,31 @@ public final class SettingsLoader {
         StorageSettings storage = readStorage(root, problems);
         FlinkSettings flink = readFlink(root, operator, problems);
         List<JobSettings> jobs = readJobs(root, storage, problems);
-        return new PlatformSettings(environment, namespace, cluster, operator, storage, flink, jobs);
+        Optional<AwsSettings> aws = root.child("aws").map(a -> {
+            a.allowOnly(Set.of("region"));
+            String region = a.requiredString("region", "expected an AWS region such as eu-west-1");
+            if (!region.isEmpty() && !REGION.matcher(region).matches()) {
+                problems.add(a.key("region"), region, "expected an AWS region such as eu-west-1");
+            }
+            return new AwsSettings(region);
+        });
+        boolean onAws = cluster instanceof EksClusterSettings || storage instanceof S3StorageSettings;
+        if (onAws && aws.isEmpty() && !root.has("aws")) {
+            problems.missing(root.key("aws"), "expected {region: <AWS region>} because the cluster or the storage is on AWS");
+        }
+        if (storage instanceof S3StorageSettings s3) {
+            boolean hasOidc = cluster instanceof EksClusterSettings
+                    || cluster instanceof ExistingClusterSettings e && e.oidc().isPresent();
+            if (cluster != null && !hasOidc) {
+                problems.add(root.key("storage.kind"), "s3", "S3 storage is granted to Flink through IRSA, which needs the "
+                        + "cluster's OIDC provider: set cluster.oidc {providerArn, issuerUrl} or use cluster kind eks");
+            }
+            if (production && !s3.retainOnDelete()) {
+                problems.add(root.key("storage.retainOnDelete"), false, "a production stack must retain its HA storage "
+                        + "when the stack is destroyed; set it to true (or production: false)");
+            }
+        }
+        return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, jobs, aws);
     }
 
     private static ClusterSettings readCluster(Node root, Problems problems) {
@@ -103,14 +137,99 @@ public final class SettingsLoader {
             return null;
         }
         Node c = node.get();
-        String kind = c.oneOf("kind", null, Set.of("existing"));
+        String kind = c.oneOf("kind", null, Set.of("existing", "eks"));
         if (kind == null) {
-            problems.missing(c.key("kind"), "allowed: existing");
+            if (!c.has("kind")) {
+                problems.missing(c.key("kind"), "allowed: eks, existing");
+            }
             return null;
         }
-        c.allowOnly(Set.of("kind", "context", "kubeconfig"));
+        if (kind.equals("eks")) {
+            return readEks(c, problems);
+        }
+        c.allowOnly(Set.of("kind", "context", "kubeconfig", "oidc"));
         String context = c.requiredString("context", "expected the kubeconfig context to deploy to");
-        return new ExistingClusterSettings(context, c.optionalString("kubeconfig"));
+        Optional<OidcSettings> oidc = c.child("oidc").map(o -> {
+            o.allowOnly(Set.of("providerArn", "issuerUrl"));
+            String arn = o.requiredString("providerArn", "expected the ARN of the cluster's IAM OIDC provider");
+            if (!arn.isEmpty() && !OIDC_PROVIDER_ARN.matcher(arn).matches()) {
+                problems.add(o.key("providerArn"), arn, "expected arn:aws:iam::<account>:oidc-provider/<issuer host and path>");
+            }
+            String issuer = o.requiredString("issuerUrl", "expected the cluster's OIDC issuer URL (https://...)");
+            if (!issuer.isEmpty() && !issuer.startsWith("https://")) {
+                problems.add(o.key("issuerUrl"), issuer, "expected an https:// issuer URL");
+            }
+            return new OidcSettings(arn, issuer);
+        });
+        return new ExistingClusterSettings(context, c.optionalString("kubeconfig"), oidc);
+    }
+
+    private static EksClusterSettings readEks(Node c, Problems problems) {
+        c.allowOnly(Set.of("kind", "kubernetesVersion", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs"));
+        String version = c.matching("kubernetesVersion", "1.31", K8S_VERSION, "expected a pinned Kubernetes minor version such as 1.31");
+        NetworkSettings network = null;
+        if (c.has("vpc") && c.has("subnets")) {
+            problems.add(c.key("subnets"), "both vpc and subnets", "give either vpc (a new VPC) or subnets (an existing VPC), not both");
+        } else if (c.has("subnets")) {
+            Node s = c.childOrEmpty("subnets");
+            s.allowOnly(Set.of("private", "public"));
+            List<String> priv = s.strings("private");
+            List<String> pub = s.strings("public");
+            if (new HashSet<>(priv).size() < 2) {
+                problems.add(s.key("private"), priv, "expected at least two private subnets in different availability zones "
+                        + "(EKS and a zone-tolerant node group need two)");
+            }
+            for (String id : concat(priv, pub)) {
+                if (!SUBNET_ID.matcher(id).matches()) {
+                    problems.add(s.key("private/public"), id, "expected subnet ids such as subnet-0a1b2c3d");
+                }
+            }
+            network = new NetworkSettings.ExistingSubnets(priv, pub);
+        } else {
+            Node v = c.childOrEmpty("vpc");
+            v.allowOnly(Set.of("cidr", "availabilityZones", "natGateways"));
+            String cidr = v.matching("cidr", "10.0.0.0/16", CIDR, "expected a CIDR such as 10.20.0.0/16");
+            if (CIDR.matcher(cidr).matches() && Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)) > 20) {
+                problems.add(v.key("cidr"), cidr, "expected a /20 or larger block: each subnet takes a sixteenth of it");
+            }
+            List<String> zones = v.strings("availabilityZones");
+            if (new HashSet<>(zones).size() < 2 || zones.size() > 4) {
+                problems.add(v.key("availabilityZones"), zones, "expected two to four distinct availability zones");
+            }
+            zones.stream().filter(z -> !AZ.matcher(z).matches()).forEach(z ->
+                    problems.add(v.key("availabilityZones"), z, "expected an availability zone name such as eu-west-1a"));
+            String nat = v.oneOf("natGateways", "single", Set.of("single", "perZone"));
+            network = new NetworkSettings.NewVpc(cidr, zones, "perZone".equals(nat));
+        }
+        Node n = c.childOrEmpty("nodeGroup");
+        n.allowOnly(Set.of("instanceTypes", "minSize", "desiredSize", "maxSize", "diskSize"));
+        List<String> types = n.has("instanceTypes") ? n.strings("instanceTypes") : List.of("m6i.large");
+        if (types.isEmpty()) {
+            problems.add(n.key("instanceTypes"), "[]", "expected at least one EC2 instance type");
+        }
+        int min = n.integer("minSize", 2, 1, 1000);
+        int desired = n.integer("desiredSize", Math.max(min, 2), 1, 1000);
+        int max = n.integer("maxSize", Math.max(desired, 4), 1, 1000);
+        if (!(min <= desired && desired <= max)) {
+            problems.add(n.key("desiredSize"), desired, "expected minSize <= desiredSize <= maxSize (" + min + " <= " + desired + " <= " + max + ")");
+        }
+        int disk = n.integer("diskSize", 50, 20, 16384);
+        List<String> admins = c.strings("admins");
+        admins.stream().filter(a -> !IAM_PRINCIPAL.matcher(a).matches()).forEach(a ->
+                problems.add(c.key("admins"), a, "expected an IAM role or user ARN"));
+        List<String> cidrs = c.strings("publicAccessCidrs");
+        cidrs.stream().filter(x -> !CIDR.matcher(x).matches()).forEach(x ->
+                problems.add(c.key("publicAccessCidrs"), x, "expected a CIDR such as 203.0.113.0/24"));
+        if (cidrs.contains("0.0.0.0/0")) {
+            problems.add(c.key("publicAccessCidrs"), "0.0.0.0/0", "the API endpoint must not be open to the whole internet; list your CI and office ranges");
+        }
+        return new EksClusterSettings(version, network, new NodeGroupSettings(types, min, desired, max, disk), admins, cidrs);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static OperatorSettings readOperator(Node root) {
@@ -154,12 +273,25 @@ public final class SettingsLoader {
             return null;
         }
         Node s = node.get();
-        String kind = s.oneOf("kind", null, Set.of("nfs"));
+        String kind = s.oneOf("kind", null, Set.of("nfs", "s3"));
         if (kind == null) {
             if (!s.has("kind")) {
-                problems.missing(s.key("kind"), "allowed: nfs");
+                problems.missing(s.key("kind"), "allowed: nfs, s3");
             }
             return null;
+        }
+        if (kind.equals("s3")) {
+            s.allowOnly(Set.of("kind", "bucketName", "retainOnDelete", "kmsKeyArn", "plugin", "noncurrentVersionDays"));
+            String bucket = s.requiredString("bucketName", "expected a globally unique S3 bucket name");
+            if (!bucket.isEmpty()) {
+                BucketNames.problem(bucket).ifPresent(p -> problems.add(s.key("bucketName"), bucket, p));
+            }
+            Optional<String> kms = s.optionalString("kmsKeyArn");
+            kms.filter(k -> !KMS_KEY_ARN.matcher(k).matches()).ifPresent(k ->
+                    problems.add(s.key("kmsKeyArn"), k, "expected a KMS key or alias ARN"));
+            return new S3StorageSettings(bucket, s.bool("retainOnDelete", true), kms,
+                    s.oneOf("plugin", "presto", Set.of("presto", "hadoop")),
+                    s.integer("noncurrentVersionDays", 30, 1, 3650));
         }
         s.allowOnly(Set.of("kind", "storageClass", "size", "mountPath"));
         return new NfsStorageSettings(

@@ -44,13 +44,14 @@ public class HaFlinkDeployment extends ComponentResource {
                     + "Flink's kubernetes.cluster-id");
         }
         this.paths = args.storage().pathsFor(args.namespace(), name);
+        PodStorage podStorage = args.storage().podStorage(args.flinkVersion());
 
         var spec = FlinkDeploymentSpecArgs.builder()
                 .image(args.image())
                 .flinkVersion(args.operatorFlinkVersion())
                 .serviceAccount(args.serviceAccountName())
-                .flinkConfiguration(flinkConfiguration(args, paths))
-                .podTemplate(podTemplate(args.storage().podStorage()))
+                .flinkConfiguration(flinkConfiguration(args, paths, podStorage))
+                .podTemplate(podTemplate(podStorage))
                 .jobManager(new JobManagerSpecArgs(args.jobManagerReplicas(),
                         new FlinkResourceArgs(args.jobManager().cpu(), args.jobManager().memory())))
                 .taskManager(new TaskManagerSpecArgs(
@@ -78,10 +79,11 @@ public class HaFlinkDeployment extends ComponentResource {
      * The platform's keys are written last, so extra configuration can never turn HA off or move the
      * storage (the Args builder also refuses such keys outright).
      */
-    static Output<Map<String, String>> flinkConfiguration(HaFlinkDeploymentArgs args, FlinkStoragePaths paths) {
+    static Output<Map<String, String>> flinkConfiguration(HaFlinkDeploymentArgs args, FlinkStoragePaths paths, PodStorage storage) {
         boolean flink120 = atLeast(args.flinkVersion(), 1, 20);
         return Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir()).applyValue(t -> {
             Map<String, String> conf = new TreeMap<>(args.flinkConfiguration());
+            conf.putAll(storage.flinkConfiguration());
             conf.put(FlinkConfigKeys.HA_TYPE, FlinkConfigKeys.HA_TYPE_KUBERNETES);
             conf.put(FlinkConfigKeys.HA_STORAGE_DIR, t.t1);
             // Flink 1.20 renamed the directory options; older images only read the state.* names

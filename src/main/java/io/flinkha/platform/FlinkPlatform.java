@@ -7,6 +7,17 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import io.flinkha.cluster.EksCluster;
+import io.flinkha.cluster.EksClusterArgs;
+import io.flinkha.cluster.EksNetwork;
+import io.flinkha.cluster.EksNetworkArgs;
+import io.flinkha.cluster.OidcIdentity;
+import io.flinkha.config.EksClusterSettings;
+import io.flinkha.config.NetworkSettings;
+import io.flinkha.config.S3StorageSettings;
+import io.flinkha.storage.S3Storage;
+import io.flinkha.storage.S3StorageArgs;
 import io.flinkha.cluster.ExistingCluster;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.KubernetesCluster;
@@ -29,6 +40,7 @@ import io.flinkha.storage.StorageAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole HA Flink platform of one environment, composed from validated {@link PlatformSettings}:
@@ -41,6 +53,7 @@ public class FlinkPlatform extends ComponentResource {
     /** Service account every job runs as. */
     public static final String JOB_SERVICE_ACCOUNT = "flink";
 
+    private final Optional<com.pulumi.aws.Provider> awsProvider;
     private final KubernetesCluster cluster;
     private final Namespace jobsNamespace;
     private final HaStorage storage;
@@ -52,7 +65,12 @@ public class FlinkPlatform extends ComponentResource {
         super(TYPE, name, options);
         var parent = ComponentResourceOptions.builder().parent(this).build();
 
-        this.cluster = cluster(name, settings, parent);
+        this.awsProvider = settings.aws().map(aws -> new com.pulumi.aws.Provider(name + "-aws", com.pulumi.aws.ProviderArgs.builder()
+                .region(aws.region())
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
+                        "app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", settings.environment())).build())
+                .build(), CustomResourceOptions.builder().parent(this).build()));
+        this.cluster = cluster(name, settings, awsProvider, parent);
         var provider = cluster.provider();
 
         this.jobsNamespace = new Namespace(name + "-jobs-ns", NamespaceArgs.builder()
@@ -63,7 +81,7 @@ public class FlinkPlatform extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
         Output<String> namespace = jobsNamespace.metadata().applyValue(m -> m.name().orElse(settings.namespace()));
 
-        this.storage = storage(name, settings, namespace, provider, parent);
+        this.storage = storage(name, settings, namespace, cluster, awsProvider, parent);
         StorageAccess access = storage.grantReadWrite(new ServiceAccountRef(namespace, JOB_SERVICE_ACCOUNT));
 
         this.rbac = new LeaderElectionRbac(name + "-rbac", LeaderElectionRbacArgs.builder()
@@ -113,16 +131,44 @@ public class FlinkPlatform extends ComponentResource {
                 "haStorageDirs", haStorageDirs()));
     }
 
-    private static KubernetesCluster cluster(String name, PlatformSettings settings, ComponentResourceOptions parent) {
+    private static KubernetesCluster cluster(String name, PlatformSettings settings, Optional<com.pulumi.aws.Provider> aws,
+                                             ComponentResourceOptions parent) {
         if (settings.cluster() instanceof ExistingClusterSettings existing) {
-            return new ExistingCluster(name + "-cluster",
-                    new ExistingClusterArgs(existing.context(), existing.kubeconfig()), parent);
+            return new ExistingCluster(name + "-cluster", new ExistingClusterArgs(existing.context(), existing.kubeconfig(),
+                    existing.oidc().map(o -> new OidcIdentity(Output.of(o.providerArn()), Output.of(o.issuerUrl())))), parent);
+        }
+        if (settings.cluster() instanceof EksClusterSettings eks) {
+            var awsProvider = aws.orElseThrow();
+            String clusterName = name + "-" + settings.environment();
+            List<Output<String>> privateSubnets;
+            List<Output<String>> publicSubnets;
+            if (eks.network() instanceof NetworkSettings.NewVpc vpc) {
+                var network = new EksNetwork(name + "-network", new EksNetworkArgs(clusterName, vpc.cidr(),
+                        vpc.availabilityZones(), vpc.natGatewayPerZone(), awsProvider), parent);
+                privateSubnets = network.privateSubnetIds();
+                publicSubnets = network.publicSubnetIds();
+            } else {
+                var existing = (NetworkSettings.ExistingSubnets) eks.network();
+                privateSubnets = existing.privateSubnetIds().stream().map(Output::of).toList();
+                publicSubnets = existing.publicSubnetIds().stream().map(Output::of).toList();
+            }
+            return new EksCluster(name + "-cluster", EksClusterArgs.builder()
+                    .clusterName(clusterName)
+                    .kubernetesVersion(eks.kubernetesVersion())
+                    .region(settings.aws().orElseThrow().region())
+                    .privateSubnetIds(privateSubnets)
+                    .publicSubnetIds(publicSubnets)
+                    .nodeGroup(eks.nodeGroup())
+                    .admins(eks.admins())
+                    .publicAccessCidrs(eks.publicAccessCidrs())
+                    .awsProvider(awsProvider)
+                    .build(), parent);
         }
         throw new IllegalStateException("unsupported cluster settings: " + settings.cluster());
     }
 
-    private static HaStorage storage(String name, PlatformSettings settings, Output<String> namespace,
-                                     com.pulumi.kubernetes.Provider provider, ComponentResourceOptions parent) {
+    private static HaStorage storage(String name, PlatformSettings settings, Output<String> namespace, KubernetesCluster cluster,
+                                     Optional<com.pulumi.aws.Provider> aws, ComponentResourceOptions parent) {
         if (settings.storage() instanceof NfsStorageSettings nfs) {
             return new NfsStorage(name + "-storage", NfsStorageArgs.builder()
                     .namespace(namespace)
@@ -130,8 +176,20 @@ public class FlinkPlatform extends ComponentResource {
                     .storageClass(nfs.storageClass())
                     .size(nfs.size())
                     .mountPath(nfs.mountPath())
-                    .provider(provider)
+                    .provider(cluster.provider())
                     .build(), parent);
+        }
+        if (settings.storage() instanceof S3StorageSettings s3) {
+            var args = S3StorageArgs.builder()
+                    .bucketName(s3.bucketName())
+                    .environment(settings.environment())
+                    .retainOnDelete(s3.retainOnDelete())
+                    .plugin(s3.plugin())
+                    .noncurrentVersionDays(s3.noncurrentVersionDays())
+                    .awsProvider(aws.orElseThrow());
+            s3.kmsKeyArn().ifPresent(args::kmsKeyArn);
+            cluster.oidc().ifPresent(args::oidc);
+            return new S3Storage(name + "-storage", args.build(), parent);
         }
         throw new IllegalStateException("unsupported storage settings: " + settings.storage());
     }

@@ -16,8 +16,11 @@ public interface HaStorage {
      */
     FlinkStoragePaths pathsFor(Output<String> namespace, String deployment);
 
-    /** @return what every JobManager and TaskManager pod needs to reach the storage */
-    PodStorage podStorage();
+    /**
+     * @param flinkVersion exact Flink version of the image, e.g. {@code 1.20.1}: filesystem plugin jars are named after it
+     * @return what every JobManager and TaskManager pod needs to reach the storage
+     */
+    PodStorage podStorage(String flinkVersion);
 
     /**
      * Gives one Kubernetes service account read and write access to this storage.

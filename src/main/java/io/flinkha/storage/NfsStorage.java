@@ -60,7 +60,7 @@ public class NfsStorage extends ComponentResource implements HaStorage {
     }
 
     @Override
-    public PodStorage podStorage() {
+    public PodStorage podStorage(String flinkVersion) {
         return new PodStorage(
                 List.of(VolumeArgs.builder()
                         .name(VOLUME_NAME)
@@ -69,7 +69,8 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                                 .build())
                         .build()),
                 List.of(VolumeMountArgs.builder().name(VOLUME_NAME).mountPath(args.mountPath()).build()),
-                List.of());
+                List.of(),
+                Map.of());
     }
 
     /** A mounted volume needs no identity: every pod that mounts it can write. */

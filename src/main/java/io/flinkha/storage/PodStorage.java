@@ -5,16 +5,22 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a Flink pod needs to reach HA storage: volumes for the pod, and mounts and environment for
- * {@code flink-main-container}.
+ * What every Flink pod needs to reach HA storage: volumes for the pod, mounts and environment for
+ * {@code flink-main-container}, and Flink configuration for the filesystem client.
  */
-public record PodStorage(List<VolumeArgs> volumes, List<VolumeMountArgs> mounts, List<EnvVarArgs> env) {
+public record PodStorage(
+        List<VolumeArgs> volumes,
+        List<VolumeMountArgs> mounts,
+        List<EnvVarArgs> env,
+        Map<String, String> flinkConfiguration) {
 
     public PodStorage {
         volumes = List.copyOf(volumes);
         mounts = List.copyOf(mounts);
         env = List.copyOf(env);
+        flinkConfiguration = Map.copyOf(flinkConfiguration);
     }
 }

@@ -163,4 +163,79 @@ class SettingsLoaderTest {
         assertEquals(4, e.problems().size(), () -> String.valueOf(e.problems()));
         assertTrue(e.getMessage().contains("invalid settings for stack 'test' (4 problems)"), e.getMessage());
     }
+
+    private static final String EKS = "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}";
+
+    private static Settings onAws() {
+        return Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}").with("cluster", EKS)
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}");
+    }
+
+    @Test
+    void acceptsAnEksClusterWithS3Storage() {
+        PlatformSettings s = onAws().load();
+        assertTrue(s.cluster() instanceof EksClusterSettings);
+        assertEquals(new S3StorageSettings("acme-flink-ha-test", true, java.util.Optional.empty(), "presto", 30), s.storage());
+    }
+
+    @Test
+    void rejectsFewerThanTwoAvailabilityZones() {
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"availabilityZones\":[\"eu-west-1a\"]}}")),
+                "flink-ha.cluster.vpc.availabilityZones", "[eu-west-1a]", "two to four");
+    }
+
+    @Test
+    void rejectsFewerThanTwoExistingPrivateSubnets() {
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"subnets\":{\"private\":[\"subnet-0123abcd\"]}}")),
+                "flink-ha.cluster.subnets.private", "subnet-0123abcd", "at least two private subnets");
+    }
+
+    @Test
+    void rejectsBucketNamesS3WouldRefuse() {
+        for (String[] bad : new String[][]{{"Acme-Flink", "lowercase"}, {"ab", "3 to 63"}, {"192.168.1.10", "IP address"},
+                {"acme..flink", "adjacent periods"}, {"xn--flink", "prefix xn--"}, {"flink-s3alias", "suffix -s3alias"}}) {
+            assertProblem(rejected(onAws().with("storage", "{\"kind\":\"s3\",\"bucketName\":\"" + bad[0] + "\"}")),
+                    "flink-ha.storage.bucketName", bad[0], bad[1]);
+        }
+    }
+
+    @Test
+    void rejectsAProductionStackWhoseStorageIsNotRetained() {
+        assertProblem(rejected(onAws().with("production", "true")
+                        .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\",\"retainOnDelete\":false}")),
+                "flink-ha.storage.retainOnDelete", "production stack must retain");
+    }
+
+    @Test
+    void rejectsS3StorageOnAClusterWithoutAnOidcProvider() {
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"existing\",\"context\":\"kind-flink\"}")),
+                "flink-ha.storage.kind", "IRSA", "cluster.oidc");
+    }
+
+    @Test
+    void acceptsS3StorageOnAnExistingClusterThatNamesItsOidcProvider() {
+        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"existing\",\"context\":\"eks-prod\",\"oidc\":{"
+                + "\"providerArn\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\","
+                + "\"issuerUrl\":\"https://oidc.eks.eu-west-1.amazonaws.com/id/ABC\"}}").load();
+        assertTrue(((ExistingClusterSettings) s.cluster()).oidc().isPresent());
+    }
+
+    @Test
+    void rejectsAwsResourcesWithoutARegion() {
+        assertProblem(rejected(onAws().without("aws")), "flink-ha.aws", "is required");
+    }
+
+    @Test
+    void rejectsAnApiEndpointOpenToTheWholeInternet() {
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"publicAccessCidrs\":[\"0.0.0.0/0\"],"
+                        + "\"vpc\":{\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")),
+                "flink-ha.cluster.publicAccessCidrs", "0.0.0.0/0", "whole internet");
+    }
+
+    @Test
+    void rejectsANodeGroupWhoseDesiredSizeIsOutsideItsBounds() {
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"nodeGroup\":{\"minSize\":3,\"desiredSize\":2},"
+                        + "\"vpc\":{\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")),
+                "flink-ha.cluster.nodeGroup.desiredSize", "minSize <= desiredSize <= maxSize");
+    }
 }

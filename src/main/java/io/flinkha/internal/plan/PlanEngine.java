@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 
@@ -52,13 +53,29 @@ public final class PlanEngine {
      * @return the registered resources
      * @throws RuntimeException the program's own exception, unwrapped, when it fails
      */
-    public static synchronized Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program) {
+    public static Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program) {
+        return run(project, stack, config, program, (type, name) -> Map.of());
+    }
+
+    /**
+     * Like {@link #run(String, String, Map, Consumer)}, with outputs a provider would compute (ARNs,
+     * issuer URLs) supplied by {@code computed}, as unit tests with mocks do. A resource that gets
+     * computed outputs also gets the id {@code <name>-id}; every other id stays unknown.
+     */
+    public static synchronized Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program,
+                                        BiFunction<String, String, Map<String, Object>> computed) {
         List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger sequence = new AtomicInteger();
         Mocks mocks = new Mocks() {
             @Override
             public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-                return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), args.inputs));
+                Map<String, Object> extra = computed.apply(args.type, args.name);
+                if (extra.isEmpty()) {
+                    return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), args.inputs));
+                }
+                Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+                state.putAll(extra);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
             }
 
             @Override
@@ -126,7 +143,9 @@ public final class PlanEngine {
                         request.getParent(),
                         providerUrn(request.getProvider()),
                         List.copyOf(request.getDependenciesList()),
-                        plain(request.getObject()))));
+                        plain(request.getObject()),
+                        request.hasRetainOnDelete() && request.getRetainOnDelete(),
+                        request.hasProtect() && request.getProtect())));
                 return response;
             });
         }

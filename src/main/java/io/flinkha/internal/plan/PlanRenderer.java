@@ -32,6 +32,12 @@ public final class PlanRenderer {
                 state.put("provider", r.provider());
             }
             state.put("dependencies", r.dependencies());
+            if (r.retainOnDelete()) {
+                state.put("retainOnDelete", true);
+            }
+            if (r.protect()) {
+                state.put("protect", true);
+            }
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("op", "create");
             step.put("urn", r.urn());

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param provider     the explicit provider reference ("" when none)
  * @param dependencies URNs this resource depends on
  * @param inputs       inputs as plain JSON values; unknowns and secrets are placeholders
+ * @param retainOnDelete whether destroying the stack leaves the cloud resource in place
+ * @param protect      whether the engine refuses to delete the resource
  */
 public record PlannedResource(
         String urn,
@@ -23,5 +25,7 @@ public record PlannedResource(
         String parent,
         String provider,
         List<String> dependencies,
-        Map<String, Object> inputs) {
+        Map<String, Object> inputs,
+        boolean retainOnDelete,
+        boolean protect) {
 }

@@ -1,0 +1,184 @@
+package io.flinkha.cluster;
+
+import com.google.gson.GsonBuilder;
+import com.pulumi.aws.eks.AccessEntry;
+import com.pulumi.aws.eks.AccessEntryArgs;
+import com.pulumi.aws.eks.AccessPolicyAssociation;
+import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.flinkha.iam.PolicyDocuments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An EKS cluster composed from AWS resources (the Java {@code com.pulumi:eks} package served here is
+ * unusable), with what pulumi-eks provides: cluster role, private endpoint, control-plane logging,
+ * a managed node group with its role, the OIDC provider for IRSA, access entries for
+ * administrators, and a Kubernetes provider built from the cluster's own kubeconfig.
+ *
+ * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html">IRSA</a>
+ */
+public class EksCluster extends ComponentResource implements KubernetesCluster {
+    public static final String TYPE = "flink-ha:cluster:EksCluster";
+    static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+    static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+
+    private final Cluster cluster;
+    private final NodeGroup nodeGroup;
+    private final OpenIdConnectProvider oidcProvider;
+    private final Output<String> kubeconfig;
+    private final Provider provider;
+
+    public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
+
+        var clusterRole = new Role(name + "-cluster-role", RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("eks.amazonaws.com"))
+                .build(), child);
+        var clusterPolicy = attach(name + "-cluster-policy", clusterRole, "AmazonEKSClusterPolicy", child);
+
+        List<Output<String>> subnets = new ArrayList<>(args.privateSubnetIds());
+        subnets.addAll(args.publicSubnetIds());
+        this.cluster = new Cluster(name + "-eks", ClusterArgs.builder()
+                .name(args.clusterName())
+                .version(args.kubernetesVersion())
+                .roleArn(clusterRole.arn())
+                .vpcConfig(ClusterVpcConfigArgs.builder()
+                        .subnetIds(Output.all(subnets))
+                        .endpointPrivateAccess(true)
+                        .endpointPublicAccess(!args.publicAccessCidrs().isEmpty())
+                        .publicAccessCidrs(args.publicAccessCidrs().isEmpty() ? null : args.publicAccessCidrs())
+                        .build())
+                .enabledClusterLogTypes(LOG_TYPES)
+                .accessConfig(ClusterAccessConfigArgs.builder()
+                        .authenticationMode("API")
+                        // whoever runs `pulumi up` must reach the API to deploy the operator and jobs
+                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .build())
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(clusterPolicy).build());
+
+        var nodeRole = new Role(name + "-node-role", RoleArgs.builder()
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("ec2.amazonaws.com"))
+                .build(), child);
+        List<Resource> nodePolicies = List.of(
+                attach(name + "-node-worker-policy", nodeRole, "AmazonEKSWorkerNodePolicy", child),
+                attach(name + "-node-cni-policy", nodeRole, "AmazonEKS_CNI_Policy", child),
+                attach(name + "-node-ecr-policy", nodeRole, "AmazonEC2ContainerRegistryReadOnly", child));
+        var ng = args.nodeGroup();
+        this.nodeGroup = new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
+                .clusterName(cluster.name())
+                .nodeRoleArn(nodeRole.arn())
+                .subnetIds(Output.all(args.privateSubnetIds()))
+                .instanceTypes(ng.instanceTypes())
+                .diskSize(ng.diskSizeGb())
+                .scalingConfig(NodeGroupScalingConfigArgs.builder()
+                        .minSize(ng.minSize()).desiredSize(ng.desiredSize()).maxSize(ng.maxSize()).build())
+                .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(nodePolicies).build());
+
+        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        this.oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .build(), child);
+
+        List<Resource> access = new ArrayList<>();
+        for (int i = 0; i < args.admins().size(); i++) {
+            String principal = args.admins().get(i);
+            var entry = new AccessEntry(name + "-admin-" + i, AccessEntryArgs.builder()
+                    .clusterName(cluster.name())
+                    .principalArn(principal)
+                    .type("STANDARD")
+                    .build(), child);
+            access.add(new AccessPolicyAssociation(name + "-admin-" + i, AccessPolicyAssociationArgs.builder()
+                    .clusterName(cluster.name())
+                    .principalArn(entry.principalArn())
+                    .policyArn(ADMIN_POLICY)
+                    .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+                    .build(), child));
+        }
+
+        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
+                .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3.data().orElse(""), args.region()))
+                .asSecret();
+        List<Resource> ready = new ArrayList<>(access);
+        ready.add(nodeGroup);
+        this.provider = new Provider(name + "-provider", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(ready).build());
+
+        registerOutputs(Map.of(
+                "clusterName", cluster.name(),
+                "endpoint", cluster.endpoint(),
+                "oidcProviderArn", oidcProvider.arn(),
+                "oidcIssuer", issuer,
+                "kubeconfig", kubeconfig));
+    }
+
+    private static RolePolicyAttachment attach(String name, Role role, String managedPolicy, CustomResourceOptions options) {
+        return new RolePolicyAttachment(name, RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn("arn:aws:iam::aws:policy/" + managedPolicy)
+                .build(), options);
+    }
+
+    /** A kubeconfig that gets short-lived tokens from {@code aws eks get-token}, so it holds no credential itself. */
+    static String kubeconfig(String clusterName, String endpoint, String caData, String region) {
+        Map<String, Object> exec = new LinkedHashMap<>();
+        exec.put("apiVersion", "client.authentication.k8s.io/v1beta1");
+        exec.put("command", "aws");
+        exec.put("args", List.of("eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("apiVersion", "v1");
+        config.put("kind", "Config");
+        config.put("clusters", List.of(Map.of("name", clusterName,
+                "cluster", Map.of("server", endpoint, "certificate-authority-data", caData))));
+        config.put("users", List.of(Map.of("name", clusterName, "user", Map.of("exec", exec))));
+        config.put("contexts", List.of(Map.of("name", clusterName, "context", Map.of("cluster", clusterName, "user", clusterName))));
+        config.put("current-context", clusterName);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
+    }
+
+    @Override
+    public Provider provider() {
+        return provider;
+    }
+
+    @Override
+    public Optional<OidcIdentity> oidc() {
+        return Optional.of(new OidcIdentity(oidcProvider.arn(), oidcProvider.url().applyValue(u -> u.startsWith("https://") ? u : "https://" + u)));
+    }
+
+    public Cluster cluster() { return cluster; }
+    public NodeGroup nodeGroup() { return nodeGroup; }
+    public OpenIdConnectProvider oidcProvider() { return oidcProvider; }
+    /** @return the kubeconfig, a secret */
+    public Output<String> kubeconfig() { return kubeconfig; }
+}

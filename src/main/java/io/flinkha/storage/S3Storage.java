@@ -1,0 +1,202 @@
+package io.flinkha.storage;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.flinkha.cluster.OidcIdentity;
+import io.flinkha.iam.PolicyDocuments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.flinkha.iam.PolicyDocuments.statement;
+
+/**
+ * HA storage in an S3 bucket with the secure defaults state deserves: versioning, server-side
+ * encryption, all four public-access blocks, bucket-owner-enforced ownership, a TLS-only bucket
+ * policy and a lifecycle rule that expires noncurrent versions and aborts incomplete multipart
+ * uploads (the operator's job-result-store leaks files otherwise). Flink reaches it through IRSA
+ * ({@link #grantReadWrite}), never through static keys.
+ *
+ * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/filesystems/s3/">Flink on S3</a>
+ */
+public class S3Storage extends ComponentResource implements HaStorage {
+    public static final String TYPE = "flink-ha:storage:S3Storage";
+    /** The annotation that makes EKS inject web-identity credentials for a role into a service account's pods. */
+    public static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+    private final String name;
+    private final S3StorageArgs args;
+    private final BucketV2 bucket;
+    private final Output<String> bucketName;
+
+    public S3Storage(String name, S3StorageArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.name = name;
+        this.args = args;
+        var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider());
+
+        this.bucket = new BucketV2(name + "-bucket", BucketV2Args.builder()
+                .bucket(args.bucketName())
+                .forceDestroy(false)
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", args.environment()))
+                .build(), child.retainOnDelete(args.retainOnDelete()).build());
+        this.bucketName = bucket.bucket();
+        var bucketChild = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
+
+        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucketName)
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), bucketChild);
+
+        var sse = BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder();
+        args.kmsKeyArn().ifPresentOrElse(k -> sse.sseAlgorithm("aws:kms").kmsMasterKeyId(k), () -> sse.sseAlgorithm("AES256"));
+        new BucketServerSideEncryptionConfigurationV2(name + "-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucketName)
+                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        .applyServerSideEncryptionByDefault(sse.build())
+                        .bucketKeyEnabled(args.kmsKeyArn().isPresent())
+                        .build())
+                .build(), bucketChild);
+
+        var publicAccessBlock = new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucketName)
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), bucketChild);
+
+        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
+                .bucket(bucketName)
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), bucketChild);
+
+        new BucketPolicy(name + "-tls-only", BucketPolicyArgs.builder()
+                .bucket(bucketName)
+                .policy(bucketName.applyValue(S3Storage::tlsOnlyPolicy))
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider())
+                // S3 refuses policy changes while the public-access block is being applied
+                .dependsOn(publicAccessBlock).build());
+
+        new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucketName)
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-noncurrent-and-abort-incomplete-uploads")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                .noncurrentDays(args.noncurrentVersionDays())
+                                .build())
+                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                .daysAfterInitiation(7)
+                                .build())
+                        .build())
+                .build(), bucketChild);
+
+        registerOutputs(Map.of("bucketName", bucketName));
+    }
+
+    static String tlsOnlyPolicy(String bucket) {
+        String arn = "arn:aws:s3:::" + bucket;
+        return PolicyDocuments.document(List.of(statement("DenyInsecureTransport", "Deny", "s3:*", List.of(arn, arn + "/*"),
+                Map.of("Principal", "*", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))));
+    }
+
+    /** @return the bucket */
+    public BucketV2 bucket() {
+        return bucket;
+    }
+
+    /** {@code s3://<bucket>/<environment>/<namespace>/<deployment>}; both Flink S3 plugins serve {@code s3://}. */
+    @Override
+    public FlinkStoragePaths pathsFor(Output<String> namespace, String deployment) {
+        return FlinkStoragePaths.under(Output.tuple(bucketName, namespace).applyValue(t ->
+                "s3://" + t.t1 + "/" + args.environment() + "/" + t.t2 + "/" + deployment));
+    }
+
+    /**
+     * The image ships the S3 plugins in {@code opt/}; {@code ENABLE_BUILT_IN_PLUGINS} copies the one named
+     * to {@code plugins/} at start. The jar is named after the exact Flink version: a mismatch makes the
+     * container exit at start, so the name is derived, never written by hand.
+     */
+    @Override
+    public PodStorage podStorage(String flinkVersion) {
+        String jar = "flink-s3-fs-" + args.plugin() + "-" + flinkVersion + ".jar";
+        Map<String, String> conf = args.plugin().equals("hadoop")
+                // s3a's default credential chain has no web-identity provider, so IRSA must be named
+                ? Map.of("fs.s3a.aws.credentials.provider", "com.amazonaws.auth.WebIdentityTokenCredentialsProvider")
+                : Map.of();
+        return new PodStorage(List.of(), List.of(),
+                List.of(EnvVarArgs.builder().name("ENABLE_BUILT_IN_PLUGINS").value(jar).build()), conf);
+    }
+
+    /**
+     * Creates an IAM role that only {@code account} can assume, through the cluster's OIDC provider, with
+     * read/write access to this environment's and namespace's prefix of the bucket and nothing else.
+     *
+     * @throws IllegalStateException when the cluster has no OIDC provider
+     */
+    @Override
+    public StorageAccess grantReadWrite(ServiceAccountRef account) {
+        OidcIdentity oidc = args.oidc().orElseThrow(() -> new IllegalStateException(
+                "S3Storage '" + name + "': grantReadWrite needs the cluster's OIDC provider (S3StorageArgs.oidc) for IRSA"));
+        String roleName = name + "-" + account.name() + "-irsa";
+        var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
+        var role = new Role(roleName, RoleArgs.builder()
+                .assumeRolePolicy(Output.tuple(oidc.providerArn(), oidc.issuerHostPath(), account.namespace())
+                        .applyValue(t -> PolicyDocuments.irsaTrust(t.t1, t.t2, t.t3, account.name())))
+                .description("Flink HA storage access for service account " + account.name())
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", args.environment()))
+                .build(), child);
+        new RolePolicy(roleName + "-s3", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(Output.tuple(bucketName, account.namespace())
+                        .applyValue(t -> accessPolicy(t.t1, args.environment() + "/" + t.t2 + "/", args.kmsKeyArn().orElse(null))))
+                .build(), child);
+        return new StorageAccess(role.arn().applyValue(arn -> Map.of(IRSA_ANNOTATION, arn)));
+    }
+
+    static String accessPolicy(String bucket, String prefix, String kmsKeyArn) {
+        String arn = "arn:aws:s3:::" + bucket;
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(statement("FlinkStateObjects", "Allow",
+                List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
+                arn + "/" + prefix + "*", Map.of()));
+        statements.add(statement("ListFlinkStatePrefix", "Allow", "s3:ListBucket", arn,
+                Map.of("Condition", Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))))));
+        if (kmsKeyArn != null) {
+            statements.add(statement("UseStateKey", "Allow", List.of("kms:Decrypt", "kms:GenerateDataKey"), kmsKeyArn, Map.of()));
+        }
+        return PolicyDocuments.document(statements);
+    }
+}

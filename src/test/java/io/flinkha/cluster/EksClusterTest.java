@@ -1,0 +1,112 @@
+package io.flinkha.cluster;
+
+import io.flinkha.Plans;
+import io.flinkha.internal.plan.Plan;
+import io.flinkha.internal.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.flinkha.Plans.at;
+import static io.flinkha.Plans.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The prod stack's EKS cluster, with AWS's computed outputs filled in so the wiring can be followed. */
+class EksClusterTest {
+    private static final Plan PROD = Plans.ofStackWithAwsOutputs("prod");
+
+    private static PlannedResource of(String type) {
+        return only(PROD, type);
+    }
+
+    @Test
+    void pinsTheKubernetesVersion() {
+        assertEquals("1.31", at(of("aws:eks/cluster:Cluster"), "version"));
+    }
+
+    @Test
+    void endpointIsPrivateAndPublicOnlyForTheListedRanges() {
+        PlannedResource cluster = of("aws:eks/cluster:Cluster");
+        assertEquals(true, at(cluster, "vpcConfig.endpointPrivateAccess"));
+        assertEquals(true, at(cluster, "vpcConfig.endpointPublicAccess"));
+        assertEquals(List.of("203.0.113.0/24"), at(cluster, "vpcConfig.publicAccessCidrs"));
+    }
+
+    @Test
+    void logsEveryControlPlaneComponent() {
+        assertEquals(List.of("api", "audit", "authenticator", "controllerManager", "scheduler"),
+                at(of("aws:eks/cluster:Cluster"), "enabledClusterLogTypes"));
+    }
+
+    @Test
+    void clusterRunsUnderItsOwnRoleTrustedByEks() {
+        PlannedResource role = PROD.find(r -> r.name().equals("flink-ha-cluster-cluster-role")).orElseThrow();
+        Map<String, Object> trust = Plans.json(at(role, "assumeRolePolicy"));
+        assertEquals("{Service=eks.amazonaws.com}", String.valueOf(((Map<?, ?>) ((List<?>) trust.get("Statement")).get(0)).get("Principal")));
+        assertEquals("arn:aws:iam::123456789012:role/flink-ha-cluster-cluster-role", at(of("aws:eks/cluster:Cluster"), "roleArn"));
+    }
+
+    @Test
+    void nodeGroupSpreadsOverThePrivateSubnetsOfEveryZone() {
+        PlannedResource nodes = of("aws:eks/nodeGroup:NodeGroup");
+        List<String> subnets = at(nodes, "subnetIds");
+        assertEquals(List.of("flink-ha-network-private-eu-west-1a-id", "flink-ha-network-private-eu-west-1b-id",
+                "flink-ha-network-private-eu-west-1c-id"), subnets);
+        assertTrue(subnets.size() >= 2);
+        assertEquals(3L, (Long) at(nodes, "scalingConfig.minSize"));
+        assertEquals(9L, (Long) at(nodes, "scalingConfig.maxSize"));
+        assertEquals(List.of("m6i.xlarge", "m5.xlarge"), at(nodes, "instanceTypes"));
+    }
+
+    @Test
+    void nodesHaveTheThreeManagedPoliciesEksRequires() {
+        List<Object> attached = PROD.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+                .filter(r -> "flink-ha-cluster-node-role".equals(at(r, "role")))
+                .map(r -> at(r, "policyArn")).toList();
+        assertEquals(List.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+                "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), attached);
+    }
+
+    @Test
+    void oidcProviderServesIrsaForTheClustersIssuer() {
+        PlannedResource oidc = of("aws:iam/openIdConnectProvider:OpenIdConnectProvider");
+        assertEquals("https://oidc.eks.eu-west-1.amazonaws.com/id/TEST", at(oidc, "url"));
+        assertEquals(List.of("sts.amazonaws.com"), at(oidc, "clientIdLists"));
+    }
+
+    @Test
+    void adminsGetClusterAdminThroughAccessEntries() {
+        assertEquals("arn:aws:iam::444455556666:role/platform-admins", at(of("aws:eks/accessEntry:AccessEntry"), "principalArn"));
+        PlannedResource association = of("aws:eks/accessPolicyAssociation:AccessPolicyAssociation");
+        assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", at(association, "policyArn"));
+        assertEquals("cluster", at(association, "accessScope.type"));
+        assertEquals("API", at(of("aws:eks/cluster:Cluster"), "accessConfig.authenticationMode"));
+    }
+
+    @Test
+    void kubernetesProviderUsesTheClustersKubeconfigAsASecret() {
+        PlannedResource provider = of("pulumi:providers:kubernetes");
+        assertEquals("[secret]", at(provider, "kubeconfig"));
+        assertTrue(provider.dependencies().contains(of("aws:eks/nodeGroup:NodeGroup").urn()), "waits for nodes");
+    }
+
+    @Test
+    void kubeconfigGetsTokensFromTheAwsCliAndHoldsNoCredential() {
+        Map<String, Object> kubeconfig = Plans.json(EksCluster.kubeconfig("c", "https://e", "Q0E=", "eu-west-1"));
+        String text = String.valueOf(kubeconfig);
+        assertTrue(text.contains("command=aws"), text);
+        assertTrue(text.contains("args=[eks, get-token, --cluster-name, c, --region, eu-west-1, --output, json]"), text);
+        assertTrue(!text.contains("token=") && !text.contains("password"), text);
+    }
+
+    @Test
+    void serviceAccountIsAnnotatedWithTheIrsaRoleOfTheStorage() {
+        PlannedResource sa = of("kubernetes:core/v1:ServiceAccount");
+        Map<String, Object> annotations = at(sa, "metadata.annotations");
+        assertEquals("arn:aws:iam::123456789012:role/flink-ha-storage-flink-irsa", annotations.get("eks.amazonaws.com/role-arn"));
+        Map<String, Object> trust = Plans.json(at(PROD.find(r -> r.name().equals("flink-ha-storage-flink-irsa")).orElseThrow(), "assumeRolePolicy"));
+        assertTrue(String.valueOf(trust).contains("oidc.eks.eu-west-1.amazonaws.com/id/TEST:sub=system:serviceaccount:flink:flink"), String.valueOf(trust));
+    }
+}

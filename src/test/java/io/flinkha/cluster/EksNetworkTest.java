@@ -1,0 +1,68 @@
+package io.flinkha.cluster;
+
+import io.flinkha.Plans;
+import io.flinkha.internal.plan.Plan;
+import io.flinkha.internal.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.flinkha.Plans.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EksNetworkTest {
+
+    private static Plan network(List<String> zones, boolean natPerZone) {
+        return Plans.ofAwsComponent(aws -> new EksNetwork("net", new EksNetworkArgs("c", "10.40.0.0/16", zones, natPerZone, aws), null));
+    }
+
+    @Test
+    void everyZoneGetsAPublicAndAPrivateSubnetFromTheVpcBlock() {
+        List<PlannedResource> subnets = network(List.of("eu-west-1a", "eu-west-1b"), false).ofType("aws:ec2/subnet:Subnet");
+        assertEquals(List.of("10.40.0.0/20", "10.40.128.0/20", "10.40.16.0/20", "10.40.144.0/20"),
+                subnets.stream().map(s -> (String) at(s, "cidrBlock")).toList());
+        assertEquals(List.of("eu-west-1a", "eu-west-1a", "eu-west-1b", "eu-west-1b"),
+                subnets.stream().map(s -> (String) at(s, "availabilityZone")).toList());
+    }
+
+    @Test
+    void subnetsAreTaggedForTheClustersLoadBalancers() {
+        for (PlannedResource s : network(List.of("eu-west-1a", "eu-west-1b"), false).ofType("aws:ec2/subnet:Subnet")) {
+            Map<String, Object> tags = at(s, "tags");
+            assertEquals("shared", tags.get("kubernetes.io/cluster/c"));
+            assertTrue(tags.containsKey(s.name().contains("private") ? "kubernetes.io/role/internal-elb" : "kubernetes.io/role/elb"));
+        }
+    }
+
+    @Test
+    void privateSubnetsReachTheInternetOnlyThroughNat() {
+        Plan plan = network(List.of("eu-west-1a", "eu-west-1b"), false);
+        plan.ofType("aws:ec2/routeTable:RouteTable").stream().filter(r -> r.name().contains("private")).forEach(rt -> {
+            assertEquals("0.0.0.0/0", at(rt, "routes.0.cidrBlock"));
+            assertTrue(((String) at(rt, "routes.0.natGatewayId")).startsWith("net-nat-"), rt.name());
+            assertNull(at(rt, "routes.0.gatewayId"));
+        });
+    }
+
+    @Test
+    void oneNatGatewayIsSharedUnlessOnePerZoneIsAsked() {
+        assertEquals(1, network(List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), false).ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(3, network(List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), true).ofType("aws:ec2/natGateway:NatGateway").size());
+    }
+
+    @Test
+    void rejectsASingleZone() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new EksNetworkArgs("c", "10.0.0.0/16", List.of("eu-west-1a"), false, null));
+        assertTrue(e.getMessage().contains("two to four distinct zones"), e.getMessage());
+    }
+
+    @Test
+    void carvesSubnetsOutOfSmallerBlocks() {
+        assertEquals("10.1.0.64/26", Cidrs.subnet("10.1.0.0/22", 4, 1));
+        assertEquals("192.168.128.0/20", Cidrs.subnet("192.168.0.0/16", 4, 8));
+    }
+}

@@ -1,0 +1,207 @@
+package io.flinkha.storage;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import io.flinkha.Plans;
+import io.flinkha.cluster.OidcIdentity;
+import io.flinkha.flink.HaFlinkDeployment;
+import io.flinkha.flink.HaFlinkDeploymentArgs;
+import io.flinkha.internal.plan.Plan;
+import io.flinkha.internal.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static io.flinkha.Plans.at;
+import static io.flinkha.Plans.json;
+import static io.flinkha.Plans.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class S3StorageTest {
+    private static final String OIDC_ARN = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+    private static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+
+    /** Storage granted to service account flink in namespace streaming; the grant's annotations land in a ConfigMap. */
+    private static Plan plan(UnaryOperator<S3StorageArgs.Builder> customise) {
+        return Plans.ofAwsComponent(aws -> {
+            var storage = new S3Storage("ha", customise.apply(S3StorageArgs.builder()
+                    .bucketName("acme-flink-ha-qa").environment("qa")
+                    .oidc(new OidcIdentity(Output.of(OIDC_ARN), Output.of(ISSUER)))
+                    .awsProvider(aws)).build(), null);
+            var access = storage.grantReadWrite(new ServiceAccountRef(Output.of("streaming"), "flink"));
+            return new ConfigMap("annotations", ConfigMapArgs.builder().data(access.serviceAccountAnnotations()).build());
+        });
+    }
+
+    private static PlannedResource of(Plan plan, String awsType) {
+        return only(plan, awsType);
+    }
+
+    @Test
+    void blocksAllFourKindsOfPublicAccess() {
+        PlannedResource block = of(plan(b -> b), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+            assertEquals(true, at(block, flag), flag);
+        }
+        assertEquals("acme-flink-ha-qa", at(block, "bucket"));
+    }
+
+    @Test
+    void versionsEveryObject() {
+        assertEquals("Enabled", at(of(plan(b -> b), "aws:s3/bucketVersioningV2:BucketVersioningV2"), "versioningConfiguration.status"));
+    }
+
+    @Test
+    void encryptsWithS3ManagedKeysByDefault() {
+        PlannedResource sse = of(plan(b -> b), "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
+        assertEquals("AES256", at(sse, "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
+    }
+
+    @Test
+    void encryptsWithTheGivenKmsKey() {
+        String key = "arn:aws:kms:eu-west-1:123456789012:alias/flink";
+        Plan plan = plan(b -> b.kmsKeyArn(key));
+        PlannedResource sse = of(plan, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
+        assertEquals("aws:kms", at(sse, "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
+        assertEquals(key, at(sse, "rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId"));
+        List<Map<String, Object>> statements = statements(of(plan, "aws:iam/rolePolicy:RolePolicy"), "policy");
+        assertTrue(statements.stream().anyMatch(s -> key.equals(s.get("Resource"))), "the role may use the key");
+    }
+
+    @Test
+    void bucketPolicyDeniesEveryRequestWithoutTls() {
+        List<Map<String, Object>> statements = statements(of(plan(b -> b), "aws:s3/bucketPolicy:BucketPolicy"), "policy");
+        assertEquals(1, statements.size());
+        Map<String, Object> deny = statements.get(0);
+        assertEquals("Deny", deny.get("Effect"));
+        assertEquals("*", deny.get("Principal"));
+        assertEquals("s3:*", deny.get("Action"));
+        assertEquals(List.of("arn:aws:s3:::acme-flink-ha-qa", "arn:aws:s3:::acme-flink-ha-qa/*"), deny.get("Resource"));
+        assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), deny.get("Condition"));
+    }
+
+    @Test
+    void enforcesBucketOwnerOwnership() {
+        assertEquals("BucketOwnerEnforced", at(of(plan(b -> b), "aws:s3/bucketOwnershipControls:BucketOwnershipControls"), "rule.objectOwnership"));
+    }
+
+    @Test
+    void expiresNoncurrentVersionsAndAbortsIncompleteUploads() {
+        PlannedResource lifecycle = of(plan(b -> b.noncurrentVersionDays(14)), "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2");
+        assertEquals("Enabled", at(lifecycle, "rules.0.status"));
+        assertEquals(14L, (Long) at(lifecycle, "rules.0.noncurrentVersionExpiration.noncurrentDays"));
+        assertEquals(7L, (Long) at(lifecycle, "rules.0.abortIncompleteMultipartUpload.daysAfterInitiation"));
+    }
+
+    @Test
+    void bucketIsRetainedOnStackDestroyByDefault() {
+        assertTrue(of(plan(b -> b), "aws:s3/bucketV2:BucketV2").retainOnDelete());
+        assertEquals(false, at(of(plan(b -> b), "aws:s3/bucketV2:BucketV2"), "forceDestroy"));
+    }
+
+    @Test
+    void bucketIsDeletedWithTheStackOnlyWhenAsked() {
+        assertFalse(of(plan(b -> b.retainOnDelete(false)), "aws:s3/bucketV2:BucketV2").retainOnDelete());
+    }
+
+    @Test
+    void irsaTrustAdmitsOnlyTheOneServiceAccountForSts() {
+        List<Map<String, Object>> statements = statements(of(plan(b -> b), "aws:iam/role:Role"), "assumeRolePolicy");
+        assertEquals(1, statements.size());
+        Map<String, Object> trust = statements.get(0);
+        assertEquals("Allow", trust.get("Effect"));
+        assertEquals("sts:AssumeRoleWithWebIdentity", trust.get("Action"));
+        assertEquals(Map.of("Federated", OIDC_ARN), trust.get("Principal"));
+        assertEquals(Map.of("StringEquals", Map.of(
+                "oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub", "system:serviceaccount:streaming:flink",
+                "oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud", "sts.amazonaws.com")), trust.get("Condition"));
+    }
+
+    @Test
+    void accessPolicyIsLimitedToTheEnvironmentAndNamespacePrefix() {
+        List<Map<String, Object>> statements = statements(of(plan(b -> b), "aws:iam/rolePolicy:RolePolicy"), "policy");
+        assertEquals(2, statements.size());
+        Map<String, Object> objects = statements.get(0);
+        assertEquals(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"), objects.get("Action"));
+        assertEquals("arn:aws:s3:::acme-flink-ha-qa/qa/streaming/*", objects.get("Resource"));
+        Map<String, Object> list = statements.get(1);
+        assertEquals("s3:ListBucket", list.get("Action"));
+        assertEquals("arn:aws:s3:::acme-flink-ha-qa", list.get("Resource"));
+        assertEquals(Map.of("StringLike", Map.of("s3:prefix", List.of("qa/streaming/*"))), list.get("Condition"));
+        statements.forEach(s -> assertFalse(String.valueOf(s.get("Action")).contains("*"), () -> "wildcard action in " + s));
+    }
+
+    @Test
+    void grantAnnotatesTheServiceAccountWithTheRole() {
+        Plan plan = plan(b -> b);
+        String roleArn = "arn:aws:iam::123456789012:role/ha-flink-irsa";
+        assertEquals(Map.of(S3Storage.IRSA_ANNOTATION, roleArn), at(only(plan, "kubernetes:core/v1:ConfigMap"), "data"));
+        assertEquals("ha-flink-irsa", only(plan, "aws:iam/role:Role").name());
+    }
+
+    @Test
+    void pathsAreS3UrisUniquePerEnvironmentNamespaceAndDeployment() {
+        Plan plan = Plans.ofAwsComponent(aws -> {
+            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).build(), null);
+            var paths = storage.pathsFor(Output.of("streaming"), "orders");
+            return new ConfigMap("paths", ConfigMapArgs.builder().data(Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir())
+                    .applyValue(t -> Map.of("ha", t.t1, "checkpoints", t.t2, "savepoints", t.t3))).build());
+        });
+        assertEquals(Map.of("ha", "s3://acme-flink-ha-qa/qa/streaming/orders/ha",
+                "checkpoints", "s3://acme-flink-ha-qa/qa/streaming/orders/checkpoints",
+                "savepoints", "s3://acme-flink-ha-qa/qa/streaming/orders/savepoints"), at(only(plan, "kubernetes:core/v1:ConfigMap"), "data"));
+    }
+
+    /** A deployment on S3 storage, as the platform renders it. */
+    private static PlannedResource deploymentOn(String plugin, String flinkVersion) {
+        Plan plan = Plans.ofAwsComponent(aws -> {
+            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
+                    .plugin(plugin).awsProvider(aws).build(), null);
+            var k8s = new com.pulumi.kubernetes.Provider("k8s", com.pulumi.kubernetes.ProviderArgs.builder().context("test").build());
+            return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder().namespace(Output.of("streaming"))
+                    .flinkVersion(flinkVersion).jarUri("local:///job.jar").storage(storage)
+                    .serviceAccountName(Output.of("flink")).provider(k8s).build(), null);
+        });
+        return only(plan, "kubernetes:flink.apache.org/v1beta1:FlinkDeployment");
+    }
+
+    @Test
+    void enablesThePluginJarOfTheImagesExactFlinkVersion() {
+        PlannedResource d = deploymentOn("presto", "1.19.2");
+        assertEquals(List.of(Map.of("name", "ENABLE_BUILT_IN_PLUGINS", "value", "flink-s3-fs-presto-1.19.2.jar")),
+                at(d, "spec.podTemplate.spec.containers.0.env"));
+        assertNull(at(d, "spec.podTemplate.spec.volumes"), "S3 needs no volume");
+        assertFalse(Plans.flinkConfiguration(d).containsKey("fs.s3a.aws.credentials.provider"), "presto finds IRSA credentials itself");
+        assertEquals("s3://acme-flink-ha-qa/qa/streaming/orders/ha", Plans.flinkConfiguration(d).get("high-availability.storageDir"));
+    }
+
+    @Test
+    void hadoopPluginIsToldToUseWebIdentityCredentials() {
+        PlannedResource d = deploymentOn("hadoop", "1.20.1");
+        assertEquals("flink-s3-fs-hadoop-1.20.1.jar", at(d, "spec.podTemplate.spec.containers.0.env.0.value"));
+        assertEquals("com.amazonaws.auth.WebIdentityTokenCredentialsProvider",
+                Plans.flinkConfiguration(d).get("fs.s3a.aws.credentials.provider"));
+    }
+
+    @Test
+    void rejectsAGrantWithoutAnOidcProvider() {
+        var e = assertThrows(IllegalStateException.class, () -> Plans.ofAwsComponent(aws ->
+                new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).build(), null)
+                        .grantReadWrite(new ServiceAccountRef(Output.of("streaming"), "flink"))));
+        assertTrue(e.getMessage().contains("OIDC"), e.getMessage());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(PlannedResource r, String input) {
+        Map<String, Object> doc = json(at(r, input));
+        assertEquals("2012-10-17", doc.get("Version"));
+        return (List<Map<String, Object>>) doc.get("Statement");
+    }
+}
