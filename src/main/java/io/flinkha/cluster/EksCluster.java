@@ -163,7 +163,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         config.put("users", List.of(Map.of("name", clusterName, "user", Map.of("exec", exec))));
         config.put("contexts", List.of(Map.of("name", clusterName, "context", Map.of("cluster", clusterName, "user", clusterName))));
         config.put("current-context", clusterName);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(PolicyDocuments.sorted(config));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * IAM policy documents built as data and rendered to JSON, so no policy is ever assembled by
@@ -22,17 +23,42 @@ public final class PolicyDocuments {
         return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
     }
 
-    /** A statement; {@code extra} holds Principal, Condition and the like. */
+    /**
+     * A statement with its keys in IAM's usual order; {@code extra} holds Principal and Condition.
+     * Every nested map is sorted, so the same policy always renders to the same text (and a preview
+     * never shows a diff that is only a reordering).
+     */
     public static Map<String, Object> statement(String sid, String effect, Object actions, Object resources, Map<String, Object> extra) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("Sid", sid);
         s.put("Effect", effect);
-        s.putAll(extra);
+        if (extra.containsKey("Principal")) {
+            s.put("Principal", sorted(extra.get("Principal")));
+        }
         s.put("Action", actions);
         if (resources != null) {
             s.put("Resource", resources);
         }
+        if (extra.containsKey("Condition")) {
+            s.put("Condition", sorted(extra.get("Condition")));
+        }
+        extra.keySet().stream().filter(k -> !k.equals("Principal") && !k.equals("Condition")).sorted()
+                .forEach(k -> s.put(k, sorted(extra.get(k))));
         return s;
+    }
+
+    /** Deep copy with every map's keys sorted. */
+    @SuppressWarnings("unchecked")
+    public static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new TreeMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> out.put(k, sorted(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(PolicyDocuments::sorted).toList();
+        }
+        return value;
     }
 
     /** Trust policy that lets an AWS service (e.g. {@code eks.amazonaws.com}) assume a role. */

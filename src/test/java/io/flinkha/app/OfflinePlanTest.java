@@ -115,4 +115,12 @@ class OfflinePlanTest {
     void rejectsAMissingStackArgument() {
         assertEquals(2, plan("plan").exit());
     }
+
+    @Test
+    void planIsTheSameOnEveryRun() {
+        String first = plan("plan", "prod", "--json").out();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(first, plan("plan", "prod", "--json").out());
+        }
+    }
 }

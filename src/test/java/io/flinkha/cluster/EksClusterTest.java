@@ -62,10 +62,10 @@ class EksClusterTest {
 
     @Test
     void nodesHaveTheThreeManagedPoliciesEksRequires() {
-        List<Object> attached = PROD.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+        java.util.Set<Object> attached = PROD.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
                 .filter(r -> "flink-ha-cluster-node-role".equals(at(r, "role")))
-                .map(r -> at(r, "policyArn")).toList();
-        assertEquals(List.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+                .map(r -> at(r, "policyArn")).collect(java.util.stream.Collectors.toSet());
+        assertEquals(java.util.Set.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
                 "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), attached);
     }
 

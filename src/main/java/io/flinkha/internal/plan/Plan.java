@@ -15,6 +15,11 @@ import java.util.function.Predicate;
  */
 public record Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources) {
 
+    public Plan {
+        config = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(config));
+        resources = List.copyOf(resources);
+    }
+
     /** The text that stands for a value known only after deployment. */
     public static final String UNKNOWN = "<known after deploy>";
     /** The text that stands for a secret value, as {@code pulumi preview --json} prints it. */

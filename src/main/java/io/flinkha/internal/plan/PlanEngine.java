@@ -5,6 +5,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Context;
 import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.MockMonitor;
@@ -15,6 +16,7 @@ import pulumirpc.Resource.RegisterResourceResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,15 @@ public final class PlanEngine {
     public static synchronized Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program,
                                         BiFunction<String, String, Map<String, Object>> computed) {
         List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
+        // Registrations reach the monitor as their inputs resolve, in no fixed order; the order in which
+        // the program constructs resources is fixed, so plans are ordered by it. A stack transformation
+        // runs inside each resource's constructor, which is where that order is visible.
+        Map<Resource, Integer> constructed = Collections.synchronizedMap(new IdentityHashMap<>());
         AtomicInteger sequence = new AtomicInteger();
+        ResourceTransformation recordOrder = args -> {
+            constructed.putIfAbsent(args.resource(), sequence.incrementAndGet());
+            return Optional.empty();
+        };
         Mocks mocks = new Mocks() {
             @Override
             public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -85,11 +95,12 @@ public final class PlanEngine {
         };
         try {
             var test = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(true)
+                            .resourceTransformations(List.of(recordOrder)).build())
                     .config(config)
                     .mocks(mocks)
                     .standardLogger(PulumiTestInternal.logger(Level.WARNING))
-                    .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, sequence))
+                    .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed))
                     .build();
             var result = test.runTest(program);
             if (!result.exceptions().isEmpty()) {
@@ -105,7 +116,7 @@ public final class PlanEngine {
                 .sorted(Comparator.comparingInt(Recorded::sequence))
                 .map(Recorded::resource)
                 .toList();
-        return new Plan(project, stack, Map.copyOf(config), resources);
+        return new Plan(project, stack, config, resources);
     }
 
     private static RuntimeException unwrap(Throwable t) {
@@ -123,17 +134,18 @@ public final class PlanEngine {
 
     private static final class RecordingMonitor extends MockMonitor {
         private final List<Recorded> recorded;
-        private final AtomicInteger sequence;
+        private final Map<Resource, Integer> constructed;
 
-        RecordingMonitor(Mocks mocks, List<Recorded> recorded, AtomicInteger sequence) {
+        RecordingMonitor(Mocks mocks, List<Recorded> recorded, Map<Resource, Integer> constructed) {
             super(mocks, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING)));
             this.recorded = recorded;
-            this.sequence = sequence;
+            this.constructed = constructed;
         }
 
         @Override
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-            int order = sequence.getAndIncrement();
+            // the stack itself is not transformed: it comes first
+            int order = constructed.getOrDefault(resource, 0);
             return super.registerResourceAsync(resource, request).thenApply(response -> {
                 recorded.add(new Recorded(order, new PlannedResource(
                         response.getUrn(),
@@ -142,7 +154,7 @@ public final class PlanEngine {
                         request.getCustom(),
                         request.getParent(),
                         providerUrn(request.getProvider()),
-                        List.copyOf(request.getDependenciesList()),
+                        request.getDependenciesList().stream().distinct().sorted().toList(),
                         plain(request.getObject()),
                         request.hasRetainOnDelete() && request.getRetainOnDelete(),
                         request.hasProtect() && request.getProtect())));
