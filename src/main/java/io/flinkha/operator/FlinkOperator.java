@@ -46,12 +46,12 @@ public class FlinkOperator extends ComponentResource {
                 .chart(CHART)
                 .version(args.version())
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(args.chartRepository()).build())
-                .namespace(namespace.metadata().applyValue(m -> m.name().orElse(args.namespace())))
+                .namespace(namespace.urn().applyValue(urn -> args.namespace()))
                 .values(values(args))
                 .build(), child.build());
 
         registerOutputs(Map.of(
-                "namespace", namespace.metadata().applyValue(m -> m.name().orElse("")),
+                "namespace", namespace.urn().applyValue(urn -> args.namespace()),
                 "releaseStatus", release.status().applyValue(s -> s.status())));
     }
 

@@ -79,7 +79,7 @@ public class FlinkPlatform extends ComponentResource {
                         .labels(Map.of("app.kubernetes.io/part-of", "flink-ha"))
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
-        Output<String> namespace = jobsNamespace.metadata().applyValue(m -> m.name().orElse(settings.namespace()));
+        Output<String> namespace = jobsNamespace.urn().applyValue(urn -> settings.namespace());
 
         this.storage = storage(name, settings, namespace, cluster, awsProvider, parent);
         StorageAccess access = storage.grantReadWrite(new ServiceAccountRef(namespace, JOB_SERVICE_ACCOUNT));

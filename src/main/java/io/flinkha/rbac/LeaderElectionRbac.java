@@ -55,13 +55,15 @@ public class LeaderElectionRbac extends ComponentResource {
                 .rules(rules(args.grants()))
                 .build(), child);
 
-        this.serviceAccountName = serviceAccount.metadata().applyValue(m -> m.name().orElse(args.serviceAccountName()));
+        // from the URN, not the metadata: the name is fixed, and the metadata stays unknown until an
+        // annotation such as the IRSA role ARN is known; the URN still orders dependents after the account
+        this.serviceAccountName = serviceAccount.urn().applyValue(urn -> args.serviceAccountName());
         this.roleBinding = new RoleBinding(name + "-binding", RoleBindingArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(roleName).namespace(args.namespace()).labels(LABELS).build())
                 .roleRef(RoleRefArgs.builder()
                         .apiGroup("rbac.authorization.k8s.io")
                         .kind("Role")
-                        .name(role.metadata().applyValue(m -> m.name().orElse(roleName)))
+                        .name(role.urn().applyValue(urn -> roleName))
                         .build())
                 .subjects(SubjectArgs.builder()
                         .kind("ServiceAccount")

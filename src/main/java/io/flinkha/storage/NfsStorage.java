@@ -45,7 +45,7 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).build());
-        registerOutputs(Map.of("claimName", claim.metadata().applyValue(m -> m.name().orElse(""))));
+        registerOutputs(Map.of("claimName", claim.urn().applyValue(urn -> args.claimName())));
     }
 
     /** @return the claim every Flink pod mounts */
@@ -65,7 +65,8 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                 List.of(VolumeArgs.builder()
                         .name(VOLUME_NAME)
                         .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
-                                .claimName(claim.metadata().applyValue(m -> m.name().orElse(args.claimName())))
+                                // the fixed name, ordered after the claim exists
+                                .claimName(claim.urn().applyValue(urn -> args.claimName()))
                                 .build())
                         .build()),
                 List.of(VolumeMountArgs.builder().name(VOLUME_NAME).mountPath(args.mountPath()).build()),

@@ -7,7 +7,11 @@ import com.pulumi.kubernetes.Utilities;
 import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import com.pulumi.resources.CustomResourceOptions;
 
+import io.flinkha.internal.check.PlainInputs;
+import io.flinkha.internal.check.UpstreamCheck;
+
 import javax.annotation.Nullable;
+import java.util.Map;
 
 /**
  * A {@code flink.apache.org/v1beta1} FlinkDeployment, managed by the Kubernetes provider like any
@@ -25,10 +29,30 @@ public class FlinkDeployment extends com.pulumi.resources.CustomResource {
     @Export(name = "metadata", refs = {ObjectMeta.class}, tree = "[0]")
     private Output<ObjectMeta> metadata;
 
+    /**
+     * Registers the deployment once it passes the upstream checks ({@link UpstreamCheck}): a deployment
+     * the operator would refuse, or that would run without working HA, fails {@code pulumi preview}
+     * with the rule it breaks instead of failing in the cluster.
+     */
     public FlinkDeployment(String name, FlinkDeploymentArgs args, @Nullable CustomResourceOptions options) {
-        super(TYPE, name, args, CustomResourceOptions.merge(
+        super(TYPE, name, checked(name, args), CustomResourceOptions.merge(
                 // the same provider plugin version as the generated Kubernetes classes, so the CLI loads one plugin
                 CustomResourceOptions.builder().version(Utilities.getVersion()).build(), options, null));
+    }
+
+    /**
+     * The check sees the object exactly as the engine will (the same {@code @Import} names, Outputs
+     * resolved) and gates the Flink configuration on it, so nothing is registered when it fails. When
+     * a value is still unknown at preview, the check runs at deployment instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static FlinkDeploymentArgs checked(String name, FlinkDeploymentArgs args) {
+        Output<Map<String, String>> conf = args.spec().flinkConfiguration();
+        Output<Map<String, String>> checkedConf = Output.tuple(PlainInputs.resolve(args), conf).applyValue(t -> {
+            UpstreamCheck.verify(name, (Map<String, Object>) t.t1);
+            return t.t2;
+        });
+        return new FlinkDeploymentArgs(args.metadata(), args.spec().withFlinkConfiguration(checkedConf));
     }
 
     /** @return the object's metadata as the cluster reports it */

@@ -41,6 +41,21 @@ public final class FlinkDeploymentSpecArgs extends ResourceArgs {
         return new Builder();
     }
 
+    /** @return a copy whose Flink configuration is {@code conf} */
+    public FlinkDeploymentSpecArgs withFlinkConfiguration(Output<Map<String, String>> conf) {
+        FlinkDeploymentSpecArgs copy = new FlinkDeploymentSpecArgs();
+        copy.image = image;
+        copy.imagePullPolicy = imagePullPolicy;
+        copy.flinkVersion = flinkVersion;
+        copy.serviceAccount = serviceAccount;
+        copy.flinkConfiguration = conf;
+        copy.podTemplate = podTemplate;
+        copy.jobManager = jobManager;
+        copy.taskManager = taskManager;
+        copy.job = job;
+        return copy;
+    }
+
     public String image() {
         return image;
     }

@@ -119,14 +119,22 @@ public final class PlanEngine {
         return new Plan(project, stack, config, resources);
     }
 
-    private static RuntimeException unwrap(Throwable t) {
-        Throwable cur = t;
-        while ((cur instanceof java.util.concurrent.CompletionException || cur instanceof java.util.concurrent.ExecutionException
-                || cur.getClass().getName().startsWith("com.pulumi.") && cur.getCause() != null && !(cur instanceof IllegalArgumentException))
-                && cur.getCause() != null) {
-            cur = cur.getCause();
+    /**
+     * The engine wraps a program's exception in completion and SDK exceptions; the reader needs the
+     * first one that explains itself: one of ours, or a plain argument or state error.
+     */
+    static RuntimeException unwrap(Throwable t) {
+        for (Throwable cur = t; cur != null; cur = cur.getCause()) {
+            if (cur.getClass().getName().startsWith("io.flinkha.")
+                    || cur.getClass() == IllegalArgumentException.class || cur.getClass() == IllegalStateException.class) {
+                return (RuntimeException) cur;
+            }
         }
-        return cur instanceof RuntimeException re ? re : new RuntimeException(cur);
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root instanceof RuntimeException re ? re : new RuntimeException(root.toString(), root);
     }
 
     private record Recorded(int sequence, PlannedResource resource) {

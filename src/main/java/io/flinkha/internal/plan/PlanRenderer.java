@@ -86,7 +86,7 @@ public final class PlanRenderer {
     private static String detail(PlannedResource r) {
         Object spec = r.inputs().get("spec");
         if (r.type().endsWith(":FlinkDeployment") && spec instanceof Map<?, ?> s) {
-            Map<String, Object> conf = (Map<String, Object>) s.get("flinkConfiguration");
+            Map<String, Object> conf = s.get("flinkConfiguration") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             Map<String, Object> job = (Map<String, Object>) s.get("job");
             Map<String, Object> jm = (Map<String, Object>) s.get("jobManager");
             return String.format("HA %s, storageDir %s, JobManagers %s, upgradeMode %s",

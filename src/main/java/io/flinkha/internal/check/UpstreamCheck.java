@@ -1,0 +1,235 @@
+package io.flinkha.internal.check;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.FallbackKey;
+import org.apache.flink.configuration.HighAvailabilityOptions;
+import org.apache.flink.kubernetes.configuration.KubernetesConfigOptions;
+import org.apache.flink.kubernetes.configuration.KubernetesHighAvailabilityOptions;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
+import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a rendered FlinkDeployment against upstream code, not against our own re-statement of it:
+ * <ul>
+ *   <li>the object is read into the Flink Kubernetes Operator's own {@link FlinkDeployment} API class
+ *       with unknown fields refused, so a misspelled spec field or enum value fails;</li>
+ *   <li>{@code flinkConfiguration} is loaded into Flink's own {@link Configuration} and the HA,
+ *       checkpoint and leader-election options are read back through Flink's {@link ConfigOption}s,
+ *       so an unknown HA key, a bad duration or an HA type Flink does not know fails;</li>
+ *   <li>the operator's HA-related validation rules (its {@code DefaultValidator}, whose jar is not
+ *       served for this operator version) are applied with the upstream option keys.</li>
+ * </ul>
+ */
+public final class UpstreamCheck {
+    /** The versions the checks run against, filled in by the build. */
+    public static final String FLINK_VERSION;
+    public static final String OPERATOR_API_VERSION;
+
+    private static final Pattern NAME = Pattern.compile("[a-z]([-a-z\\d]{0,43}[a-z\\d])?");
+    private static final String KUBERNETES_HA_FACTORY = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
+    private static final ObjectMapper STRICT = strictMapper();
+    /** Every key (and fallback key) Flink defines under {@code high-availability.}. */
+    private static final Set<String> HA_KEYS = keys(HighAvailabilityOptions.class, KubernetesHighAvailabilityOptions.class);
+
+    static {
+        Properties p = new Properties();
+        try (InputStream in = UpstreamCheck.class.getResourceAsStream("/io/flinkha/upstream.properties")) {
+            p.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("upstream.properties is missing from the build", e);
+        }
+        FLINK_VERSION = p.getProperty("flink.version");
+        OPERATOR_API_VERSION = p.getProperty("flink-operator-api.version");
+    }
+
+    private UpstreamCheck() {
+    }
+
+    /** @return what the checks run against, for messages */
+    public static String against() {
+        return "Flink Kubernetes Operator API " + OPERATOR_API_VERSION + ", Flink " + FLINK_VERSION + " ConfigOptions";
+    }
+
+    /**
+     * @param resourceName the deployment's logical name, for the message
+     * @param object       the FlinkDeployment as the engine receives it (apiVersion, kind, metadata, spec)
+     * @throws FlinkDeploymentCheckException listing every violation
+     */
+    public static void verify(String resourceName, Map<String, Object> object) {
+        List<String> violations = violations(object);
+        if (!violations.isEmpty()) {
+            throw new FlinkDeploymentCheckException(resourceName, against(), violations);
+        }
+    }
+
+    /** @return every violation, each prefixed with its rule's name; empty when the deployment passes */
+    public static List<String> violations(Map<String, Object> object) {
+        List<String> out = new ArrayList<>();
+        FlinkDeployment deployment;
+        try {
+            deployment = STRICT.convertValue(object, FlinkDeployment.class);
+        } catch (IllegalArgumentException e) {
+            out.add("operator-api: the object does not match the operator's FlinkDeployment class: " + firstLine(e.getMessage()));
+            return out;
+        }
+        String name = deployment.getMetadata() == null ? null : deployment.getMetadata().getName();
+        if (name == null || !NAME.matcher(name).matches()) {
+            out.add("name: '" + name + "' is not a valid deployment name: it must match " + NAME.pattern()
+                    + " and the length must be no more than 45 characters");
+        }
+        FlinkDeploymentSpec spec = deployment.getSpec();
+        if (spec == null) {
+            out.add("spec: missing");
+            return out;
+        }
+        if (spec.getServiceAccount() == null || spec.getServiceAccount().isBlank()) {
+            out.add("service-account: spec.serviceAccount must be defined; Flink's leader election runs as it");
+        }
+        if (spec.getFlinkVersion() == null) {
+            out.add("flink-version: spec.flinkVersion must be defined");
+        }
+        Map<String, String> raw = spec.getFlinkConfiguration() == null ? Map.of() : spec.getFlinkConfiguration();
+        Configuration conf = Configuration.fromMap(raw);
+
+        for (ConfigOption<?> owned : List.of(KubernetesConfigOptions.NAMESPACE, KubernetesConfigOptions.CLUSTER_ID,
+                HighAvailabilityOptions.HA_CLUSTER_ID)) {
+            if (raw.containsKey(owned.key())) {
+                out.add("forbidden-key: Forbidden Flink config key: " + owned.key() + " (the operator sets it)");
+            }
+        }
+        for (String key : raw.keySet()) {
+            if (key.startsWith("high-availability.") && !HA_KEYS.contains(key)) {
+                out.add("unknown-ha-key: Flink " + FLINK_VERSION + " has no option '" + key + "'" + suggestion(key)
+                        + "; an unknown key is silently ignored, so the setting it meant is not applied");
+            }
+        }
+
+        boolean ha = false;
+        String haType = conf.get(HighAvailabilityOptions.HA_MODE);
+        if (haType != null && !haType.equalsIgnoreCase("NONE")) {
+            if (haType.equalsIgnoreCase("KUBERNETES") || haType.equals(KUBERNETES_HA_FACTORY)) {
+                ha = true;
+            } else if (haType.equalsIgnoreCase("ZOOKEEPER")) {
+                out.add("ha-type: high-availability.type is ZOOKEEPER; this platform runs Flink's Kubernetes HA");
+            } else {
+                out.add("ha-type: high-availability.type '" + haType + "' is not one Flink knows (NONE, ZOOKEEPER, "
+                        + "KUBERNETES or a HighAvailabilityServicesFactory class); Flink would fail to start the JobManager");
+            }
+        }
+        if (ha && isBlank(conf.get(HighAvailabilityOptions.HA_STORAGE_PATH))) {
+            out.add("ha-storage: " + HighAvailabilityOptions.HA_STORAGE_PATH.key() + " must be set when HA is on");
+        }
+        for (ConfigOption<Duration> d : List.of(KubernetesHighAvailabilityOptions.KUBERNETES_LEASE_DURATION,
+                KubernetesHighAvailabilityOptions.KUBERNETES_RENEW_DEADLINE, KubernetesHighAvailabilityOptions.KUBERNETES_RETRY_PERIOD,
+                CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+            try {
+                conf.get(d);
+            } catch (IllegalArgumentException e) {
+                out.add("duration: " + d.key() + " '" + raw.get(d.key()) + "' is not a duration Flink parses: " + firstLine(e.getMessage()));
+            }
+        }
+
+        int replicas = spec.getJobManager() == null ? 1 : spec.getJobManager().getReplicas();
+        if (replicas < 1) {
+            out.add("jobmanager-replicas: JobManager replicas should not be configured less than one.");
+        } else if (replicas > 1 && !ha) {
+            out.add("standby-needs-ha: High availability should be enabled when starting standby JobManagers.");
+        }
+        UpgradeMode mode = spec.getJob() == null ? null : spec.getJob().getUpgradeMode();
+        if (mode == UpgradeMode.LAST_STATE || mode == UpgradeMode.SAVEPOINT) {
+            if (isBlank(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY))) {
+                out.add("checkpoint-dir: Checkpoint directory[" + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()
+                        + "] must be defined for last-state and savepoint upgrade modes");
+            }
+        }
+        if (mode == UpgradeMode.SAVEPOINT && isBlank(conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY))) {
+            out.add("savepoint-dir: Job could not be upgraded with savepoint while config key["
+                    + CheckpointingOptions.SAVEPOINT_DIRECTORY.key() + "] is not set");
+        }
+        if (mode == UpgradeMode.LAST_STATE && !ha) {
+            // the operator dropped this rule in 1.10, but last-state still resumes from HA metadata
+            out.add("last-state-needs-ha: Job could not be upgraded with last-state while HA disabled");
+        }
+        return out;
+    }
+
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        // the API classes tolerate unknown fields for forward compatibility; a check must not
+        mapper.setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+            @Override
+            public JsonIgnoreProperties.Value findPropertyIgnoralByName(MapperConfig<?> config, Annotated a) {
+                return super.findPropertyIgnoralByName(config, a).withoutIgnoreUnknown();
+            }
+        });
+        return mapper;
+    }
+
+    private static Set<String> keys(Class<?>... optionClasses) {
+        Set<String> keys = new HashSet<>();
+        for (Class<?> c : optionClasses) {
+            for (Field f : c.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
+                    try {
+                        ConfigOption<?> o = (ConfigOption<?>) f.get(null);
+                        keys.add(o.key());
+                        for (FallbackKey k : o.fallbackKeys()) {
+                            keys.add(k.getKey());
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return Set.copyOf(keys);
+    }
+
+    private static String suggestion(String key) {
+        Map<String, String> byLower = new HashMap<>();
+        HA_KEYS.forEach(k -> byLower.put(k.toLowerCase(Locale.ROOT), k));
+        String match = byLower.get(key.toLowerCase(Locale.ROOT));
+        return match == null ? "" : " (did you mean '" + match + "'?)";
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int i = message.indexOf('\n');
+        String line = i < 0 ? message : message.substring(0, i);
+        // Jackson appends the whole reference chain; the field name is what the reader needs
+        int at = line.indexOf(" at [Source");
+        return at < 0 ? line : line.substring(0, at);
+    }
+
+}
