@@ -99,7 +99,8 @@ public final class PlanEngine {
                             .resourceTransformations(List.of(recordOrder)).build())
                     .config(config)
                     .mocks(mocks)
-                    .standardLogger(PulumiTestInternal.logger(Level.WARNING))
+                    // the engine would log a failing program with its whole stack; the command prints the cause itself
+                    .standardLogger(PulumiTestInternal.logger(Level.OFF))
                     .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed))
                     .build();
             var result = test.runTest(program);
