@@ -1,0 +1,58 @@
+// Offline policy check: `npm --prefix policies run check -- <plan.json> --env <environment>`.
+// Reads a plan (the offline plan's JSON, or `pulumi preview --json`), evaluates every policy at the
+// level policies/config/<environment>.json gives it, prints each violation, and exits non-zero when
+// a mandatory policy is violated.
+import * as fs from "fs";
+import * as path from "path";
+import { policies } from "./policies";
+import { evaluate, resourcesFromPlan } from "./evaluate";
+
+function usage(message: string): never {
+    console.error(`error: ${message}`);
+    console.error("usage: npm --prefix policies run check -- <plan.json> --env <environment>");
+    process.exit(2);
+}
+
+async function main(argv: string[]): Promise<number> {
+    let planFile: string | undefined;
+    let env: string | undefined;
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--env") {
+            env = argv[++i];
+        } else if (!planFile) {
+            planFile = argv[i];
+        } else {
+            usage(`unexpected argument '${argv[i]}'`);
+        }
+    }
+    if (!planFile || !env) {
+        usage("a plan file and --env are required");
+    }
+    const configDir = path.resolve(__dirname, "..", "..", "config");
+    const configFile = path.join(configDir, `${env}.json`);
+    if (!fs.existsSync(configFile)) {
+        const known = fs.readdirSync(configDir).filter(f => f.endsWith(".json")).map(f => f.replace(/\.json$/, ""));
+        usage(`no policy config for environment '${env}' (${configFile}); environments: ${known.join(", ")}`);
+    }
+    const planPath = path.resolve(process.env.INIT_CWD || process.cwd(), planFile);
+    const plan = JSON.parse(fs.readFileSync(planPath, "utf8"));
+    const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
+    const resources = resourcesFromPlan(plan);
+    const { violations, skipped } = await evaluate(resources, policies, config);
+
+    for (const v of violations) {
+        console.log(`[${v.level}] ${v.policy}: ${v.urn || "(stack)"}\n    ${v.message}`);
+    }
+    for (const s of skipped) {
+        console.log(`[skipped] ${s.policy}: ${s.urn || "(stack)"}\n    ${s.reason}`);
+    }
+    const mandatory = violations.filter(v => v.level === "mandatory").length;
+    console.log(`policy check of ${path.basename(planPath)} for '${env}': ${resources.length} resources, ${policies.length} policies, `
+        + `${violations.length} violations (${mandatory} mandatory), ${skipped.length} skipped`);
+    return mandatory > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(code => process.exit(code), e => {
+    console.error(`error: ${e && e.stack ? e.stack : e}`);
+    process.exit(2);
+});

@@ -1,0 +1,254 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { CONFIGMAP_VERBS, policies } from "../src/policies";
+import { evaluate, PLAN_UNKNOWN, resourcesFromPlan, Violation } from "../src/evaluate";
+import {
+    ALL_VERBS, bucket, flinkDeployment, HA_RULES, irsaRole, ISSUER, nfsStack, pvc, resource, role, roleBinding,
+} from "./fixtures";
+import { PolicyResource } from "@pulumi/policy";
+
+/** As in dev and staging, the production-only standby check is off unless a test turns it on. */
+const DEFAULT_CONFIG: Record<string, any> = { "standby-jobmanager": "disabled" };
+
+async function violations(resources: PolicyResource[], config: Record<string, any> = DEFAULT_CONFIG): Promise<Violation[]> {
+    return (await evaluate(resources, policies, config)).violations;
+}
+
+async function only(resources: PolicyResource[], policy: string, level: string, config: Record<string, any> = DEFAULT_CONFIG): Promise<Violation> {
+    const found = await violations(resources, config);
+    assert.equal(found.length, 1, `expected one violation, got ${JSON.stringify(found, null, 1)}`);
+    assert.equal(found[0].policy, policy);
+    assert.equal(found[0].level, level);
+    return found[0];
+}
+
+describe("a compliant stack", () => {
+    it("passes every policy on NFS", async () => {
+        assert.deepEqual(await violations(nfsStack()), []);
+    });
+    it("passes every policy on S3", async () => {
+        const root = "s3://acme-flink-ha/prod/flink/orders";
+        const d = flinkDeployment({ replicas: 2, conf: {
+            "high-availability.storageDir": `${root}/ha`, "execution.checkpointing.dir": `${root}/checkpoints`,
+            "execution.checkpointing.savepoint-dir": `${root}/savepoints` }, volumes: [], mounts: [] });
+        const sub = { StringEquals: { [`${ISSUER}:sub`]: "system:serviceaccount:flink:flink", [`${ISSUER}:aud`]: "sts.amazonaws.com" } };
+        assert.deepEqual(await violations([d, role(HA_RULES), roleBinding(), ...bucket("acme-flink-ha"), irsaRole(sub)]), []);
+    });
+});
+
+describe("flink-ha-enabled", () => {
+    it("reports a deployment without HA", async () => {
+        const v = await violations([flinkDeployment({ conf: { "high-availability.type": undefined }, upgradeMode: "stateless" }),
+            pvc(), role(HA_RULES), roleBinding()]);
+        assert.deepEqual(v.map(x => [x.policy, x.level]), [["flink-ha-enabled", "mandatory"]]);
+        assert.match(v[0].message, /set it to 'kubernetes'/);
+    });
+    it("accepts the legacy key", async () => {
+        assert.deepEqual(await violations([flinkDeployment({ conf: { "high-availability.type": undefined, "high-availability": "KUBERNETES" } }),
+            pvc(), role(HA_RULES), roleBinding()]), []);
+    });
+    it("reports a misspelled HA type", async () => {
+        const v = await violations([flinkDeployment({ conf: { "high-availability.type": "kubernets" }, upgradeMode: "stateless" }),
+            pvc(), role(HA_RULES), roleBinding()]);
+        assert.deepEqual(v.map(x => x.policy), ["flink-ha-enabled"]);
+        assert.match(v[0].message, /'kubernets'/);
+    });
+});
+
+describe("durable-flink-state", () => {
+    it("reports a file path no volume holds", async () => {
+        const v = await only([flinkDeployment({ mounts: [], volumes: [] }), pvc(), role(HA_RULES), roleBinding()], "durable-flink-state", "mandatory");
+        assert.match(v.message, /lost with the pod.*ha: file:\/\/\/flink-data\/dev\/flink\/orders\/ha is on no volume/);
+    });
+    it("reports state on emptyDir", async () => {
+        const v = await only([flinkDeployment({ volumes: [{ name: "state", emptyDir: {} }] }), role(HA_RULES), roleBinding()],
+            "durable-flink-state", "mandatory");
+        assert.match(v.message, /emptyDir/);
+    });
+    it("reports state on hostPath", async () => {
+        const v = await only([flinkDeployment({ volumes: [{ name: "state", hostPath: { path: "/var/flink" } }] }), role(HA_RULES), roleBinding()],
+            "durable-flink-state", "mandatory");
+        assert.match(v.message, /hostPath/);
+    });
+    it("reports a ReadWriteOnce claim", async () => {
+        const v = await only([flinkDeployment(), pvc(["ReadWriteOnce"]), role(HA_RULES), roleBinding()], "durable-flink-state", "mandatory");
+        assert.match(v.message, /access modes \[ReadWriteOnce\]/);
+    });
+    it("reports a claim the stack does not declare", async () => {
+        await only([flinkDeployment(), role(HA_RULES), roleBinding()], "durable-flink-state", "mandatory");
+    });
+});
+
+describe("leader-election-rbac", () => {
+    it("reports a service account with no binding", async () => {
+        const v = await only([flinkDeployment(), pvc(), role(HA_RULES)], "leader-election-rbac", "mandatory");
+        assert.match(v.message, /'flink\/flink'.*forbidden/);
+    });
+    it("reports a role without the configmap verbs", async () => {
+        await only([flinkDeployment(), pvc(), role([{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list", "watch"] }]),
+            roleBinding()], "leader-election-rbac", "mandatory");
+    });
+    it("reports a binding in another namespace", async () => {
+        await only([flinkDeployment(), pvc(), role(HA_RULES, "flink-ha", "other"), roleBinding("flink-ha", "flink", "other")],
+            "leader-election-rbac", "mandatory");
+    });
+    it("accepts a binding to a ClusterRole", async () => {
+        assert.deepEqual(await violations([flinkDeployment(), pvc(), role(HA_RULES, "flink-ha", "", true),
+            roleBinding("flink-ha", "flink", "flink", "ClusterRole")]), []);
+    });
+});
+
+describe("unique-flink-state-paths", () => {
+    it("reports two deployments sharing a storage prefix", async () => {
+        const shared = { "high-availability.storageDir": "file:///flink-data/dev/flink/shared/ha",
+            "execution.checkpointing.dir": "file:///flink-data/dev/flink/shared/checkpoints" };
+        const v = await only([flinkDeployment({ name: "a", conf: shared }), flinkDeployment({ name: "b", conf: {
+            "high-availability.storageDir": "file:///flink-data/dev/flink/shared/ha/b",
+            "execution.checkpointing.dir": "file:///flink-data/dev/flink/b/checkpoints" } }), pvc(), role(HA_RULES), roleBinding()],
+        "unique-flink-state-paths", "mandatory");
+        assert.match(v.message, /'a'.*'b'.*share a state path prefix/);
+    });
+    it("accepts sibling paths that only share a name prefix", async () => {
+        assert.deepEqual(await violations([flinkDeployment({ name: "orders" }), flinkDeployment({ name: "orders-eu" }), pvc(),
+            role(HA_RULES), roleBinding()]), []);
+    });
+});
+
+describe("flink-ha-consistency", () => {
+    it("reports standby JobManagers without HA", async () => {
+        const v = await violations([flinkDeployment({ replicas: 2, upgradeMode: "stateless", conf: { "high-availability.type": "NONE" } }),
+            pvc(), role(HA_RULES), roleBinding()]);
+        assert.deepEqual(v.map(x => x.policy).sort(), ["flink-ha-consistency", "flink-ha-enabled"]);
+        assert.match(v.find(x => x.policy === "flink-ha-consistency")!.message, /2 JobManagers without HA/);
+    });
+    it("reports last-state without a checkpoint directory", async () => {
+        const v = await only([flinkDeployment({ conf: { "execution.checkpointing.dir": undefined } }), pvc(), role(HA_RULES), roleBinding()],
+            "flink-ha-consistency", "mandatory");
+        assert.match(v.message, /without a checkpoint directory/);
+    });
+    it("reports savepoint without a savepoint directory", async () => {
+        const v = await only([flinkDeployment({ upgradeMode: "savepoint", conf: { "execution.checkpointing.savepoint-dir": undefined } }),
+            pvc(), role(HA_RULES), roleBinding()], "flink-ha-consistency", "mandatory");
+        assert.match(v.message, /without a savepoint directory/);
+    });
+    it("accepts the pre-1.20 directory keys", async () => {
+        assert.deepEqual(await violations([flinkDeployment({ upgradeMode: "savepoint", conf: {
+            "execution.checkpointing.dir": undefined, "execution.checkpointing.savepoint-dir": undefined,
+            "state.checkpoints.dir": "file:///flink-data/dev/flink/orders/checkpoints",
+            "state.savepoints.dir": "file:///flink-data/dev/flink/orders/savepoints" } }), pvc(), role(HA_RULES), roleBinding()]), []);
+    });
+});
+
+describe("no-rbac-wildcards", () => {
+    it("reports a '*' verb", async () => {
+        const v = await only([...nfsStack(), role([{ apiGroups: [""], resources: ["pods"], verbs: ["*"] }], "operator")],
+            "no-rbac-wildcards", "mandatory");
+        assert.match(v.message, /grants '\*' verbs/);
+    });
+    it("reports a '*' resource in a ClusterRole", async () => {
+        await only([...nfsStack(), role([{ apiGroups: ["apps"], resources: ["*"], verbs: ["get"] }], "reader", "", true)],
+            "no-rbac-wildcards", "mandatory");
+    });
+});
+
+describe("flink-state-bucket-security", () => {
+    const s3Deployment = () => flinkDeployment({ volumes: [], mounts: [], conf: {
+        "high-availability.storageDir": "s3://acme-flink-ha/prod/flink/orders/ha",
+        "execution.checkpointing.dir": "s3://acme-flink-ha/prod/flink/orders/checkpoints",
+        "execution.checkpointing.savepoint-dir": "s3://acme-flink-ha/prod/flink/orders/savepoints" } });
+    const base = () => [s3Deployment(), role(HA_RULES), roleBinding()];
+    for (const [what, opts, pattern] of [
+        ["versioning", { versioning: false }, /versioning/],
+        ["encryption", { encryption: false }, /server-side encryption/],
+        ["a public-access block", { blocks: { restrictPublicBuckets: false } }, /public-access blocks/],
+        ["the TLS-only policy", { tlsOnly: false }, /aws:SecureTransport/],
+    ] as const) {
+        it(`reports a state bucket without ${what}`, async () => {
+            const v = await only([...base(), ...bucket("acme-flink-ha", opts)], "flink-state-bucket-security", "mandatory");
+            assert.match(v.message, pattern);
+        });
+    }
+});
+
+describe("irsa-single-service-account", () => {
+    const sub = `${ISSUER}:sub`;
+    const aud = `${ISSUER}:aud`;
+    it("accepts exactly one service account and the STS audience", async () => {
+        assert.deepEqual(await violations([irsaRole({ StringEquals: { [sub]: "system:serviceaccount:flink:flink", [aud]: "sts.amazonaws.com" } })]), []);
+    });
+    it("reports a trust without a subject condition", async () => {
+        const v = await only([irsaRole({ StringEquals: { [aud]: "sts.amazonaws.com" } })], "irsa-single-service-account", "mandatory");
+        assert.match(v.message, /any service account/);
+    });
+    it("reports a wildcard subject", async () => {
+        const v = await violations([irsaRole({ StringLike: { [sub]: "system:serviceaccount:flink:*" }, StringEquals: { [aud]: "sts.amazonaws.com" } })]);
+        assert.ok(v.length >= 1 && v.every(x => x.policy === "irsa-single-service-account"));
+    });
+    it("reports two subjects", async () => {
+        await only([irsaRole({ StringEquals: { [sub]: ["system:serviceaccount:flink:flink", "system:serviceaccount:other:flink"],
+            [aud]: "sts.amazonaws.com" } })], "irsa-single-service-account", "mandatory");
+    });
+    it("reports a missing audience", async () => {
+        const v = await only([irsaRole({ StringEquals: { [sub]: "system:serviceaccount:flink:flink" } })], "irsa-single-service-account", "mandatory");
+        assert.match(v.message, /sts.amazonaws.com/);
+    });
+});
+
+describe("standby-jobmanager", () => {
+    it("is advisory and reports a single JobManager", async () => {
+        const v = await only(nfsStack(), "standby-jobmanager", "advisory", { "standby-jobmanager": "advisory" });
+        assert.match(v.message, /runs 1 JobManager/);
+    });
+    it("is quiet with two JobManagers", async () => {
+        assert.deepEqual(await violations([flinkDeployment({ replicas: 2 }), pvc(), role(HA_RULES), roleBinding()], {}), []);
+    });
+});
+
+describe("pinned-versions", () => {
+    it("reports a latest image", async () => {
+        const v = await only([flinkDeployment({ image: "flink:latest" }), pvc(), role(HA_RULES), roleBinding()], "pinned-versions", "advisory");
+        assert.match(v.message, /'flink:latest'/);
+    });
+    it("reports an untagged image behind a registry port", async () => {
+        await only([flinkDeployment({ image: "registry:5000/flink" }), pvc(), role(HA_RULES), roleBinding()], "pinned-versions", "advisory");
+    });
+    it("reports an unpinned chart", async () => {
+        await only([...nfsStack(), resource("kubernetes:helm.sh/v3:Release", "op", { chart: "flink-kubernetes-operator", name: "op" })],
+            "pinned-versions", "advisory");
+    });
+});
+
+describe("enforcement levels", () => {
+    it("come from the config file: 'all' first, then the policy's own entry", async () => {
+        const stack = [flinkDeployment({ conf: { "high-availability.type": undefined }, upgradeMode: "stateless" }), pvc(), role(HA_RULES), roleBinding()];
+        const off = DEFAULT_CONFIG;
+        assert.equal((await only(stack, "flink-ha-enabled", "advisory", { ...off, all: "advisory" })).level, "advisory");
+        assert.equal((await only(stack, "flink-ha-enabled", "mandatory", { ...off, all: "advisory", "flink-ha-enabled": { enforcementLevel: "mandatory" } })).level, "mandatory");
+        assert.deepEqual(await violations(stack, { ...off, "flink-ha-enabled": "disabled" }), []);
+    });
+});
+
+describe("values known only after deployment", () => {
+    it("skip the check as the engine does at preview, instead of reporting", async () => {
+        const plan = { steps: [{ op: "create", newState: { type: "aws:iam/role:Role", urn: "urn:pulumi:s::p::aws:iam/role:Role::r",
+            inputs: { assumeRolePolicy: PLAN_UNKNOWN } } }] };
+        const result = await evaluate(resourcesFromPlan(plan), policies, DEFAULT_CONFIG);
+        assert.deepEqual(result.violations, []);
+        assert.deepEqual(result.skipped.map(s => s.policy), ["irsa-single-service-account"]);
+        assert.match(result.skipped[0].reason, /can't be known during preview/);
+    });
+});
+
+describe("the pack", () => {
+    it("has ten policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 10);
+        assert.equal(new Set(policies.map(p => p.name)).size, 10);
+        for (const p of policies) {
+            assert.ok(p.description.length > 20, p.name);
+            assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);
+        }
+    });
+    it("asks for exactly the ConfigMap verbs Flink's leader election uses", () => {
+        assert.deepEqual(CONFIGMAP_VERBS, ALL_VERBS);
+    });
+});

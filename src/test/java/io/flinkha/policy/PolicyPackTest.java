@@ -1,0 +1,108 @@
+package io.flinkha.policy;
+
+import io.flinkha.Plans;
+import io.flinkha.internal.plan.PlanRenderer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The TypeScript policy pack, run from the Java suite so one command tests everything: the pack's
+ * own tests, and every stack's plan checked at the levels of its environment.
+ */
+class PolicyPackTest {
+    private static final Path PACK = Path.of("policies").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(PACK.getParent().toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("timed out: " + command);
+        }
+        return new Run(p.exitValue(), out);
+    }
+
+    private static List<String> npm(String... args) {
+        List<String> command = new ArrayList<>(List.of("npm", "--prefix", PACK.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @BeforeAll
+    static void nodeAndThePacksDependenciesArePresent() throws Exception {
+        try {
+            Run node = run(List.of("node", "--version"));
+            assertEquals(0, node.exit(), node.output());
+        } catch (IOException e) {
+            fail("Node.js 18 or newer is needed for the policy pack (policies/): install it (e.g. apt-get install nodejs npm) "
+                    + "and run the tests again. (" + e.getMessage() + ")");
+        }
+        if (!Files.isDirectory(PACK.resolve("node_modules/@pulumi/policy"))) {
+            // .ci/run installs them first; a developer's fresh clone gets them here
+            Run install = run(npm("ci", "--no-audit", "--no-fund"));
+            assertEquals(0, install.exit(), "npm ci --prefix policies failed:\n" + install.output());
+        }
+    }
+
+    @Test
+    void thePacksOwnTestsPass() throws Exception {
+        Run tests = run(npm("test"));
+        System.out.println(tests.output());
+        assertEquals(0, tests.exit(), tests.output());
+        assertTrue(tests.output().contains("# fail 0"), tests.output());
+    }
+
+    private Run check(String planJson, String environment) throws Exception {
+        Path plan = tmp.resolve("plan-" + environment + ".json");
+        Files.writeString(plan, planJson);
+        return run(npm("run", "--silent", "check", "--", plan.toString(), "--env", environment));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void everyStackPassesThePolicyLevelsOfItsEnvironment(String stack) throws Exception {
+        Run check = check(PlanRenderer.json(Plans.ofStack(stack)), stack);
+        System.out.println(check.output());
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("(0 mandatory)"), check.output());
+    }
+
+    @Test
+    void aMandatoryViolationFailsTheCheck() throws Exception {
+        String withoutHa = PlanRenderer.json(Plans.ofStack("prod"))
+                .replace("\"high-availability.type\": \"kubernetes\"", "\"high-availability.type\": \"NONE\"");
+        Run check = check(withoutHa, "prod");
+        assertEquals(1, check.exit(), check.output());
+        assertTrue(check.output().contains("[mandatory] flink-ha-enabled"), check.output());
+    }
+
+    @Test
+    void theSameViolationIsOnlyAdvisoryInDev() throws Exception {
+        String withoutHa = PlanRenderer.json(Plans.ofStack("dev"))
+                .replace("\"high-availability.type\": \"kubernetes\"", "\"high-availability.type\": \"NONE\"");
+        Run check = check(withoutHa, "dev");
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("[advisory] flink-ha-enabled"), check.output());
+    }
+}
