@@ -1,6 +1,7 @@
 package io.flinkha.app;
 
 import com.pulumi.Pulumi;
+import io.flinkha.internal.diff.DiffCommand;
 import io.flinkha.internal.plan.PlanCommand;
 
 /**
@@ -16,11 +17,14 @@ public final class Main {
             Pulumi.run(FlinkHaProgram::define);
             return;
         }
-        if (args[0].equals("plan")) {
+        switch (args[0]) {
             // exit explicitly: the SDK's runner leaves non-daemon threads behind
-            System.exit(PlanCommand.run(args, FlinkHaProgram::define, System.out, System.err));
+            case "plan" -> System.exit(PlanCommand.run(args, FlinkHaProgram::define, System.out, System.err));
+            case "diff" -> System.exit(DiffCommand.run(args, System.out, System.err));
+            default -> {
+            }
         }
-        System.err.println("usage: java -jar target/flink-ha.jar [plan <stack> [--json]]");
+        System.err.println("usage: java -jar target/flink-ha.jar [plan <stack> [--json] | diff <base> <head>]");
         System.exit(2);
     }
 }

@@ -1,0 +1,57 @@
+package io.flinkha.platform;
+
+import io.flinkha.Plans;
+import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.internal.plan.StackConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every stack's plan is committed in {@code plans/}, so a pull request that changes infrastructure
+ * also shows the change in its file diff, and {@code diff <base> <head>} can compare revisions
+ * without building either.
+ */
+class GoldenPlansTest {
+    static final Path GOLDEN = Path.of("plans");
+    static final String REFRESH = "./mvnw -q -B test -Dtest=GoldenPlansTest -Dgolden.update=true";
+
+    @Test
+    void everyStacksCommittedPlanIsCurrent() throws Exception {
+        boolean update = Boolean.getBoolean("golden.update");
+        List<String> stale = new ArrayList<>();
+        List<String> stacks = StackConfig.stacks(Path.of("stacks"));
+        for (String stack : stacks) {
+            Path golden = GOLDEN.resolve(stack + ".json");
+            String current = PlanRenderer.json(Plans.ofStack(stack));
+            if (update) {
+                Files.createDirectories(GOLDEN);
+                Files.writeString(golden, current);
+            } else if (!Files.isRegularFile(golden) || !Files.readString(golden).equals(current)) {
+                stale.add(golden.toString());
+            }
+        }
+        if (!stale.isEmpty()) {
+            fail("stale golden plans: " + String.join(", ", stale) + ". The infrastructure changed: refresh them with\n  "
+                    + REFRESH + "\nand commit them with the change, so reviewers see it.");
+        }
+    }
+
+    @Test
+    void noGoldenPlanIsLeftForAStackThatNoLongerExists() throws Exception {
+        if (!Files.isDirectory(GOLDEN)) {
+            fail("plans/ is missing: create it with\n  " + REFRESH);
+        }
+        try (var files = Files.list(GOLDEN)) {
+            List<String> orphans = files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .filter(s -> !StackConfig.stacks(Path.of("stacks")).contains(s)).toList();
+            assertEquals(List.of(), orphans, "delete plans/<stack>.json of removed stacks");
+        }
+    }
+}
