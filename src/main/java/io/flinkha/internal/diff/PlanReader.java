@@ -45,6 +45,12 @@ public final class PlanReader {
     }
 
     private static List<StackPlan> fromRevision(String revision, Path repo) {
+        git(repo, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        // a revision from before golden plans existed plans nothing: everything in the other side is new
+        String tree = git(repo, "ls-tree", "--name-only", revision);
+        if (tree.lines().noneMatch(GOLDEN_DIR::equals)) {
+            return List.of();
+        }
         String listing = git(repo, "ls-tree", "--name-only", revision + ":" + GOLDEN_DIR);
         List<StackPlan> plans = new ArrayList<>();
         for (String file : listing.lines().filter(l -> l.endsWith(".json")).sorted().toList()) {
