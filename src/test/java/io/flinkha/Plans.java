@@ -3,7 +3,7 @@ package io.flinkha;
 import com.pulumi.Context;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
-import io.flinkha.app.FlinkHaProgram;
+import io.flinkha.internal.app.FlinkHaProgram;
 import io.flinkha.config.PlatformSettings;
 import io.flinkha.internal.plan.Plan;
 import io.flinkha.internal.plan.PlanEngine;

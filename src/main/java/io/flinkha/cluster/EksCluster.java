@@ -27,7 +27,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.flinkha.iam.PolicyDocuments;
+import io.flinkha.internal.iam.PolicyDocuments;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +44,7 @@ import java.util.Optional;
  * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html">IRSA</a>
  */
 public class EksCluster extends ComponentResource implements KubernetesCluster {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:cluster:EksCluster";
     static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
@@ -54,6 +55,13 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     private final Output<String> kubeconfig;
     private final Provider provider;
 
+    /**
+     * Declares an EKS cluster.
+     *
+     * @param name    logical name; children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
@@ -176,8 +184,11 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         return Optional.of(new OidcIdentity(oidcProvider.arn(), oidcProvider.url().applyValue(u -> u.startsWith("https://") ? u : "https://" + u)));
     }
 
+    /** @return the EKS cluster */
     public Cluster cluster() { return cluster; }
+    /** @return the managed node group */
     public NodeGroup nodeGroup() { return nodeGroup; }
+    /** @return the IAM OIDC provider that IRSA roles trust */
     public OpenIdConnectProvider oidcProvider() { return oidcProvider; }
     /** @return the kubeconfig, a secret */
     public Output<String> kubeconfig() { return kubeconfig; }

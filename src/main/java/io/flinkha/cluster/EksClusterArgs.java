@@ -6,44 +6,37 @@ import io.flinkha.config.NodeGroupSettings;
 import java.util.List;
 import java.util.Objects;
 
-/** Arguments of {@link EksCluster}. */
-public final class EksClusterArgs {
-    private final String clusterName;
-    private final String kubernetesVersion;
-    private final String region;
-    private final List<Output<String>> privateSubnetIds;
-    private final List<Output<String>> publicSubnetIds;
-    private final NodeGroupSettings nodeGroup;
-    private final List<String> admins;
-    private final List<String> publicAccessCidrs;
-    private final com.pulumi.aws.Provider awsProvider;
+/**
+ * Arguments of {@link EksCluster}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ *
+ * @param clusterName       EKS cluster name, unique in the account and region
+ * @param kubernetesVersion pinned Kubernetes minor version
+ * @param region            region, used by the kubeconfig's token command
+ * @param privateSubnetIds  private subnets in at least two zones; nodes run there
+ * @param publicSubnetIds   public subnets for internet-facing load balancers
+ * @param nodeGroup         the managed node group
+ * @param admins            IAM principals given cluster-admin through access entries
+ * @param publicAccessCidrs CIDRs allowed on the public endpoint; none keeps the endpoint private-only
+ * @param awsProvider       the stack's AWS provider
+ */
+public record EksClusterArgs(
+        String clusterName,
+        String kubernetesVersion,
+        String region,
+        List<Output<String>> privateSubnetIds,
+        List<Output<String>> publicSubnetIds,
+        NodeGroupSettings nodeGroup,
+        List<String> admins,
+        List<String> publicAccessCidrs,
+        com.pulumi.aws.Provider awsProvider) {
 
-    private EksClusterArgs(Builder b) {
-        this.clusterName = b.clusterName;
-        this.kubernetesVersion = b.kubernetesVersion;
-        this.region = b.region;
-        this.privateSubnetIds = List.copyOf(b.privateSubnetIds);
-        this.publicSubnetIds = List.copyOf(b.publicSubnetIds);
-        this.nodeGroup = b.nodeGroup;
-        this.admins = List.copyOf(b.admins);
-        this.publicAccessCidrs = List.copyOf(b.publicAccessCidrs);
-        this.awsProvider = b.awsProvider;
-    }
 
+    /** @return a builder with the documented defaults */
     public static Builder builder() {
         return new Builder();
     }
 
-    public String clusterName() { return clusterName; }
-    public String kubernetesVersion() { return kubernetesVersion; }
-    public String region() { return region; }
-    public List<Output<String>> privateSubnetIds() { return privateSubnetIds; }
-    public List<Output<String>> publicSubnetIds() { return publicSubnetIds; }
-    public NodeGroupSettings nodeGroup() { return nodeGroup; }
-    public List<String> admins() { return admins; }
-    public List<String> publicAccessCidrs() { return publicAccessCidrs; }
-    public com.pulumi.aws.Provider awsProvider() { return awsProvider; }
-
+    /** Builds {@link EksClusterArgs}; each setter names its default. */
     public static final class Builder {
         private String clusterName;
         private String kubernetesVersion = "1.31";
@@ -55,25 +48,56 @@ public final class EksClusterArgs {
         private List<String> publicAccessCidrs = List.of();
         private com.pulumi.aws.Provider awsProvider;
 
-        /** EKS cluster name, unique in the account and region (required). */
+        private Builder() {
+        }
+
+        /**
+         * @param name EKS cluster name, unique in the account and region (required)
+         * @return this builder
+         */
         public Builder clusterName(String name) { this.clusterName = name; return this; }
-        /** Pinned Kubernetes minor version. Default {@code 1.31}. */
+        /**
+         * @param version pinned Kubernetes minor version; default {@code 1.31}
+         * @return this builder
+         */
         public Builder kubernetesVersion(String version) { this.kubernetesVersion = version; return this; }
-        /** Region, used by the kubeconfig's token command (required). */
+        /**
+         * @param region region, used by the kubeconfig's token command (required)
+         * @return this builder
+         */
         public Builder region(String region) { this.region = region; return this; }
-        /** Private subnets in at least two zones; nodes run there (required). */
+        /**
+         * @param ids private subnets in at least two zones, where nodes run (required)
+         * @return this builder
+         */
         public Builder privateSubnetIds(List<Output<String>> ids) { this.privateSubnetIds = ids; return this; }
-        /** Public subnets for internet-facing load balancers. Default none. */
+        /**
+         * @param ids public subnets for internet-facing load balancers; default none
+         * @return this builder
+         */
         public Builder publicSubnetIds(List<Output<String>> ids) { this.publicSubnetIds = ids; return this; }
-        /** The managed node group. Default two to four m6i.large with 50 GiB disks. */
+        /**
+         * @param nodeGroup the managed node group; default two to four m6i.large with 50 GiB disks
+         * @return this builder
+         */
         public Builder nodeGroup(NodeGroupSettings nodeGroup) { this.nodeGroup = nodeGroup; return this; }
-        /** IAM principals given cluster-admin through access entries. Default none. */
+        /**
+         * @param admins IAM principals given cluster-admin through access entries; default none
+         * @return this builder
+         */
         public Builder admins(List<String> admins) { this.admins = admins; return this; }
-        /** CIDRs allowed on the public endpoint. Default none: the endpoint is private-only. */
+        /**
+         * @param cidrs CIDRs allowed on the public endpoint; default none, a private-only endpoint
+         * @return this builder
+         */
         public Builder publicAccessCidrs(List<String> cidrs) { this.publicAccessCidrs = cidrs; return this; }
-        /** The stack's AWS provider (required). */
+        /**
+         * @param provider the stack's AWS provider (required)
+         * @return this builder
+         */
         public Builder awsProvider(com.pulumi.aws.Provider provider) { this.awsProvider = provider; return this; }
 
+        /** @return the checked arguments */
         public EksClusterArgs build() {
             Objects.requireNonNull(clusterName, "EksClusterArgs.clusterName is required");
             Objects.requireNonNull(region, "EksClusterArgs.region is required");
@@ -82,7 +106,8 @@ public final class EksClusterArgs {
                 throw new IllegalArgumentException("EksClusterArgs.privateSubnetIds: got " + privateSubnetIds.size()
                         + "; expected at least two, in different availability zones");
             }
-            return new EksClusterArgs(this);
+            return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
+                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider);
         }
     }
 }

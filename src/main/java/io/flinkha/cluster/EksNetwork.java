@@ -30,12 +30,20 @@ import java.util.Map;
  * private subnet (nodes, behind NAT), tagged the way the AWS load balancer controller looks for them.
  */
 public class EksNetwork extends ComponentResource {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:cluster:EksNetwork";
 
     private final Vpc vpc;
     private final List<Output<String>> privateSubnetIds = new ArrayList<>();
     private final List<Output<String>> publicSubnetIds = new ArrayList<>();
 
+    /**
+     * Declares a VPC for EKS.
+     *
+     * @param name    logical name; children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public EksNetwork(String name, EksNetworkArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
@@ -102,6 +110,7 @@ public class EksNetwork extends ComponentResource {
         return t;
     }
 
+    /** @return the VPC */
     public Vpc vpc() {
         return vpc;
     }

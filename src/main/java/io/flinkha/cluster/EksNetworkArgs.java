@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record EksNetworkArgs(String clusterName, String cidr, List<String> availabilityZones, boolean natGatewayPerZone,
                              com.pulumi.aws.Provider awsProvider) {
+    /**
+     * Refuses fewer than two or more than four zones.
+     *
+     * @param clusterName       the cluster that will use the subnets
+     * @param cidr              VPC block
+     * @param availabilityZones two to four zones
+     * @param natGatewayPerZone one NAT gateway per zone, or a single shared one
+     * @param awsProvider       the stack's AWS provider
+     */
     public EksNetworkArgs {
         availabilityZones = List.copyOf(availabilityZones);
         if (availabilityZones.stream().distinct().count() < 2 || availabilityZones.size() > 4) {

@@ -11,11 +11,19 @@ import java.util.Optional;
 
 /** An existing cluster (kind, minikube, any kubeconfig context), reached through an explicit provider. */
 public class ExistingCluster extends ComponentResource implements KubernetesCluster {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:cluster:ExistingCluster";
 
     private final Provider provider;
     private final Optional<OidcIdentity> oidc;
 
+    /**
+     * Declares an existing cluster.
+     *
+     * @param name    logical name; children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public ExistingCluster(String name, ExistingClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.oidc = args.oidc();

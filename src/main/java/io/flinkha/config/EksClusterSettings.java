@@ -18,9 +18,4 @@ public record EksClusterSettings(
         NodeGroupSettings nodeGroup,
         List<String> admins,
         List<String> publicAccessCidrs) implements ClusterSettings {
-
-    public EksClusterSettings {
-        admins = List.copyOf(admins);
-        publicAccessCidrs = List.copyOf(publicAccessCidrs);
-    }
 }

@@ -33,9 +33,4 @@ public record JobSettings(
         ContainerResources jobManager,
         ContainerResources taskManager,
         Map<String, String> flinkConfiguration) {
-
-    public JobSettings {
-        args = List.copyOf(args);
-        flinkConfiguration = Map.copyOf(flinkConfiguration);
-    }
 }

@@ -13,9 +13,6 @@ public sealed interface NetworkSettings permits NetworkSettings.NewVpc, NetworkS
      * @param natGatewayPerZone one NAT gateway per zone (survives a zone outage), or one shared (cheaper; default)
      */
     record NewVpc(String cidr, List<String> availabilityZones, boolean natGatewayPerZone) implements NetworkSettings {
-        public NewVpc {
-            availabilityZones = List.copyOf(availabilityZones);
-        }
     }
 
     /**
@@ -25,9 +22,5 @@ public sealed interface NetworkSettings permits NetworkSettings.NewVpc, NetworkS
      * @param publicSubnetIds  may be empty
      */
     record ExistingSubnets(List<String> privateSubnetIds, List<String> publicSubnetIds) implements NetworkSettings {
-        public ExistingSubnets {
-            privateSubnetIds = List.copyOf(privateSubnetIds);
-            publicSubnetIds = List.copyOf(publicSubnetIds);
-        }
     }
 }

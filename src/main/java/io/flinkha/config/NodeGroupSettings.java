@@ -12,7 +12,4 @@ import java.util.List;
  * @param diskSizeGb    root volume size in GiB (default 50)
  */
 public record NodeGroupSettings(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskSizeGb) {
-    public NodeGroupSettings {
-        instanceTypes = List.copyOf(instanceTypes);
-    }
 }

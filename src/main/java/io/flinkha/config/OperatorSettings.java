@@ -19,8 +19,4 @@ public record OperatorSettings(
         boolean certManager,
         int replicas,
         Map<String, Object> helmValues) {
-
-    public OperatorSettings {
-        helmValues = Map.copyOf(helmValues);
-    }
 }

@@ -28,8 +28,4 @@ public record PlatformSettings(
         FlinkSettings flink,
         List<JobSettings> jobs,
         Optional<AwsSettings> aws) {
-
-    public PlatformSettings {
-        jobs = List.copyOf(jobs);
-    }
 }

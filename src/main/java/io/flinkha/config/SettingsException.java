@@ -7,8 +7,13 @@ import java.util.List;
  * problem, one per line, each with the config key, the bad value and what is allowed.
  */
 public final class SettingsException extends RuntimeException {
+    /** Every problem, in the order found (serialized with the exception). */
     private final List<String> problems;
 
+    /**
+     * @param stack    the stack whose settings are invalid
+     * @param problems every problem, each naming the key, the bad value and what is allowed
+     */
     public SettingsException(String stack, List<String> problems) {
         super(String.format("invalid settings for stack '%s' (%d problem%s):%n  - %s",
                 stack, problems.size(), problems.size() == 1 ? "" : "s", String.join("\n  - ", problems)));

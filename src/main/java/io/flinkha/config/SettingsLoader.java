@@ -28,7 +28,9 @@ public final class SettingsLoader {
     /** Top-level config keys of the project (without the {@code flink-ha:} prefix). */
     public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws");
 
+    /** Flink Kubernetes Operator release used when {@code operator.version} is not set. */
     public static final String DEFAULT_OPERATOR_VERSION = "1.10.0";
+    /** Flink version used when {@code flink.version} is not set. */
     public static final String DEFAULT_FLINK_VERSION = "1.20.1";
 
     /** Flink's cluster-id rule, which the operator applies to deployment names (at most 45 characters). */
@@ -125,7 +127,7 @@ public final class SettingsLoader {
                         + "when the stack is destroyed; set it to true (or production: false)");
             }
         }
-        return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, jobs, aws);
+        return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, List.copyOf(jobs), aws);
     }
 
     private static ClusterSettings readCluster(Node root, Problems problems) {
@@ -184,7 +186,7 @@ public final class SettingsLoader {
                     problems.add(s.key("private/public"), id, "expected subnet ids such as subnet-0a1b2c3d");
                 }
             }
-            network = new NetworkSettings.ExistingSubnets(priv, pub);
+            network = new NetworkSettings.ExistingSubnets(List.copyOf(priv), List.copyOf(pub));
         } else {
             Node v = c.childOrEmpty("vpc");
             v.allowOnly(Set.of("cidr", "availabilityZones", "natGateways"));
@@ -199,7 +201,7 @@ public final class SettingsLoader {
             zones.stream().filter(z -> !AZ.matcher(z).matches()).forEach(z ->
                     problems.add(v.key("availabilityZones"), z, "expected an availability zone name such as eu-west-1a"));
             String nat = v.oneOf("natGateways", "single", Set.of("single", "perZone"));
-            network = new NetworkSettings.NewVpc(cidr, zones, "perZone".equals(nat));
+            network = new NetworkSettings.NewVpc(cidr, List.copyOf(zones), "perZone".equals(nat));
         }
         Node n = c.childOrEmpty("nodeGroup");
         n.allowOnly(Set.of("instanceTypes", "minSize", "desiredSize", "maxSize", "diskSize"));
@@ -223,7 +225,8 @@ public final class SettingsLoader {
         if (cidrs.contains("0.0.0.0/0")) {
             problems.add(c.key("publicAccessCidrs"), "0.0.0.0/0", "the API endpoint must not be open to the whole internet; list your CI and office ranges");
         }
-        return new EksClusterSettings(version, network, new NodeGroupSettings(types, min, desired, max, disk), admins, cidrs);
+        return new EksClusterSettings(version, network, new NodeGroupSettings(List.copyOf(types), min, desired, max, disk),
+                List.copyOf(admins), List.copyOf(cidrs));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -249,7 +252,7 @@ public final class SettingsLoader {
                                 + "platform's own RBAC; remove it");
             }
         }
-        return new OperatorSettings(version, namespace, repository, certManager, replicas, helmValues);
+        return new OperatorSettings(version, namespace, repository, certManager, replicas, Map.copyOf(helmValues));
     }
 
     @SuppressWarnings("unchecked")
@@ -375,14 +378,14 @@ public final class SettingsLoader {
                     name,
                     jar,
                     j.optionalString("entryClass"),
-                    j.strings("args"),
+                    List.copyOf(j.strings("args")),
                     j.integer("parallelism", 1, 1, 10_000),
                     mode,
                     j.integer("jobManagerReplicas", 1, 1, 5),
                     j.matching("checkpointInterval", "60s", DURATION, "expected a Flink duration such as 30s, 500ms or 5min"),
                     resources(j, "jobManager"),
                     resources(j, "taskManager"),
-                    extra));
+                    Map.copyOf(extra)));
         }
         if (jobs.isEmpty() && problems.isEmpty()) {
             problems.add(root.key("jobs"), "[]", "expected at least one job");

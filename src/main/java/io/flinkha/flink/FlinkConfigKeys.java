@@ -9,20 +9,29 @@ import java.util.Set;
  * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/ha/kubernetes_ha/">Kubernetes HA services</a>
  */
 public final class FlinkConfigKeys {
+    /** Selects the HA services; {@link #HA_TYPE_KUBERNETES} for Kubernetes HA. */
     public static final String HA_TYPE = "high-availability.type";
     /** Pre-1.17 spelling of {@link #HA_TYPE}; Flink still reads it. */
     public static final String HA_TYPE_LEGACY = "high-availability";
+    /** Durable directory of JobGraphs and checkpoint pointers. */
     public static final String HA_STORAGE_DIR = "high-availability.storageDir";
+    /** HA namespace within the storage dir; the operator sets it. */
     public static final String HA_CLUSTER_ID = "high-availability.cluster-id";
+    /** Flink cluster id; the operator sets it to the deployment name. */
     public static final String KUBERNETES_CLUSTER_ID = "kubernetes.cluster-id";
+    /** Namespace Flink runs in; the operator sets it. */
     public static final String KUBERNETES_NAMESPACE = "kubernetes.namespace";
+    /** JobManager replicas; the operator sets it from {@code spec.jobManager.replicas}. */
     public static final String JOBMANAGER_REPLICAS = "kubernetes.jobmanager.replicas";
+    /** Checkpoint directory, as Flink before 1.20 names it. */
     public static final String CHECKPOINTS_DIR = "state.checkpoints.dir";
     /** Flink 1.20 name of {@link #CHECKPOINTS_DIR}. */
     public static final String CHECKPOINTS_DIR_120 = "execution.checkpointing.dir";
+    /** Savepoint directory, as Flink before 1.20 names it. */
     public static final String SAVEPOINTS_DIR = "state.savepoints.dir";
     /** Flink 1.20 name of {@link #SAVEPOINTS_DIR}. */
     public static final String SAVEPOINTS_DIR_120 = "execution.checkpointing.savepoint-dir";
+    /** Interval between checkpoints. */
     public static final String CHECKPOINT_INTERVAL = "execution.checkpointing.interval";
 
     /** The value of {@link #HA_TYPE} that selects Flink's Kubernetes HA services. */

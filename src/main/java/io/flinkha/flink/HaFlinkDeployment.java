@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/ha/kubernetes_ha/">Kubernetes HA services</a>
  */
 public class HaFlinkDeployment extends ComponentResource {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:flink:HaFlinkDeployment";
     /** The container name the operator merges pod templates into. */
     public static final String MAIN_CONTAINER = "flink-main-container";
@@ -36,6 +37,13 @@ public class HaFlinkDeployment extends ComponentResource {
     private final FlinkDeployment deployment;
     private final FlinkStoragePaths paths;
 
+    /**
+     * Declares an HA FlinkDeployment.
+     *
+     * @param name    logical name (it becomes the FlinkDeployment's name and Flink's cluster-id); children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public HaFlinkDeployment(String name, HaFlinkDeploymentArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         if (!HaFlinkDeploymentArgs.NAME.matcher(name).matches()) {

@@ -15,71 +15,55 @@ import java.util.regex.Pattern;
 
 /**
  * Arguments of {@link HaFlinkDeployment}. Storage and service account come in as objects, so a
- * deployment can never point at storage or an identity that the platform did not declare.
+ * deployment can never point at storage or an identity that the platform did not declare. Build
+ * them with {@link #builder()}, which documents each option's default and checks every argument
+ * (the canonical constructor does not).
+ *
+ * @param namespace          namespace of the deployment
+ * @param flinkVersion       exact Flink version of the image, e.g. {@code 1.20.1}
+ * @param image              container image
+ * @param jarUri             job jar URI
+ * @param entryClass         main class, if the jar's manifest names none
+ * @param args               program arguments
+ * @param parallelism        job parallelism
+ * @param upgradeMode        how the operator carries state across upgrades
+ * @param jobManagerReplicas JobManagers; more than one keeps standbys
+ * @param checkpointInterval checkpoint interval as a Flink duration
+ * @param jobManager         JobManager resources
+ * @param taskManager        TaskManager resources
+ * @param flinkConfiguration extra Flink configuration, never a key of {@link FlinkConfigKeys#OWNED}
+ * @param storage            durable HA storage
+ * @param serviceAccountName service account with the HA rights
+ * @param dependsOn          resources that must exist first (operator release, RBAC)
+ * @param provider           the cluster's Kubernetes provider
  */
-public final class HaFlinkDeploymentArgs {
+public record HaFlinkDeploymentArgs(
+        Output<String> namespace,
+        String flinkVersion,
+        String image,
+        String jarUri,
+        Optional<String> entryClass,
+        List<String> args,
+        int parallelism,
+        UpgradeMode upgradeMode,
+        int jobManagerReplicas,
+        String checkpointInterval,
+        ContainerResources jobManager,
+        ContainerResources taskManager,
+        Map<String, String> flinkConfiguration,
+        HaStorage storage,
+        Output<String> serviceAccountName,
+        List<Resource> dependsOn,
+        Provider provider) {
+
     /** Flink's cluster-id rule: the deployment name becomes {@code kubernetes.cluster-id}. */
     static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
 
-    private final Output<String> namespace;
-    private final String flinkVersion;
-    private final String image;
-    private final String jarUri;
-    private final Optional<String> entryClass;
-    private final List<String> args;
-    private final int parallelism;
-    private final UpgradeMode upgradeMode;
-    private final int jobManagerReplicas;
-    private final String checkpointInterval;
-    private final ContainerResources jobManager;
-    private final ContainerResources taskManager;
-    private final Map<String, String> flinkConfiguration;
-    private final HaStorage storage;
-    private final Output<String> serviceAccountName;
-    private final List<Resource> dependsOn;
-    private final Provider provider;
 
-    private HaFlinkDeploymentArgs(Builder b) {
-        this.namespace = b.namespace;
-        this.flinkVersion = b.flinkVersion;
-        this.image = b.image != null ? b.image : "flink:" + b.flinkVersion + "-java17";
-        this.jarUri = b.jarUri;
-        this.entryClass = Optional.ofNullable(b.entryClass);
-        this.args = List.copyOf(b.args);
-        this.parallelism = b.parallelism;
-        this.upgradeMode = b.upgradeMode;
-        this.jobManagerReplicas = b.jobManagerReplicas;
-        this.checkpointInterval = b.checkpointInterval;
-        this.jobManager = b.jobManager;
-        this.taskManager = b.taskManager;
-        this.flinkConfiguration = Map.copyOf(b.flinkConfiguration);
-        this.storage = b.storage;
-        this.serviceAccountName = b.serviceAccountName;
-        this.dependsOn = List.copyOf(b.dependsOn);
-        this.provider = b.provider;
-    }
-
+    /** @return a builder with the documented defaults */
     public static Builder builder() {
         return new Builder();
     }
-
-    public Output<String> namespace() { return namespace; }
-    public String flinkVersion() { return flinkVersion; }
-    public String image() { return image; }
-    public String jarUri() { return jarUri; }
-    public Optional<String> entryClass() { return entryClass; }
-    public List<String> args() { return args; }
-    public int parallelism() { return parallelism; }
-    public UpgradeMode upgradeMode() { return upgradeMode; }
-    public int jobManagerReplicas() { return jobManagerReplicas; }
-    public String checkpointInterval() { return checkpointInterval; }
-    public ContainerResources jobManager() { return jobManager; }
-    public ContainerResources taskManager() { return taskManager; }
-    public Map<String, String> flinkConfiguration() { return flinkConfiguration; }
-    public HaStorage storage() { return storage; }
-    public Output<String> serviceAccountName() { return serviceAccountName; }
-    public List<Resource> dependsOn() { return dependsOn; }
-    public Provider provider() { return provider; }
 
     /** @return the operator's {@code flinkVersion} value, e.g. {@code v1_20} for 1.20.1 */
     public String operatorFlinkVersion() {
@@ -87,6 +71,7 @@ public final class HaFlinkDeploymentArgs {
         return "v" + parts[0] + "_" + parts[1];
     }
 
+    /** Builds {@link HaFlinkDeploymentArgs}; each setter names its default. */
     public static final class Builder {
         private Output<String> namespace;
         private String flinkVersion = "1.20.1";
@@ -103,44 +88,99 @@ public final class HaFlinkDeploymentArgs {
         private Map<String, String> flinkConfiguration = Map.of();
         private HaStorage storage;
         private Output<String> serviceAccountName;
-        private List<Resource> dependsOn = new ArrayList<>();
+        private List<Resource> dependsOn = List.of();
         private Provider provider;
 
-        /** Namespace of the deployment (required). */
+        private Builder() {
+        }
+
+        /**
+         * @param namespace namespace of the deployment (required)
+         * @return this builder
+         */
         public Builder namespace(Output<String> namespace) { this.namespace = namespace; return this; }
-        /** Exact Flink version of the image. Default {@code 1.20.1}. */
+        /**
+         * @param v exact Flink version of the image; default {@code 1.20.1}
+         * @return this builder
+         */
         public Builder flinkVersion(String v) { this.flinkVersion = v; return this; }
-        /** Container image. Default {@code flink:<flinkVersion>-java17}. */
+        /**
+         * @param image container image; default {@code flink:<flinkVersion>-java17}
+         * @return this builder
+         */
         public Builder image(String image) { this.image = image; return this; }
-        /** Job jar URI (required). */
+        /**
+         * @param jarUri job jar URI (required)
+         * @return this builder
+         */
         public Builder jarUri(String jarUri) { this.jarUri = jarUri; return this; }
-        /** Main class, if the jar's manifest names none. */
+        /**
+         * @param entryClass main class, if the jar's manifest names none; default none
+         * @return this builder
+         */
         public Builder entryClass(String entryClass) { this.entryClass = entryClass; return this; }
-        /** Program arguments. Default none. */
+        /**
+         * @param args program arguments; default none
+         * @return this builder
+         */
         public Builder args(List<String> args) { this.args = args; return this; }
-        /** Job parallelism. Default 1. */
+        /**
+         * @param parallelism job parallelism; default 1
+         * @return this builder
+         */
         public Builder parallelism(int parallelism) { this.parallelism = parallelism; return this; }
-        /** Upgrade mode. Default {@link UpgradeMode#LAST_STATE}, which resumes from HA metadata. */
+        /**
+         * @param mode upgrade mode; default {@link UpgradeMode#LAST_STATE}, which resumes from HA metadata
+         * @return this builder
+         */
         public Builder upgradeMode(UpgradeMode mode) { this.upgradeMode = mode; return this; }
-        /** JobManager replicas; more than one keeps standbys. Default 1. */
+        /**
+         * @param replicas JobManager replicas, more than one keeps standbys; default 1
+         * @return this builder
+         */
         public Builder jobManagerReplicas(int replicas) { this.jobManagerReplicas = replicas; return this; }
-        /** Checkpoint interval as a Flink duration. Default {@code 60s}. */
+        /**
+         * @param interval checkpoint interval as a Flink duration; default {@code 60s}
+         * @return this builder
+         */
         public Builder checkpointInterval(String interval) { this.checkpointInterval = interval; return this; }
-        /** JobManager resources. Default 1 core, 2048m. */
+        /**
+         * @param r JobManager resources; default 1 core, 2048m
+         * @return this builder
+         */
         public Builder jobManager(ContainerResources r) { this.jobManager = r; return this; }
-        /** TaskManager resources. Default 1 core, 2048m. */
+        /**
+         * @param r TaskManager resources; default 1 core, 2048m
+         * @return this builder
+         */
         public Builder taskManager(ContainerResources r) { this.taskManager = r; return this; }
-        /** Extra Flink configuration; keys in {@link FlinkConfigKeys#OWNED} are refused. Default none. */
+        /**
+         * @param conf extra Flink configuration; keys in {@link FlinkConfigKeys#OWNED} are refused; default none
+         * @return this builder
+         */
         public Builder flinkConfiguration(Map<String, String> conf) { this.flinkConfiguration = conf; return this; }
-        /** Durable HA storage (required). */
+        /**
+         * @param storage durable HA storage (required)
+         * @return this builder
+         */
         public Builder storage(HaStorage storage) { this.storage = storage; return this; }
-        /** Service account with the HA rights, e.g. {@code LeaderElectionRbac.serviceAccountName()} (required). */
+        /**
+         * @param name service account with the HA rights, e.g. {@code LeaderElectionRbac.serviceAccountName()} (required)
+         * @return this builder
+         */
         public Builder serviceAccountName(Output<String> name) { this.serviceAccountName = name; return this; }
-        /** Resources that must exist first, such as the operator release and the RBAC. */
-        public Builder dependsOn(List<Resource> resources) { this.dependsOn = new ArrayList<>(resources); return this; }
-        /** The cluster's Kubernetes provider (required). */
+        /**
+         * @param resources resources that must exist first, such as the operator release and the RBAC; default none
+         * @return this builder
+         */
+        public Builder dependsOn(List<Resource> resources) { this.dependsOn = resources; return this; }
+        /**
+         * @param provider the cluster's Kubernetes provider (required)
+         * @return this builder
+         */
         public Builder provider(Provider provider) { this.provider = provider; return this; }
 
+        /** @return the checked arguments */
         public HaFlinkDeploymentArgs build() {
             Objects.requireNonNull(namespace, "HaFlinkDeploymentArgs.namespace is required");
             Objects.requireNonNull(jarUri, "HaFlinkDeploymentArgs.jarUri is required");
@@ -148,7 +188,7 @@ public final class HaFlinkDeploymentArgs {
             Objects.requireNonNull(serviceAccountName, "HaFlinkDeploymentArgs.serviceAccountName is required");
             Objects.requireNonNull(provider, "HaFlinkDeploymentArgs.provider is required");
             List<String> problems = new ArrayList<>();
-            if (!flinkVersion.matches("\\d+\\.\\d+\\.\\d+")) {
+            if (flinkVersion == null || !flinkVersion.matches("\\d+\\.\\d+\\.\\d+")) {
                 problems.add("flinkVersion: got '" + flinkVersion + "'; expected an exact version such as 1.20.1");
             }
             if (jobManagerReplicas < 1) {
@@ -163,7 +203,10 @@ public final class HaFlinkDeploymentArgs {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("HaFlinkDeploymentArgs: " + String.join("; ", problems));
             }
-            return new HaFlinkDeploymentArgs(this);
+            String image = this.image != null ? this.image : "flink:" + flinkVersion + "-java17";
+            return new HaFlinkDeploymentArgs(namespace, flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
+                    parallelism, upgradeMode, jobManagerReplicas, checkpointInterval, jobManager, taskManager,
+                    Map.copyOf(flinkConfiguration), storage, serviceAccountName, List.copyOf(dependsOn), provider);
         }
     }
 }

@@ -32,6 +32,10 @@ public enum UpgradeMode {
         return this != STATELESS;
     }
 
+    /**
+     * @param value the CRD's spelling, e.g. {@code last-state}
+     * @return the mode, or empty when the CRD has no such value
+     */
     public static Optional<UpgradeMode> fromValue(String value) {
         return Arrays.stream(values()).filter(m -> m.value.equals(value)).findFirst();
     }

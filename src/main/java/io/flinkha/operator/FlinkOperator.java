@@ -24,12 +24,21 @@ import java.util.Map;
  * @see <a href="https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.10/docs/operations/helm/">Operator Helm chart</a>
  */
 public class FlinkOperator extends ComponentResource {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:operator:FlinkOperator";
+    /** Name of the operator's Helm chart, and of its release. */
     public static final String CHART = "flink-kubernetes-operator";
 
     private final Namespace namespace;
     private final Release release;
 
+    /**
+     * Declares the Flink operator.
+     *
+     * @param name    logical name; children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public FlinkOperator(String name, FlinkOperatorArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).provider(args.provider());
@@ -101,6 +110,7 @@ public class FlinkOperator extends ComponentResource {
         return release;
     }
 
+    /** @return the operator's namespace */
     public Namespace namespace() {
         return namespace;
     }

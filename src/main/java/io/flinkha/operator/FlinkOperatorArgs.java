@@ -8,71 +8,44 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Arguments of {@link FlinkOperator}. */
-public final class FlinkOperatorArgs {
+/**
+ * Arguments of {@link FlinkOperator}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ *
+ * @param version         operator and chart version (they are released together)
+ * @param namespace       namespace the operator runs in; created by the component
+ * @param chartRepository Helm repository of the chart
+ * @param watchNamespaces namespaces whose FlinkDeployments the operator reconciles
+ * @param webhook         whether to install the operator's admission webhook (it needs cert-manager)
+ * @param replicas        operator replicas; more than one turns on the operator's leader election
+ * @param extraValues     extra chart values, merged under the component's own, which win
+ * @param provider        the cluster's Kubernetes provider
+ */
+public record FlinkOperatorArgs(
+        String version,
+        String namespace,
+        String chartRepository,
+        List<Output<String>> watchNamespaces,
+        boolean webhook,
+        int replicas,
+        Map<String, Object> extraValues,
+        Provider provider) {
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
-    private final String version;
-    private final String namespace;
-    private final String chartRepository;
-    private final List<Output<String>> watchNamespaces;
-    private final boolean webhook;
-    private final int replicas;
-    private final Map<String, Object> extraValues;
-    private final Provider provider;
 
-    private FlinkOperatorArgs(Builder b) {
-        this.version = b.version;
-        this.namespace = b.namespace;
-        this.chartRepository = b.chartRepository != null ? b.chartRepository : archiveRepository(b.version);
-        this.watchNamespaces = List.copyOf(b.watchNamespaces);
-        this.webhook = b.webhook;
-        this.replicas = b.replicas;
-        this.extraValues = Map.copyOf(b.extraValues);
-        this.provider = b.provider;
-    }
-
-    /** The Apache archive keeps every release, unlike the downloads site, which drops old ones. */
+    /**
+     * @param version an operator version
+     * @return its folder in the Apache archive, which keeps every release (the downloads site drops old ones)
+     */
     public static String archiveRepository(String version) {
         return "https://archive.apache.org/dist/flink/flink-kubernetes-operator-" + version + "/";
     }
 
+    /** @return a builder with the documented defaults */
     public static Builder builder() {
         return new Builder();
     }
 
-    public String version() {
-        return version;
-    }
-
-    public String namespace() {
-        return namespace;
-    }
-
-    public String chartRepository() {
-        return chartRepository;
-    }
-
-    public List<Output<String>> watchNamespaces() {
-        return watchNamespaces;
-    }
-
-    public boolean webhook() {
-        return webhook;
-    }
-
-    public int replicas() {
-        return replicas;
-    }
-
-    public Map<String, Object> extraValues() {
-        return extraValues;
-    }
-
-    public Provider provider() {
-        return provider;
-    }
-
+    /** Builds {@link FlinkOperatorArgs}; each setter names its default. */
     public static final class Builder {
         private String version = "1.10.0";
         private String namespace = "flink-operator";
@@ -83,57 +56,51 @@ public final class FlinkOperatorArgs {
         private Map<String, Object> extraValues = Map.of();
         private Provider provider;
 
-        /** Operator and chart version (they are released together). Default {@code 1.10.0}. */
-        public Builder version(String version) {
-            this.version = version;
-            return this;
-        }
-
-        /** Namespace the operator runs in; created by the component. Default {@code flink-operator}. */
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
-        }
-
-        /** Helm repository. Default: {@link #archiveRepository(String)} of the version. */
-        public Builder chartRepository(String chartRepository) {
-            this.chartRepository = chartRepository;
-            return this;
-        }
-
-        /** Namespaces whose FlinkDeployments the operator reconciles (required, at least one). */
-        public Builder watchNamespaces(List<Output<String>> namespaces) {
-            this.watchNamespaces = namespaces;
-            return this;
+        private Builder() {
         }
 
         /**
-         * Whether to install the operator's admission webhook. Default false: the chart's webhook needs
-         * cert-manager for its certificate, and fails to install without it.
+         * @param version operator and chart version; default {@code 1.10.0}
+         * @return this builder
          */
-        public Builder webhook(boolean webhook) {
-            this.webhook = webhook;
-            return this;
-        }
+        public Builder version(String version) { this.version = version; return this; }
+        /**
+         * @param namespace namespace the operator runs in; default {@code flink-operator}
+         * @return this builder
+         */
+        public Builder namespace(String namespace) { this.namespace = namespace; return this; }
+        /**
+         * @param repository Helm repository; default {@link #archiveRepository(String)} of the version
+         * @return this builder
+         */
+        public Builder chartRepository(String repository) { this.chartRepository = repository; return this; }
+        /**
+         * @param namespaces namespaces whose FlinkDeployments the operator reconciles (required)
+         * @return this builder
+         */
+        public Builder watchNamespaces(List<Output<String>> namespaces) { this.watchNamespaces = namespaces; return this; }
+        /**
+         * @param webhook install the admission webhook; default false, since it needs cert-manager
+         * @return this builder
+         */
+        public Builder webhook(boolean webhook) { this.webhook = webhook; return this; }
+        /**
+         * @param replicas operator replicas, more than one turns on its leader election; default 1
+         * @return this builder
+         */
+        public Builder replicas(int replicas) { this.replicas = replicas; return this; }
+        /**
+         * @param values extra chart values, merged under the component's own; default none
+         * @return this builder
+         */
+        public Builder extraValues(Map<String, Object> values) { this.extraValues = values; return this; }
+        /**
+         * @param provider the cluster's Kubernetes provider (required)
+         * @return this builder
+         */
+        public Builder provider(Provider provider) { this.provider = provider; return this; }
 
-        /** Operator replicas; more than one turns on the operator's leader election. Default 1. */
-        public Builder replicas(int replicas) {
-            this.replicas = replicas;
-            return this;
-        }
-
-        /** Extra chart values, merged under the component's own (which win). Default none. */
-        public Builder extraValues(Map<String, Object> values) {
-            this.extraValues = values;
-            return this;
-        }
-
-        /** The cluster's Kubernetes provider (required). */
-        public Builder provider(Provider provider) {
-            this.provider = provider;
-            return this;
-        }
-
+        /** @return the checked arguments */
         public FlinkOperatorArgs build() {
             Objects.requireNonNull(provider, "FlinkOperatorArgs.provider is required");
             if (version == null || !VERSION.matcher(version).matches()) {
@@ -145,7 +112,8 @@ public final class FlinkOperatorArgs {
             if (replicas < 1) {
                 throw new IllegalArgumentException("FlinkOperatorArgs.replicas: got " + replicas + "; expected at least 1");
             }
-            return new FlinkOperatorArgs(this);
+            return new FlinkOperatorArgs(version, namespace, chartRepository != null ? chartRepository : archiveRepository(version),
+                    List.copyOf(watchNamespaces), webhook, replicas, Map.copyOf(extraValues), provider);
         }
     }
 }

@@ -49,6 +49,7 @@ import java.util.Optional;
  * settings' types, never by the environment's name.
  */
 public class FlinkPlatform extends ComponentResource {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:platform:FlinkPlatform";
     /** Service account every job runs as. */
     public static final String JOB_SERVICE_ACCOUNT = "flink";
@@ -61,6 +62,13 @@ public class FlinkPlatform extends ComponentResource {
     private final FlinkOperator operator;
     private final Map<String, HaFlinkDeployment> deployments = new LinkedHashMap<>();
 
+    /**
+     * Declares the platform of one environment.
+     *
+     * @param name     logical name; children are named {@code <name>-<part>}
+     * @param settings validated settings, from {@link io.flinkha.config.SettingsLoader}
+     * @param options  component options; may be null
+     */
     public FlinkPlatform(String name, PlatformSettings settings, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var parent = ComponentResourceOptions.builder().parent(this).build();
@@ -207,10 +215,16 @@ public class FlinkPlatform extends ComponentResource {
                 });
     }
 
+    /** @return the cluster everything is deployed to */
     public KubernetesCluster cluster() { return cluster; }
+    /** @return the jobs' namespace */
     public Namespace jobsNamespace() { return jobsNamespace; }
+    /** @return the HA storage */
     public HaStorage storage() { return storage; }
+    /** @return the jobs' service account and its rights */
     public LeaderElectionRbac rbac() { return rbac; }
+    /** @return the Flink operator */
     public FlinkOperator operator() { return operator; }
+    /** @return the HA deployments, by job name */
     public Map<String, HaFlinkDeployment> deployments() { return Map.copyOf(deployments); }
 }

@@ -16,6 +16,12 @@ public record ApiResource(String apiGroup, String resource) {
     /** Needed to set an owner reference with blockOwnerDeletion on the JobManager Deployment. */
     public static final ApiResource DEPLOYMENT_FINALIZERS = new ApiResource("apps", "deployments/finalizers");
 
+    /**
+     * Refuses a wildcard, which would grant every resource of the group.
+     *
+     * @param apiGroup API group; empty for the core group
+     * @param resource plural resource name, or {@code <resource>/<subresource>}
+     */
     public ApiResource {
         Objects.requireNonNull(apiGroup, "apiGroup");
         if (resource == null || resource.isBlank() || resource.contains("*")) {
@@ -23,6 +29,13 @@ public record ApiResource(String apiGroup, String resource) {
         }
     }
 
+    /**
+     * The escape hatch for a resource that has no constant here.
+     *
+     * @param apiGroup API group; empty for the core group
+     * @param resource plural resource name
+     * @return the resource
+     */
     public static ApiResource custom(String apiGroup, String resource) {
         return new ApiResource(apiGroup, resource);
     }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/ha/kubernetes_ha/">Kubernetes HA services</a>
  */
 public class LeaderElectionRbac extends ComponentResource {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:rbac:LeaderElectionRbac";
     private static final Map<String, String> LABELS = Map.of(
             "app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/component", "flink-job-rbac");
@@ -36,6 +37,13 @@ public class LeaderElectionRbac extends ComponentResource {
     private final RoleBinding roleBinding;
     private final Output<String> serviceAccountName;
 
+    /**
+     * Declares the leader-election RBAC.
+     *
+     * @param name    logical name; children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public LeaderElectionRbac(String name, LeaderElectionRbacArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
@@ -90,14 +98,17 @@ public class LeaderElectionRbac extends ComponentResource {
         return serviceAccountName;
     }
 
+    /** @return the service account the jobs run as */
     public ServiceAccount serviceAccount() {
         return serviceAccount;
     }
 
+    /** @return the Role with the grants */
     public Role role() {
         return role;
     }
 
+    /** @return the RoleBinding of the account to the Role */
     public RoleBinding roleBinding() {
         return roleBinding;
     }

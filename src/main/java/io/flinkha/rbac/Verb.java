@@ -5,7 +5,20 @@ import java.util.Set;
 
 /** Kubernetes RBAC verbs. There is deliberately no wildcard. */
 public enum Verb {
-    GET, LIST, WATCH, CREATE, UPDATE, PATCH, DELETE;
+    /** Read one object. */
+    GET,
+    /** Read all objects of the kind. */
+    LIST,
+    /** Follow changes. */
+    WATCH,
+    /** Create an object. */
+    CREATE,
+    /** Replace an object. */
+    UPDATE,
+    /** Change part of an object. */
+    PATCH,
+    /** Delete an object. */
+    DELETE;
 
     /** Read, watch and change, as Flink's leader election and HA cleanup need on ConfigMaps. */
     public static final Set<Verb> READ_WRITE = Set.copyOf(EnumSet.allOf(Verb.class));

@@ -11,7 +11,12 @@ import com.pulumi.core.Output;
  */
 public record FlinkStoragePaths(Output<String> haStorageDir, Output<String> checkpointsDir, Output<String> savepointsDir) {
 
-    /** Lays the three directories under one deployment root, e.g. {@code s3://b/dev/flink/job}. */
+    /**
+     * Lays the three directories under one deployment root.
+     *
+     * @param deploymentRoot e.g. {@code s3://bucket/dev/flink/job}
+     * @return {@code <root>/ha}, {@code <root>/checkpoints} and {@code <root>/savepoints}
+     */
     public static FlinkStoragePaths under(Output<String> deploymentRoot) {
         return new FlinkStoragePaths(
                 deploymentRoot.applyValue(r -> r + "/ha"),

@@ -25,6 +25,7 @@ public interface HaStorage {
     /**
      * Gives one Kubernetes service account read and write access to this storage.
      *
+     * @param account the service account, by namespace and name
      * @return what the service account must carry for the access to work (e.g. an IRSA annotation)
      */
     StorageAccess grantReadWrite(ServiceAccountRef account);

@@ -22,12 +22,20 @@ import java.util.Map;
  * mount. Unlike a pod-local path it outlives every pod, which is what lets a new JobManager recover.
  */
 public class NfsStorage extends ComponentResource implements HaStorage {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:storage:NfsStorage";
     static final String VOLUME_NAME = "flink-ha-storage";
 
     private final NfsStorageArgs args;
     private final PersistentVolumeClaim claim;
 
+    /**
+     * Declares NFS HA storage.
+     *
+     * @param name    logical name; children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public NfsStorage(String name, NfsStorageArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;

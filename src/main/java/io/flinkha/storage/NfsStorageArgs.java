@@ -6,60 +6,34 @@ import com.pulumi.kubernetes.Provider;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Arguments of {@link NfsStorage}. */
-public final class NfsStorageArgs {
+/**
+ * Arguments of {@link NfsStorage}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ *
+ * @param namespace    namespace of the claim, which must be the Flink jobs' namespace
+ * @param environment  first path segment under the mount, so environments sharing a server never share paths
+ * @param storageClass storage class that provisions ReadWriteMany volumes
+ * @param size         requested capacity
+ * @param mountPath    mount path in every Flink pod
+ * @param claimName    name of the PersistentVolumeClaim
+ * @param provider     the cluster's Kubernetes provider
+ */
+public record NfsStorageArgs(
+        Output<String> namespace,
+        String environment,
+        String storageClass,
+        String size,
+        String mountPath,
+        String claimName,
+        Provider provider) {
     private static final Pattern ABSOLUTE = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
 
-    private final Output<String> namespace;
-    private final String environment;
-    private final String storageClass;
-    private final String size;
-    private final String mountPath;
-    private final String claimName;
-    private final Provider provider;
 
-    private NfsStorageArgs(Builder b) {
-        this.namespace = b.namespace;
-        this.environment = b.environment;
-        this.storageClass = b.storageClass;
-        this.size = b.size;
-        this.mountPath = b.mountPath;
-        this.claimName = b.claimName;
-        this.provider = b.provider;
-    }
-
+    /** @return a builder with the documented defaults */
     public static Builder builder() {
         return new Builder();
     }
 
-    public Output<String> namespace() {
-        return namespace;
-    }
-
-    public String environment() {
-        return environment;
-    }
-
-    public String storageClass() {
-        return storageClass;
-    }
-
-    public String size() {
-        return size;
-    }
-
-    public String mountPath() {
-        return mountPath;
-    }
-
-    public String claimName() {
-        return claimName;
-    }
-
-    public Provider provider() {
-        return provider;
-    }
-
+    /** Builds {@link NfsStorageArgs}; each setter names its default. */
     public static final class Builder {
         private Output<String> namespace;
         private String environment;
@@ -69,61 +43,59 @@ public final class NfsStorageArgs {
         private String claimName = "flink-ha-storage";
         private Provider provider;
 
-        /** Namespace of the claim, which must be the Flink jobs' namespace (required). */
-        public Builder namespace(Output<String> namespace) {
-            this.namespace = namespace;
-            return this;
+        private Builder() {
         }
 
-        public Builder namespace(String namespace) {
-            return namespace(Output.of(namespace));
-        }
+        /**
+         * @param namespace namespace of the claim, the Flink jobs' namespace (required)
+         * @return this builder
+         */
+        public Builder namespace(Output<String> namespace) { this.namespace = namespace; return this; }
+        /**
+         * @param namespace namespace of the claim, the Flink jobs' namespace (required)
+         * @return this builder
+         */
+        public Builder namespace(String namespace) { return namespace(Output.of(namespace)); }
+        /**
+         * @param environment first path segment under the mount (required)
+         * @return this builder
+         */
+        public Builder environment(String environment) { this.environment = environment; return this; }
+        /**
+         * @param storageClass class that provisions ReadWriteMany volumes; default {@code nfs-client}
+         * @return this builder
+         */
+        public Builder storageClass(String storageClass) { this.storageClass = storageClass; return this; }
+        /**
+         * @param size requested capacity; default {@code 10Gi}
+         * @return this builder
+         */
+        public Builder size(String size) { this.size = size; return this; }
+        /**
+         * @param mountPath mount path in every Flink pod; default {@code /flink-data}
+         * @return this builder
+         */
+        public Builder mountPath(String mountPath) { this.mountPath = mountPath; return this; }
+        /**
+         * @param claimName name of the claim; default {@code flink-ha-storage}
+         * @return this builder
+         */
+        public Builder claimName(String claimName) { this.claimName = claimName; return this; }
+        /**
+         * @param provider the cluster's Kubernetes provider (required)
+         * @return this builder
+         */
+        public Builder provider(Provider provider) { this.provider = provider; return this; }
 
-        /** First path segment under the mount, so environments sharing a server never share paths (required). */
-        public Builder environment(String environment) {
-            this.environment = environment;
-            return this;
-        }
-
-        /** Storage class that provisions ReadWriteMany volumes. Default {@code nfs-client}. */
-        public Builder storageClass(String storageClass) {
-            this.storageClass = storageClass;
-            return this;
-        }
-
-        /** Requested capacity. Default {@code 10Gi}. */
-        public Builder size(String size) {
-            this.size = size;
-            return this;
-        }
-
-        /** Mount path in every Flink pod. Default {@code /flink-data}. */
-        public Builder mountPath(String mountPath) {
-            this.mountPath = mountPath;
-            return this;
-        }
-
-        /** Name of the PersistentVolumeClaim. Default {@code flink-ha-storage}. */
-        public Builder claimName(String claimName) {
-            this.claimName = claimName;
-            return this;
-        }
-
-        /** The cluster's Kubernetes provider (required). */
-        public Builder provider(Provider provider) {
-            this.provider = provider;
-            return this;
-        }
-
+        /** @return the checked arguments */
         public NfsStorageArgs build() {
             Objects.requireNonNull(namespace, "NfsStorageArgs.namespace is required");
             Objects.requireNonNull(environment, "NfsStorageArgs.environment is required");
             Objects.requireNonNull(provider, "NfsStorageArgs.provider is required");
-            if (!ABSOLUTE.matcher(mountPath).matches()) {
-                throw new IllegalArgumentException("NfsStorageArgs.mountPath: got '" + mountPath
-                        + "'; expected an absolute path such as /flink-data");
+            if (mountPath == null || !ABSOLUTE.matcher(mountPath).matches()) {
+                throw new IllegalArgumentException("NfsStorageArgs.mountPath: got '" + mountPath + "'; expected an absolute path such as /flink-data");
             }
-            return new NfsStorageArgs(this);
+            return new NfsStorageArgs(namespace, environment, storageClass, size, mountPath, claimName, provider);
         }
     }
 }

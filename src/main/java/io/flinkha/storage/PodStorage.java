@@ -17,6 +17,12 @@ public record PodStorage(
         List<EnvVarArgs> env,
         Map<String, String> flinkConfiguration) {
 
+    /**
+     * @param volumes            volumes of the pod
+     * @param mounts             mounts of {@code flink-main-container}
+     * @param env                environment of {@code flink-main-container}
+     * @param flinkConfiguration Flink configuration the filesystem client needs
+     */
     public PodStorage {
         volumes = List.copyOf(volumes);
         mounts = List.copyOf(mounts);

@@ -32,13 +32,13 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.flinkha.cluster.OidcIdentity;
-import io.flinkha.iam.PolicyDocuments;
+import io.flinkha.internal.iam.PolicyDocuments;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.flinkha.iam.PolicyDocuments.statement;
+import static io.flinkha.internal.iam.PolicyDocuments.statement;
 
 /**
  * HA storage in an S3 bucket with the secure defaults state deserves: versioning, server-side
@@ -50,6 +50,7 @@ import static io.flinkha.iam.PolicyDocuments.statement;
  * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/filesystems/s3/">Flink on S3</a>
  */
 public class S3Storage extends ComponentResource implements HaStorage {
+    /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:storage:S3Storage";
     /** The annotation that makes EKS inject web-identity credentials for a role into a service account's pods. */
     public static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
@@ -59,6 +60,13 @@ public class S3Storage extends ComponentResource implements HaStorage {
     private final BucketV2 bucket;
     private final Output<String> bucketName;
 
+    /**
+     * Declares S3 HA storage.
+     *
+     * @param name    logical name; children are named {@code <name>-<part>}
+     * @param args    the arguments
+     * @param options component options, e.g. a parent; may be null
+     */
     public S3Storage(String name, S3StorageArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.name = name;

@@ -6,41 +6,35 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Arguments of {@link S3Storage}. */
-public final class S3StorageArgs {
-    private final String bucketName;
-    private final String environment;
-    private final boolean retainOnDelete;
-    private final Optional<String> kmsKeyArn;
-    private final String plugin;
-    private final int noncurrentVersionDays;
-    private final Optional<OidcIdentity> oidc;
-    private final com.pulumi.aws.Provider awsProvider;
+/**
+ * Arguments of {@link S3Storage}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ *
+ * @param bucketName            bucket name; S3 names are global, so include the account or region
+ * @param environment           first path segment in the bucket, so environments sharing a bucket never share paths
+ * @param retainOnDelete        keep the bucket when the stack is destroyed
+ * @param kmsKeyArn             KMS key for SSE-KMS; none means SSE-S3
+ * @param plugin                Flink's S3 filesystem, {@code presto} or {@code hadoop}
+ * @param noncurrentVersionDays days before noncurrent object versions expire
+ * @param oidc                  the cluster's OIDC provider, needed by {@link S3Storage#grantReadWrite}
+ * @param awsProvider           AWS provider of the stack's account and region
+ */
+public record S3StorageArgs(
+        String bucketName,
+        String environment,
+        boolean retainOnDelete,
+        Optional<String> kmsKeyArn,
+        String plugin,
+        int noncurrentVersionDays,
+        Optional<OidcIdentity> oidc,
+        com.pulumi.aws.Provider awsProvider) {
 
-    private S3StorageArgs(Builder b) {
-        this.bucketName = b.bucketName;
-        this.environment = b.environment;
-        this.retainOnDelete = b.retainOnDelete;
-        this.kmsKeyArn = Optional.ofNullable(b.kmsKeyArn);
-        this.plugin = b.plugin;
-        this.noncurrentVersionDays = b.noncurrentVersionDays;
-        this.oidc = Optional.ofNullable(b.oidc);
-        this.awsProvider = b.awsProvider;
-    }
 
+    /** @return a builder with the documented defaults */
     public static Builder builder() {
         return new Builder();
     }
 
-    public String bucketName() { return bucketName; }
-    public String environment() { return environment; }
-    public boolean retainOnDelete() { return retainOnDelete; }
-    public Optional<String> kmsKeyArn() { return kmsKeyArn; }
-    public String plugin() { return plugin; }
-    public int noncurrentVersionDays() { return noncurrentVersionDays; }
-    public Optional<OidcIdentity> oidc() { return oidc; }
-    public com.pulumi.aws.Provider awsProvider() { return awsProvider; }
-
+    /** Builds {@link S3StorageArgs}; each setter names its default. */
     public static final class Builder {
         private String bucketName;
         private String environment;
@@ -51,23 +45,51 @@ public final class S3StorageArgs {
         private OidcIdentity oidc;
         private com.pulumi.aws.Provider awsProvider;
 
-        /** Bucket name (required); S3 names are global, so include account or region. */
+        private Builder() {
+        }
+
+        /**
+         * @param name bucket name (required)
+         * @return this builder
+         */
         public Builder bucketName(String name) { this.bucketName = name; return this; }
-        /** First path segment in the bucket, so environments sharing a bucket never share paths (required). */
+        /**
+         * @param environment first path segment in the bucket (required)
+         * @return this builder
+         */
         public Builder environment(String environment) { this.environment = environment; return this; }
-        /** Keep the bucket when the stack is destroyed. Default true: HA state must outlive the stack by default. */
+        /**
+         * @param retain keep the bucket when the stack is destroyed; default true, HA state outlives the stack
+         * @return this builder
+         */
         public Builder retainOnDelete(boolean retain) { this.retainOnDelete = retain; return this; }
-        /** KMS key for SSE-KMS. Default none: SSE-S3 (AES256). */
+        /**
+         * @param arn KMS key for SSE-KMS; default none, SSE-S3 (AES256)
+         * @return this builder
+         */
         public Builder kmsKeyArn(String arn) { this.kmsKeyArn = arn; return this; }
-        /** Flink's S3 filesystem: {@code presto} (default, recommended for checkpoints) or {@code hadoop}. */
+        /**
+         * @param plugin {@code presto} (default, recommended for checkpoints) or {@code hadoop}
+         * @return this builder
+         */
         public Builder plugin(String plugin) { this.plugin = plugin; return this; }
-        /** Days before noncurrent object versions expire. Default 30. */
+        /**
+         * @param days days before noncurrent object versions expire; default 30
+         * @return this builder
+         */
         public Builder noncurrentVersionDays(int days) { this.noncurrentVersionDays = days; return this; }
-        /** The cluster's OIDC provider; required before {@link S3Storage#grantReadWrite} can be used. */
+        /**
+         * @param oidc the cluster's OIDC provider, required before {@link S3Storage#grantReadWrite}
+         * @return this builder
+         */
         public Builder oidc(OidcIdentity oidc) { this.oidc = oidc; return this; }
-        /** AWS provider of the stack's account and region (required). */
+        /**
+         * @param provider AWS provider of the stack's account and region (required)
+         * @return this builder
+         */
         public Builder awsProvider(com.pulumi.aws.Provider provider) { this.awsProvider = provider; return this; }
 
+        /** @return the checked arguments */
         public S3StorageArgs build() {
             Objects.requireNonNull(bucketName, "S3StorageArgs.bucketName is required");
             Objects.requireNonNull(environment, "S3StorageArgs.environment is required");
@@ -78,7 +100,8 @@ public final class S3StorageArgs {
             if (noncurrentVersionDays < 1) {
                 throw new IllegalArgumentException("S3StorageArgs.noncurrentVersionDays: got " + noncurrentVersionDays + "; expected at least 1");
             }
-            return new S3StorageArgs(this);
+            return new S3StorageArgs(bucketName, environment, retainOnDelete, Optional.ofNullable(kmsKeyArn), plugin,
+                    noncurrentVersionDays, Optional.ofNullable(oidc), awsProvider);
         }
     }
 }

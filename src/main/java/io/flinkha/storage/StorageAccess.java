@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public record StorageAccess(Output<Map<String, String>> serviceAccountAnnotations) {
 
+    /** @return access that needs nothing on the service account */
     public static StorageAccess none() {
         return new StorageAccess(Output.of(Map.of()));
     }

@@ -22,8 +22,11 @@ import java.util.Map;
  */
 @ResourceType(type = FlinkDeployment.TYPE)
 public class FlinkDeployment extends com.pulumi.resources.CustomResource {
+    /** Pulumi type token: the Kubernetes provider manages any {@code kubernetes:<group>/<version>:<Kind>}. */
     public static final String TYPE = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
+    /** The CRD's API version. */
     public static final String API_VERSION = "flink.apache.org/v1beta1";
+    /** The CRD's kind. */
     public static final String KIND = "FlinkDeployment";
 
     @Export(name = "metadata", refs = {ObjectMeta.class}, tree = "[0]")
@@ -33,6 +36,10 @@ public class FlinkDeployment extends com.pulumi.resources.CustomResource {
      * Registers the deployment once it passes the upstream checks ({@link UpstreamCheck}): a deployment
      * the operator would refuse, or that would run without working HA, fails {@code pulumi preview}
      * with the rule it breaks instead of failing in the cluster.
+     *
+     * @param name    logical name
+     * @param args    metadata and spec
+     * @param options resource options (provider, parent, dependencies); may be null
      */
     public FlinkDeployment(String name, FlinkDeploymentArgs args, @Nullable CustomResourceOptions options) {
         super(TYPE, name, checked(name, args), CustomResourceOptions.merge(

@@ -17,15 +17,21 @@ public final class FlinkDeploymentArgs extends ResourceArgs {
     @Import(name = "spec", required = true)
     private final FlinkDeploymentSpecArgs spec;
 
+    /**
+     * @param metadata name, namespace and labels
+     * @param spec     the deployment's spec
+     */
     public FlinkDeploymentArgs(ObjectMetaArgs metadata, FlinkDeploymentSpecArgs spec) {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.spec = Objects.requireNonNull(spec, "spec");
     }
 
+    /** @return name, namespace and labels */
     public ObjectMetaArgs metadata() {
         return metadata;
     }
 
+    /** @return the spec */
     public FlinkDeploymentSpecArgs spec() {
         return spec;
     }

@@ -37,11 +37,15 @@ public final class FlinkDeploymentSpecArgs extends ResourceArgs {
     private FlinkDeploymentSpecArgs() {
     }
 
+    /** @return an empty builder */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a copy whose Flink configuration is {@code conf} */
+    /**
+     * @param conf the Flink configuration of the copy
+     * @return a copy whose Flink configuration is {@code conf}
+     */
     public FlinkDeploymentSpecArgs withFlinkConfiguration(Output<Map<String, String>> conf) {
         FlinkDeploymentSpecArgs copy = new FlinkDeploymentSpecArgs();
         copy.image = image;
@@ -56,86 +60,132 @@ public final class FlinkDeploymentSpecArgs extends ResourceArgs {
         return copy;
     }
 
+    /** @return {@code spec.image} */
     public String image() {
         return image;
     }
 
+    /** @return {@code spec.flinkVersion}, e.g. {@code v1_20} */
     public String flinkVersion() {
         return flinkVersion;
     }
 
+    /** @return {@code spec.serviceAccount} */
     public Output<String> serviceAccount() {
         return serviceAccount;
     }
 
+    /** @return {@code spec.flinkConfiguration} */
     public Output<Map<String, String>> flinkConfiguration() {
         return flinkConfiguration;
     }
 
+    /** @return {@code spec.podTemplate} */
     public @Nullable PodTemplateSpecArgs podTemplate() {
         return podTemplate;
     }
 
+    /** @return {@code spec.jobManager} */
     public JobManagerSpecArgs jobManager() {
         return jobManager;
     }
 
+    /** @return {@code spec.taskManager} */
     public TaskManagerSpecArgs taskManager() {
         return taskManager;
     }
 
+    /** @return {@code spec.job} */
     public JobSpecArgs job() {
         return job;
     }
 
+    /** Builds a spec; image, flinkVersion, serviceAccount, flinkConfiguration, jobManager, taskManager and job are required. */
     public static final class Builder {
         private final FlinkDeploymentSpecArgs a = new FlinkDeploymentSpecArgs();
 
+        /**
+         * @param image container image, with a pinned tag
+         * @return this builder
+         */
         public Builder image(String image) {
             a.image = image;
             return this;
         }
 
+        /**
+         * @param policy Kubernetes image pull policy
+         * @return this builder
+         */
         public Builder imagePullPolicy(String policy) {
             a.imagePullPolicy = policy;
             return this;
         }
 
+        /**
+         * @param flinkVersion the operator's {@code FlinkVersion}, e.g. {@code v1_20}
+         * @return this builder
+         */
         public Builder flinkVersion(String flinkVersion) {
             a.flinkVersion = flinkVersion;
             return this;
         }
 
+        /**
+         * @param serviceAccount service account of the JobManager and TaskManagers
+         * @return this builder
+         */
         public Builder serviceAccount(Output<String> serviceAccount) {
             a.serviceAccount = serviceAccount;
             return this;
         }
 
+        /**
+         * @param flinkConfiguration Flink configuration, flat string keys
+         * @return this builder
+         */
         public Builder flinkConfiguration(Output<Map<String, String>> flinkConfiguration) {
             a.flinkConfiguration = flinkConfiguration;
             return this;
         }
 
+        /**
+         * @param podTemplate pod template merged into every Flink pod
+         * @return this builder
+         */
         public Builder podTemplate(PodTemplateSpecArgs podTemplate) {
             a.podTemplate = podTemplate;
             return this;
         }
 
+        /**
+         * @param jobManager JobManager replicas and resources
+         * @return this builder
+         */
         public Builder jobManager(JobManagerSpecArgs jobManager) {
             a.jobManager = jobManager;
             return this;
         }
 
+        /**
+         * @param taskManager TaskManager resources
+         * @return this builder
+         */
         public Builder taskManager(TaskManagerSpecArgs taskManager) {
             a.taskManager = taskManager;
             return this;
         }
 
+        /**
+         * @param job the application job
+         * @return this builder
+         */
         public Builder job(JobSpecArgs job) {
             a.job = job;
             return this;
         }
 
+        /** @return the spec, once every required field is set */
         public FlinkDeploymentSpecArgs build() {
             Objects.requireNonNull(a.image, "image");
             Objects.requireNonNull(a.flinkVersion, "flinkVersion");

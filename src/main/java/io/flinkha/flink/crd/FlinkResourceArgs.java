@@ -10,15 +10,21 @@ public final class FlinkResourceArgs extends ResourceArgs {
     @Import(name = "memory", required = true)
     private final String memory;
 
+    /**
+     * @param cpu    cores
+     * @param memory Flink memory size, e.g. {@code 2048m}
+     */
     public FlinkResourceArgs(double cpu, String memory) {
         this.cpu = cpu;
         this.memory = memory;
     }
 
+    /** @return cores */
     public double cpu() {
         return cpu;
     }
 
+    /** @return memory size */
     public String memory() {
         return memory;
     }

@@ -10,15 +10,21 @@ public final class JobManagerSpecArgs extends ResourceArgs {
     @Import(name = "resource", required = true)
     private final FlinkResourceArgs resource;
 
+    /**
+     * @param replicas JobManagers; more than one needs HA
+     * @param resource cores and memory of each
+     */
     public JobManagerSpecArgs(int replicas, FlinkResourceArgs resource) {
         this.replicas = replicas;
         this.resource = resource;
     }
 
+    /** @return JobManagers */
     public int replicas() {
         return replicas;
     }
 
+    /** @return cores and memory of each */
     public FlinkResourceArgs resource() {
         return resource;
     }

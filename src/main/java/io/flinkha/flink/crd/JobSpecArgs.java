@@ -23,6 +23,13 @@ public final class JobSpecArgs extends ResourceArgs {
     @Import(name = "state", required = true)
     private final String state = "running";
 
+    /**
+     * @param jarURI      job jar, e.g. {@code local:///opt/flink/usrlib/job.jar}
+     * @param entryClass  main class, or null to use the jar's manifest
+     * @param args        program arguments
+     * @param parallelism job parallelism
+     * @param upgradeMode how state is carried across upgrades
+     */
     public JobSpecArgs(String jarURI, @Nullable String entryClass, List<String> args, int parallelism, UpgradeMode upgradeMode) {
         this.jarURI = Objects.requireNonNull(jarURI, "jarURI");
         this.entryClass = entryClass;
@@ -31,14 +38,17 @@ public final class JobSpecArgs extends ResourceArgs {
         this.upgradeMode = upgradeMode.value();
     }
 
+    /** @return the job jar */
     public String jarURI() {
         return jarURI;
     }
 
+    /** @return job parallelism */
     public int parallelism() {
         return parallelism;
     }
 
+    /** @return how state is carried across upgrades */
     public UpgradeMode upgradeMode() {
         return UpgradeMode.fromValue(upgradeMode).orElseThrow();
     }

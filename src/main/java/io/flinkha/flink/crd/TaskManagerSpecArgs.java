@@ -8,10 +8,12 @@ public final class TaskManagerSpecArgs extends ResourceArgs {
     @Import(name = "resource", required = true)
     private final FlinkResourceArgs resource;
 
+    /** @param resource cores and memory of each TaskManager */
     public TaskManagerSpecArgs(FlinkResourceArgs resource) {
         this.resource = resource;
     }
 
+    /** @return cores and memory of each TaskManager */
     public FlinkResourceArgs resource() {
         return resource;
     }

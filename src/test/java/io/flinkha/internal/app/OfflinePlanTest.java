@@ -1,4 +1,4 @@
-package io.flinkha.app;
+package io.flinkha.internal.app;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -1,4 +1,4 @@
-package io.flinkha.app;
+package io.flinkha.internal.app;
 
 import com.pulumi.Pulumi;
 import io.flinkha.internal.diff.DiffCommand;

@@ -1,4 +1,4 @@
-package io.flinkha.iam;
+package io.flinkha.internal.iam;
 
 import com.google.gson.GsonBuilder;
 

@@ -1,4 +1,4 @@
-package io.flinkha.app;
+package io.flinkha.internal.app;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
