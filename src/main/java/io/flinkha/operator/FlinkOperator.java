@@ -61,7 +61,8 @@ public class FlinkOperator extends ComponentResource {
 
         registerOutputs(Map.of(
                 "namespace", namespace.urn().applyValue(urn -> args.namespace()),
-                "releaseStatus", release.status().applyValue(s -> s.status())));
+                // absent until Helm reports back (and under mocks that return only inputs)
+                "releaseStatus", release.status().applyValue(s -> s == null ? "" : s.status())));
     }
 
     static Output<Map<String, Object>> values(FlinkOperatorArgs args) {

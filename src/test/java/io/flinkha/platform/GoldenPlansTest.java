@@ -1,6 +1,8 @@
 package io.flinkha.platform;
 
 import io.flinkha.Plans;
+import io.flinkha.internal.diff.ContractCheck;
+import io.flinkha.internal.diff.PlanReader;
 import io.flinkha.internal.plan.PlanRenderer;
 import io.flinkha.internal.plan.StackConfig;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,16 @@ class GoldenPlansTest {
             Path golden = GOLDEN.resolve(stack + ".json");
             String current = PlanRenderer.json(Plans.ofStack(stack));
             if (update) {
+                // a refresh may not drop a resource identity silently: that would replace real infrastructure
+                if (Files.isRegularFile(golden)) {
+                    List<String> allowed = List.of(System.getProperty("golden.allowRemoval", "").split(","));
+                    List<String> broken = ContractCheck.broken(PlanReader.parse(Files.readString(golden), golden.toString()),
+                            PlanReader.parse(current, stack)).stream()
+                            .filter(m -> allowed.stream().noneMatch(u -> !u.isBlank() && m.contains("(" + u + ")"))).toList();
+                    if (!broken.isEmpty()) {
+                        fail("not refreshing " + golden + ":\n  - " + String.join("\n  - ", broken));
+                    }
+                }
                 Files.createDirectories(GOLDEN);
                 Files.writeString(golden, current);
             } else if (!Files.isRegularFile(golden) || !Files.readString(golden).equals(current)) {

@@ -101,7 +101,7 @@ public final class PlanEngine {
                     .mocks(mocks)
                     // the engine would log a failing program with its whole stack; the command prints the cause itself
                     .standardLogger(PulumiTestInternal.logger(Level.OFF))
-                    .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed))
+                    .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed, project, stack))
                     .build();
             var result = test.runTest(program);
             if (!result.exceptions().isEmpty()) {
@@ -144,11 +144,15 @@ public final class PlanEngine {
     private static final class RecordingMonitor extends MockMonitor {
         private final List<Recorded> recorded;
         private final Map<Resource, Integer> constructed;
+        private final String project;
+        private final String stack;
 
-        RecordingMonitor(Mocks mocks, List<Recorded> recorded, Map<Resource, Integer> constructed) {
+        RecordingMonitor(Mocks mocks, List<Recorded> recorded, Map<Resource, Integer> constructed, String project, String stack) {
             super(mocks, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING)));
             this.recorded = recorded;
             this.constructed = constructed;
+            this.project = project;
+            this.stack = stack;
         }
 
         @Override
@@ -166,10 +170,32 @@ public final class PlanEngine {
                         request.getDependenciesList().stream().distinct().sorted().toList(),
                         plain(request.getObject()),
                         request.hasRetainOnDelete() && request.getRetainOnDelete(),
-                        request.hasProtect() && request.getProtect())));
+                        request.hasProtect() && request.getProtect(),
+                        aliasUrns(request, project, stack))));
                 return response;
             });
         }
+    }
+
+    /** The URNs a resource's aliases stand for, computed as the engine does from each alias spec. */
+    private static List<String> aliasUrns(RegisterResourceRequest request, String project, String stack) {
+        List<String> urns = new ArrayList<>(request.getAliasURNsList());
+        for (pulumirpc.AliasOuterClass.Alias alias : request.getAliasesList()) {
+            if (alias.hasUrn()) {
+                urns.add(alias.getUrn());
+                continue;
+            }
+            var spec = alias.getSpec();
+            // an empty parentUrn, as the SDK sends it, means the resource's own parent
+            String parent = spec.getNoParent() ? "" : !spec.getParentUrn().isEmpty() ? spec.getParentUrn() : request.getParent();
+            urns.add(com.pulumi.core.internal.Urn.create(
+                    spec.getStack().isEmpty() ? stack : spec.getStack(),
+                    spec.getProject().isEmpty() ? project : spec.getProject(),
+                    parent.isEmpty() ? Optional.empty() : Optional.of(parent),
+                    spec.getType().isEmpty() ? request.getType() : spec.getType(),
+                    spec.getName().isEmpty() ? request.getName() : spec.getName()));
+        }
+        return urns.stream().distinct().sorted().toList();
     }
 
     /** Provider references are {@code <urn>::<id>}; the id is the mock's, so only the URN is kept. */

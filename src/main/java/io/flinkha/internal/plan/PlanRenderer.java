@@ -38,6 +38,9 @@ public final class PlanRenderer {
             if (r.protect()) {
                 state.put("protect", true);
             }
+            if (!r.aliases().isEmpty()) {
+                state.put("aliases", r.aliases());
+            }
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("op", "create");
             step.put("urn", r.urn());

@@ -1,0 +1,41 @@
+package io.flinkha.platform;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The example consumer builds against this very version of the library, and the README shows its code. */
+class ExampleConsumerTest {
+
+    private static String first(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        assertTrue(m.find(), p.pattern());
+        return m.group(1);
+    }
+
+    @Test
+    void theExampleDependsOnTheVersionThisBuildMakes() throws Exception {
+        String project = first(Pattern.compile("<artifactId>flink-ha</artifactId>\\s*<version>([^<]+)</version>"), Files.readString(Path.of("pom.xml")));
+        String example = first(Pattern.compile("<flink-ha.version>([^<]+)</flink-ha.version>"),
+                Files.readString(Path.of("examples/custom-platform/pom.xml")));
+        assertEquals(project, example, "bump examples/custom-platform/pom.xml with the project version");
+    }
+
+    @Test
+    void theReadmeExampleIsTakenFromTheCompiledExample() throws Exception {
+        String example = Files.readString(Path.of("examples/custom-platform/src/main/java/com/example/flink/CustomPlatform.java"));
+        String readme = Files.readString(Path.of("README.md"));
+        for (String line : new String[]{"var access = storage.grantReadWrite(new ServiceAccountRef(namespace, \"flink\"));",
+                ".oidc(cluster.oidc().orElseThrow())", ".upgradeMode(UpgradeMode.LAST_STATE)",
+                ".dependsOn(List.of(operator.release(), rbac.role(), rbac.roleBinding()))"}) {
+            assertTrue(example.contains(line), "example lacks " + line);
+            assertTrue(readme.contains(line), "README lacks " + line);
+        }
+    }
+}
