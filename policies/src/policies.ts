@@ -436,6 +436,63 @@ export const stateBucketSecurityPolicy: StackValidationPolicy = {
     },
 };
 
+// ---- recovery objective ------------------------------------------------------------------------
+
+const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|milli|millis|s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hour|hours)?\s*$/;
+
+/** Milliseconds of a Flink duration (a bare number is milliseconds), or undefined. */
+export function durationMs(text: string | undefined): number | undefined {
+    const m = text === undefined ? null : DURATION.exec(String(text));
+    if (!m) {
+        return undefined;
+    }
+    const n = parseFloat(m[1]);
+    const unit = m[2] || "ms";
+    if (["ms", "milli", "millis"].includes(unit)) return n;
+    if (["s", "sec", "secs", "second", "seconds"].includes(unit)) return n * 1000;
+    if (["m", "min", "mins", "minute", "minutes"].includes(unit)) return n * 60000;
+    return n * 3600000;
+}
+
+/**
+ * Worst case after losing the leading JobManager, recomputed from the deployment as rendered (so a
+ * hand-edited setting counts): lease + retry + (a new pod without a standby) + first restart backoff + restore.
+ */
+export function jobManagerLossMs(props: Props, podStartupMs: number, restoreMs: number): number {
+    const conf = flinkConfiguration(props);
+    const lease = durationMs(conf["high-availability.kubernetes.leader-election.lease-duration"]) ?? 15000;
+    const retry = durationMs(conf["high-availability.kubernetes.leader-election.retry-period"]) ?? 5000;
+    const replicas = (props.spec.jobManager && props.spec.jobManager.replicas) || 1;
+    const strategy = conf["restart-strategy.type"] ?? "exponential-delay";
+    const restart = strategy === "fixed-delay"
+        ? durationMs(conf["restart-strategy.fixed-delay.delay"]) ?? 1000
+        : (durationMs(conf["restart-strategy.exponential-delay.initial-backoff"]) ?? 1000)
+            * (1 + parseFloat(conf["restart-strategy.exponential-delay.jitter-factor"] ?? "0.1"));
+    return lease + retry + (replicas < 2 ? podStartupMs : 0) + restart + restoreMs;
+}
+
+export const recoveryObjectivePolicy: ResourceValidationPolicy = {
+    name: "recovery-objective",
+    description: "A FlinkDeployment that declares a recovery objective (annotation flink-ha.io/recovery-objective) is configured so "
+        + "that its worst case after losing its JobManager stays within it.",
+    enforcementLevel: "mandatory",
+    validateResource: forFlinkDeployments((props, args, report) => {
+        const annotations: Props = (props.metadata && props.metadata.annotations) || {};
+        const objective = durationMs(annotations["flink-ha.io/recovery-objective"]);
+        if (objective === undefined) {
+            return;
+        }
+        const assumed = String(annotations["flink-ha.io/recovery-assumptions"] || "");
+        const podStartup = durationMs((/podStartup=([^,]+)/.exec(assumed) || [])[1]) ?? 30000;
+        const restore = durationMs((/restoreTime=([^,]+)/.exec(assumed) || [])[1]) ?? 10000;
+        const worst = jobManagerLossMs(props, podStartup, restore);
+        if (worst > objective) {
+            report(`FlinkDeployment '${nameOf(props, args.name)}' recovers in up to ${worst / 1000}s after losing its JobManager, above its `
+                + `objective of ${objective / 1000}s; lower the leader-election lease and retry period, run 2 JobManagers, or raise the objective.`);
+        }
+    }),
+};
+
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
     durableStatePolicy,
@@ -447,6 +504,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     irsaSingleServiceAccountPolicy,
     standbyJobManagerPolicy,
     pinnedVersionsPolicy,
+    recoveryObjectivePolicy,
 ];
 
 export type Level = EnforcementLevel;

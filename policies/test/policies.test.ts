@@ -218,6 +218,29 @@ describe("pinned-versions", () => {
     });
 });
 
+describe("recovery-objective", () => {
+    const withObjective = (objective: string, conf: Record<string, string | undefined> = {}, replicas = 1) => {
+        const d = flinkDeployment({ conf, replicas });
+        d.props.metadata.annotations = { "flink-ha.io/recovery-objective": objective, "flink-ha.io/recovery-assumptions": "podStartup=30s, restoreTime=10s" };
+        return [d, pvc(), role(HA_RULES), roleBinding()];
+    };
+    it("accepts a deployment whose worst case fits", async () => {
+        // 15 + 5 + 30 + 1.1 + 10 = 61.1 s with Flink's defaults and one JobManager
+        assert.deepEqual(await violations(withObjective("62s")), []);
+    });
+    it("reports a worst case above the objective and says what to change", async () => {
+        const v = await only(withObjective("60s"), "recovery-objective", "mandatory");
+        assert.match(v.message, /up to 61.1s .* objective of 60s/);
+    });
+    it("counts a standby JobManager and hand-set lease settings", async () => {
+        assert.deepEqual(await violations(withObjective("40s", {}, 2)), []);
+        await only(withObjective("40s", { "high-availability.kubernetes.leader-election.lease-duration": "30 s" }, 2), "recovery-objective", "mandatory");
+    });
+    it("ignores deployments without an objective", async () => {
+        assert.deepEqual(await violations(nfsStack()), []);
+    });
+});
+
 describe("enforcement levels", () => {
     it("come from the config file: 'all' first, then the policy's own entry", async () => {
         const stack = [flinkDeployment({ conf: { "high-availability.type": undefined }, upgradeMode: "stateless" }), pvc(), role(HA_RULES), roleBinding()];
@@ -240,9 +263,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has ten policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 10);
-        assert.equal(new Set(policies.map(p => p.name)).size, 10);
+    it("has eleven policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 11);
+        assert.equal(new Set(policies.map(p => p.name)).size, 11);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);

@@ -1,5 +1,6 @@
 package io.flinkha.config;
 
+import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.UpgradeMode;
 
 import java.util.List;
@@ -15,11 +16,13 @@ import java.util.Optional;
  * @param args               program arguments
  * @param parallelism        job parallelism (default 1)
  * @param upgradeMode        how the operator upgrades the job (default {@code last-state}, which resumes from HA metadata)
- * @param jobManagerReplicas JobManagers; more than one keeps standbys for faster failover (default 1)
+ * @param jobManagerReplicas JobManagers; more than one keeps standbys for faster failover (default: 1, or 2 when the
+ *                           recovery objective needs a standby)
  * @param checkpointInterval checkpoint interval as a Flink duration, e.g. {@code 30s} (default {@code 60s})
  * @param jobManager         JobManager container resources
  * @param taskManager        TaskManager container resources
  * @param flinkConfiguration extra Flink configuration; keys the platform owns (HA, storage paths, cluster ids) are refused
+ * @param recovery           the recovery objective (the environment's, or the job's own), if any
  */
 public record JobSettings(
         String name,
@@ -28,9 +31,10 @@ public record JobSettings(
         List<String> args,
         int parallelism,
         UpgradeMode upgradeMode,
-        int jobManagerReplicas,
+        Optional<Integer> jobManagerReplicas,
         String checkpointInterval,
         ContainerResources jobManager,
         ContainerResources taskManager,
-        Map<String, String> flinkConfiguration) {
+        Map<String, String> flinkConfiguration,
+        Optional<RecoveryObjective> recovery) {
 }

@@ -4,8 +4,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.flinkha.flink.FlinkConfigKeys;
+import io.flinkha.flink.RecoveryModel;
+import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.UpgradeMode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,7 +29,7 @@ public final class SettingsLoader {
     public static final String PROJECT = "flink-ha";
 
     /** Top-level config keys of the project (without the {@code flink-ha:} prefix). */
-    public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws");
+    public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery");
 
     /** Flink Kubernetes Operator release used when {@code operator.version} is not set. */
     public static final String DEFAULT_OPERATOR_VERSION = "1.10.0";
@@ -102,7 +105,8 @@ public final class SettingsLoader {
         OperatorSettings operator = readOperator(root);
         StorageSettings storage = readStorage(root, problems);
         FlinkSettings flink = readFlink(root, operator, problems);
-        List<JobSettings> jobs = readJobs(root, storage, problems);
+        Optional<RecoveryObjective> recovery = root.child("recovery").flatMap(r -> readRecovery(r, Optional.empty(), problems));
+        List<JobSettings> jobs = readJobs(root, storage, recovery, problems);
         Optional<AwsSettings> aws = root.child("aws").map(a -> {
             a.allowOnly(Set.of("region"));
             String region = a.requiredString("region", "expected an AWS region such as eu-west-1");
@@ -337,7 +341,32 @@ public final class SettingsLoader {
         return out;
     }
 
-    private static List<JobSettings> readJobs(Node root, StorageSettings storage, Problems problems) {
+    /** Reads {objective, podStartup, restoreTime}; a job's block inherits what it does not set from the environment's. */
+    private static Optional<RecoveryObjective> readRecovery(Node r, Optional<RecoveryObjective> inherited, Problems problems) {
+        r.allowOnly(Set.of("objective", "podStartup", "restoreTime"));
+        Optional<Duration> objective = duration(r, "objective", problems).or(() -> inherited.map(RecoveryObjective::target));
+        Duration podStartup = duration(r, "podStartup", problems)
+                .orElse(inherited.map(RecoveryObjective::podStartup).orElse(RecoveryObjective.DEFAULT_POD_STARTUP));
+        Duration restore = duration(r, "restoreTime", problems)
+                .orElse(inherited.map(RecoveryObjective::restoreTime).orElse(RecoveryObjective.DEFAULT_RESTORE_TIME));
+        if (objective.isEmpty()) {
+            problems.missing(r.key("objective"), "expected the recovery objective as a Flink duration, e.g. 60s");
+            return Optional.empty();
+        }
+        return Optional.of(new RecoveryObjective(objective.get(), podStartup, restore));
+    }
+
+    private static Optional<Duration> duration(Node n, String key, Problems problems) {
+        return n.optionalString(key).flatMap(text -> {
+            Optional<Duration> d = DURATION.matcher(text).matches() ? RecoveryModel.parse(text).filter(x -> !x.isZero()) : Optional.empty();
+            if (d.isEmpty()) {
+                problems.add(n.key(key), text, "expected a positive Flink duration such as 60s, 500ms or 2min");
+            }
+            return d;
+        });
+    }
+
+    private static List<JobSettings> readJobs(Node root, StorageSettings storage, Optional<RecoveryObjective> recovery, Problems problems) {
         List<JobSettings> jobs = new ArrayList<>();
         if (!root.has("jobs")) {
             problems.missing(root.key("jobs"), "expected a list of Flink jobs, each with at least name and jarUri");
@@ -346,7 +375,7 @@ public final class SettingsLoader {
         Set<String> names = new HashSet<>();
         for (Node j : root.objects("jobs")) {
             j.allowOnly(Set.of("name", "jarUri", "entryClass", "args", "parallelism", "upgradeMode",
-                    "jobManagerReplicas", "checkpointInterval", "jobManager", "taskManager", "flinkConfiguration"));
+                    "jobManagerReplicas", "checkpointInterval", "jobManager", "taskManager", "flinkConfiguration", "recovery"));
             String name = j.requiredString("name", "expected a deployment name");
             if (!name.isEmpty() && !JOB_NAME.matcher(name).matches()) {
                 j.problemsAdd(j.key("name"), String.format("got '%s' (%d characters); expected [a-z]([-a-z0-9]*[a-z0-9])? "
@@ -374,6 +403,15 @@ public final class SettingsLoader {
                                     + "); pod-local paths are lost when the pod is rescheduled");
                 }
             }
+            Optional<RecoveryObjective> jobRecovery = j.child("recovery").map(r -> readRecovery(r, recovery, problems)).orElse(recovery);
+            Optional<Integer> replicas = j.has("jobManagerReplicas") ? Optional.of(j.integer("jobManagerReplicas", 1, 1, 5)) : Optional.empty();
+            if (jobRecovery.isPresent()) {
+                try {
+                    RecoveryModel.derive(jobRecovery.get(), replicas, extra);
+                } catch (IllegalArgumentException e) {
+                    problems.raw(j.key("recovery") + ": " + e.getMessage());
+                }
+            }
             jobs.add(new JobSettings(
                     name,
                     jar,
@@ -381,11 +419,12 @@ public final class SettingsLoader {
                     List.copyOf(j.strings("args")),
                     j.integer("parallelism", 1, 1, 10_000),
                     mode,
-                    j.integer("jobManagerReplicas", 1, 1, 5),
+                    replicas,
                     j.matching("checkpointInterval", "60s", DURATION, "expected a Flink duration such as 30s, 500ms or 5min"),
                     resources(j, "jobManager"),
                     resources(j, "taskManager"),
-                    Map.copyOf(extra)));
+                    Map.copyOf(extra),
+                    jobRecovery));
         }
         if (jobs.isEmpty() && problems.isEmpty()) {
             problems.add(root.key("jobs"), "[]", "expected at least one job");

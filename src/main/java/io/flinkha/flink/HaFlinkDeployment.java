@@ -19,6 +19,7 @@ import io.flinkha.storage.FlinkStoragePaths;
 import io.flinkha.storage.PodStorage;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,8 +35,18 @@ public class HaFlinkDeployment extends ComponentResource {
     /** The container name the operator merges pod templates into. */
     public static final String MAIN_CONTAINER = "flink-main-container";
 
+    /** The worst-case recovery time, with its terms, as planned. */
+    public static final String WORST_CASE_ANNOTATION = "flink-ha.io/recovery-worst-case";
+    /** The worst case after losing a TaskManager with the JobManager (a node failure), beside the objective's path. */
+    public static final String TASKMANAGER_LOSS_ANNOTATION = "flink-ha.io/recovery-taskmanager-loss";
+    /** The declared recovery objective. */
+    public static final String OBJECTIVE_ANNOTATION = "flink-ha.io/recovery-objective";
+    /** The pod start-up and restore times the worst case assumes. */
+    public static final String ASSUMPTIONS_ANNOTATION = "flink-ha.io/recovery-assumptions";
+
     private final FlinkDeployment deployment;
     private final FlinkStoragePaths paths;
+    private final RecoveryModel.Recovery recovery;
 
     /**
      * Declares an HA FlinkDeployment.
@@ -53,12 +64,13 @@ public class HaFlinkDeployment extends ComponentResource {
         }
         this.paths = args.storage().pathsFor(args.namespace(), name);
         PodStorage podStorage = args.storage().podStorage(args.flinkVersion());
+        this.recovery = recovery(args);
 
         var spec = FlinkDeploymentSpecArgs.builder()
                 .image(args.image())
                 .flinkVersion(args.operatorFlinkVersion())
                 .serviceAccount(args.serviceAccountName())
-                .flinkConfiguration(flinkConfiguration(args, paths, podStorage))
+                .flinkConfiguration(flinkConfiguration(args, paths, podStorage, recovery))
                 .podTemplate(podTemplate(podStorage))
                 .jobManager(new JobManagerSpecArgs(args.jobManagerReplicas(),
                         new FlinkResourceArgs(args.jobManager().cpu(), args.jobManager().memory())))
@@ -73,6 +85,7 @@ public class HaFlinkDeployment extends ComponentResource {
                         .name(name)
                         .namespace(args.namespace())
                         .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/name", name))
+                        .annotations(recoveryAnnotations(args, recovery))
                         .build(),
                 spec),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(args.dependsOn()).build());
@@ -87,11 +100,13 @@ public class HaFlinkDeployment extends ComponentResource {
      * The platform's keys are written last, so extra configuration can never turn HA off or move the
      * storage (the Args builder also refuses such keys outright).
      */
-    static Output<Map<String, String>> flinkConfiguration(HaFlinkDeploymentArgs args, FlinkStoragePaths paths, PodStorage storage) {
+    static Output<Map<String, String>> flinkConfiguration(HaFlinkDeploymentArgs args, FlinkStoragePaths paths, PodStorage storage,
+                                                          RecoveryModel.Recovery recovery) {
         boolean flink120 = atLeast(args.flinkVersion(), 1, 20);
         return Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir()).applyValue(t -> {
             Map<String, String> conf = new TreeMap<>(args.flinkConfiguration());
             conf.putAll(storage.flinkConfiguration());
+            recovery.derived().forEach(conf::putIfAbsent);
             conf.put(FlinkConfigKeys.HA_TYPE, FlinkConfigKeys.HA_TYPE_KUBERNETES);
             conf.put(FlinkConfigKeys.HA_STORAGE_DIR, t.t1);
             // Flink 1.20 renamed the directory options; older images only read the state.* names
@@ -100,6 +115,27 @@ public class HaFlinkDeployment extends ComponentResource {
             conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, args.checkpointInterval());
             return Map.copyOf(conf);
         });
+    }
+
+    /** With an objective, its derived settings; without, the worst case of the configuration as it is. */
+    static RecoveryModel.Recovery recovery(HaFlinkDeploymentArgs args) {
+        return args.recoveryObjective()
+                .map(o -> RecoveryModel.derive(o, Optional.of(args.jobManagerReplicas()), args.flinkConfiguration()))
+                .orElseGet(() -> RecoveryModel.evaluate(args.flinkConfiguration(), args.jobManagerReplicas(),
+                        RecoveryObjective.DEFAULT_POD_STARTUP, RecoveryObjective.DEFAULT_RESTORE_TIME));
+    }
+
+    /** The worst case travels with the deployment, so reviewers see it in the plan and operators in the cluster. */
+    static Map<String, String> recoveryAnnotations(HaFlinkDeploymentArgs args, RecoveryModel.Recovery recovery) {
+        Map<String, String> a = new TreeMap<>();
+        a.put(WORST_CASE_ANNOTATION, recovery.describe());
+        a.put(TASKMANAGER_LOSS_ANNOTATION, recovery.taskManagerLoss().describe());
+        var assumed = args.recoveryObjective();
+        a.put(ASSUMPTIONS_ANNOTATION, "podStartup=" + RecoveryModel.format(assumed.map(RecoveryObjective::podStartup)
+                .orElse(RecoveryObjective.DEFAULT_POD_STARTUP)) + ", restoreTime=" + RecoveryModel.format(assumed
+                .map(RecoveryObjective::restoreTime).orElse(RecoveryObjective.DEFAULT_RESTORE_TIME)));
+        assumed.ifPresent(o -> a.put(OBJECTIVE_ANNOTATION, RecoveryModel.format(o.target())));
+        return a;
     }
 
     static boolean atLeast(String version, int major, int minor) {
@@ -125,6 +161,11 @@ public class HaFlinkDeployment extends ComponentResource {
     /** @return the FlinkDeployment custom resource */
     public FlinkDeployment deployment() {
         return deployment;
+    }
+
+    /** @return the worst-case recovery of this deployment and the settings derived for it */
+    public RecoveryModel.Recovery recovery() {
+        return recovery;
     }
 
     /** @return where this deployment keeps HA metadata, checkpoints and savepoints */

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param args               program arguments
  * @param parallelism        job parallelism
  * @param upgradeMode        how the operator carries state across upgrades
- * @param jobManagerReplicas JobManagers; more than one keeps standbys
+ * @param jobManagerReplicas JobManagers; more than one keeps standbys (derived from the recovery objective when not set)
  * @param checkpointInterval checkpoint interval as a Flink duration
  * @param jobManager         JobManager resources
  * @param taskManager        TaskManager resources
@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * @param serviceAccountName service account with the HA rights
  * @param dependsOn          resources that must exist first (operator release, RBAC)
  * @param provider           the cluster's Kubernetes provider
+ * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
  */
 public record HaFlinkDeploymentArgs(
         Output<String> namespace,
@@ -54,7 +55,8 @@ public record HaFlinkDeploymentArgs(
         HaStorage storage,
         Output<String> serviceAccountName,
         List<Resource> dependsOn,
-        Provider provider) {
+        Provider provider,
+        Optional<RecoveryObjective> recoveryObjective) {
 
     /** Flink's cluster-id rule: the deployment name becomes {@code kubernetes.cluster-id}. */
     static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
@@ -81,7 +83,7 @@ public record HaFlinkDeploymentArgs(
         private List<String> args = List.of();
         private int parallelism = 1;
         private UpgradeMode upgradeMode = UpgradeMode.LAST_STATE;
-        private int jobManagerReplicas = 1;
+        private Integer jobManagerReplicas;
         private String checkpointInterval = "60s";
         private ContainerResources jobManager = new ContainerResources(1, "2048m");
         private ContainerResources taskManager = new ContainerResources(1, "2048m");
@@ -90,6 +92,7 @@ public record HaFlinkDeploymentArgs(
         private Output<String> serviceAccountName;
         private List<Resource> dependsOn = List.of();
         private Provider provider;
+        private RecoveryObjective recoveryObjective;
 
         private Builder() {
         }
@@ -135,7 +138,7 @@ public record HaFlinkDeploymentArgs(
          */
         public Builder upgradeMode(UpgradeMode mode) { this.upgradeMode = mode; return this; }
         /**
-         * @param replicas JobManager replicas, more than one keeps standbys; default 1
+         * @param replicas JobManager replicas, more than one keeps standbys; default 1, or 2 when the recovery objective needs a standby
          * @return this builder
          */
         public Builder jobManagerReplicas(int replicas) { this.jobManagerReplicas = replicas; return this; }
@@ -180,6 +183,12 @@ public record HaFlinkDeploymentArgs(
          */
         public Builder provider(Provider provider) { this.provider = provider; return this; }
 
+        /**
+         * @param objective how fast the job must recover; the recovery settings are derived from it; default none
+         * @return this builder
+         */
+        public Builder recoveryObjective(RecoveryObjective objective) { this.recoveryObjective = objective; return this; }
+
         /** @return the checked arguments */
         public HaFlinkDeploymentArgs build() {
             Objects.requireNonNull(namespace, "HaFlinkDeploymentArgs.namespace is required");
@@ -191,8 +200,16 @@ public record HaFlinkDeploymentArgs(
             if (flinkVersion == null || !flinkVersion.matches("\\d+\\.\\d+\\.\\d+")) {
                 problems.add("flinkVersion: got '" + flinkVersion + "'; expected an exact version such as 1.20.1");
             }
-            if (jobManagerReplicas < 1) {
+            if (jobManagerReplicas != null && jobManagerReplicas < 1) {
                 problems.add("jobManagerReplicas: got " + jobManagerReplicas + "; expected at least 1");
+            }
+            int replicas = jobManagerReplicas != null ? jobManagerReplicas : 1;
+            if (recoveryObjective != null && problems.isEmpty()) {
+                try {
+                    replicas = RecoveryModel.derive(recoveryObjective, Optional.ofNullable(jobManagerReplicas), flinkConfiguration).jobManagerReplicas();
+                } catch (IllegalArgumentException e) {
+                    problems.add("recoveryObjective: " + e.getMessage());
+                }
             }
             if (parallelism < 1) {
                 problems.add("parallelism: got " + parallelism + "; expected at least 1");
@@ -205,8 +222,9 @@ public record HaFlinkDeploymentArgs(
             }
             String image = this.image != null ? this.image : "flink:" + flinkVersion + "-java17";
             return new HaFlinkDeploymentArgs(namespace, flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
-                    parallelism, upgradeMode, jobManagerReplicas, checkpointInterval, jobManager, taskManager,
-                    Map.copyOf(flinkConfiguration), storage, serviceAccountName, List.copyOf(dependsOn), provider);
+                    parallelism, upgradeMode, replicas, checkpointInterval, jobManager, taskManager,
+                    Map.copyOf(flinkConfiguration), storage, serviceAccountName, List.copyOf(dependsOn), provider,
+                    Optional.ofNullable(recoveryObjective));
         }
     }
 }

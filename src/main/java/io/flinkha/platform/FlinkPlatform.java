@@ -112,7 +112,9 @@ public class FlinkPlatform extends ComponentResource {
                 .build(), parent);
 
         for (JobSettings job : settings.jobs()) {
-            deployments.put(job.name(), new HaFlinkDeployment(job.name(), HaFlinkDeploymentArgs.builder()
+            var args = HaFlinkDeploymentArgs.builder();
+            job.jobManagerReplicas().ifPresent(args::jobManagerReplicas);
+            deployments.put(job.name(), new HaFlinkDeployment(job.name(), args
                     .namespace(namespace)
                     .flinkVersion(settings.flink().version())
                     .image(settings.flink().image())
@@ -121,7 +123,7 @@ public class FlinkPlatform extends ComponentResource {
                     .args(job.args())
                     .parallelism(job.parallelism())
                     .upgradeMode(job.upgradeMode())
-                    .jobManagerReplicas(job.jobManagerReplicas())
+                    .recoveryObjective(job.recovery().orElse(null))
                     .checkpointInterval(job.checkpointInterval())
                     .jobManager(job.jobManager())
                     .taskManager(job.taskManager())

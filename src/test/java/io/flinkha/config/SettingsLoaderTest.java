@@ -32,7 +32,7 @@ class SettingsLoaderTest {
         assertEquals(false, s.operator().certManager());
         assertEquals("flink:1.20.1-java17", s.flink().image());
         assertEquals(UpgradeMode.LAST_STATE, job.upgradeMode());
-        assertEquals(1, job.jobManagerReplicas());
+        assertEquals(java.util.Optional.empty(), job.jobManagerReplicas(), "derived: 1, or 2 when the objective needs a standby");
         assertEquals("60s", job.checkpointInterval());
         assertEquals(new NfsStorageSettings("nfs-client", "10Gi", "/flink-data"), s.storage());
     }
@@ -237,5 +237,31 @@ class SettingsLoaderTest {
         assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"nodeGroup\":{\"minSize\":3,\"desiredSize\":2},"
                         + "\"vpc\":{\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")),
                 "flink-ha.cluster.nodeGroup.desiredSize", "minSize <= desiredSize <= maxSize");
+    }
+
+    @Test
+    void jobsInheritTheEnvironmentsRecoveryObjectiveAndMayOverrideIt() {
+        PlatformSettings s = Settings.valid().with("recovery", "{\"objective\":\"90s\",\"podStartup\":\"20s\"}")
+                .with("jobs", "[{\"name\":\"a\",\"jarUri\":\"local:///a.jar\"},"
+                        + "{\"name\":\"b\",\"jarUri\":\"local:///b.jar\",\"recovery\":{\"objective\":\"2min\",\"restoreTime\":\"30s\"}}]").load();
+        var a = s.jobs().get(0).recovery().orElseThrow();
+        var b = s.jobs().get(1).recovery().orElseThrow();
+        assertEquals(java.time.Duration.ofSeconds(90), a.target());
+        assertEquals(java.time.Duration.ofSeconds(20), a.podStartup());
+        assertEquals(java.time.Duration.ofMinutes(2), b.target());
+        assertEquals(java.time.Duration.ofSeconds(20), b.podStartup(), "inherited");
+        assertEquals(java.time.Duration.ofSeconds(30), b.restoreTime());
+    }
+
+    @Test
+    void rejectsARecoveryObjectiveThatCannotBeMet() {
+        assertProblem(rejected(Settings.valid().with("recovery", "{\"objective\":\"15s\"}")),
+                "flink-ha.jobs[0].recovery", "checkpoint restore time is not bounded by configuration");
+    }
+
+    @Test
+    void rejectsAMalformedRecoveryObjective() {
+        assertProblem(rejected(Settings.valid().with("recovery", "{\"objective\":\"fast\"}")),
+                "flink-ha.recovery.objective", "'fast'", "positive Flink duration");
     }
 }

@@ -36,9 +36,13 @@ public final class PlanCommand {
         try {
             Path dir = StackConfig.findProjectDir(Path.of(""));
             StackConfig config = StackConfig.load(dir, stack);
+            Timing.phase("config read");
             Plan plan = PlanEngine.run(config.project(), stack, config.values(), program);
+            Timing.phase("program done");
             out.print(json ? PlanRenderer.json(plan) : PlanRenderer.tree(plan));
             out.flush();
+            Timing.resources(plan.resources().size());
+            Timing.phase("plan written");
             return 0;
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());

@@ -159,6 +159,7 @@ public final class PlanEngine {
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
             // the stack itself is not transformed: it comes first
             int order = constructed.getOrDefault(resource, 0);
+            Timing.registered();
             return super.registerResourceAsync(resource, request).thenApply(response -> {
                 recorded.add(new Recorded(order, new PlannedResource(
                         response.getUrn(),

@@ -92,9 +92,13 @@ public final class PlanRenderer {
             Map<String, Object> conf = s.get("flinkConfiguration") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             Map<String, Object> job = (Map<String, Object>) s.get("job");
             Map<String, Object> jm = (Map<String, Object>) s.get("jobManager");
-            return String.format("HA %s, storageDir %s, JobManagers %s, upgradeMode %s",
+            Map<String, Object> annotations = ((Map<String, Object>) r.inputs().get("metadata")).get("annotations") instanceof Map<?, ?> a
+                    ? (Map<String, Object>) a : Map.of();
+            Object objective = annotations.get("flink-ha.io/recovery-objective");
+            return String.format("HA %s, storageDir %s, JobManagers %s, upgradeMode %s; recovery worst case %s%s",
                     conf.get("high-availability.type"), conf.get("high-availability.storageDir"),
-                    jm.get("replicas"), job.get("upgradeMode"));
+                    jm.get("replicas"), job.get("upgradeMode"), annotations.get("flink-ha.io/recovery-worst-case"),
+                    objective == null ? ", no objective" : ", objective " + objective);
         }
         if (r.type().equals("kubernetes:helm.sh/v3:Release")) {
             return "chart " + r.inputs().get("chart") + " " + r.inputs().get("version");

@@ -1,0 +1,239 @@
+package io.flinkha.flink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Worst-case recovery of a Flink job with Kubernetes HA, term by term, and the settings that bound it.
+ *
+ * <p>After the leading JobManager is lost, recovery is: the leader lease expires and a contender
+ * retries ({@code lease-duration + retry-period}); a JobManager process must exist (a standby is
+ * already running; otherwise Kubernetes starts a new pod, {@link RecoveryObjective#podStartup()});
+ * the restart strategy waits its first backoff ({@code initial-backoff x (1 + jitter-factor)}); the job
+ * restores its latest checkpoint ({@link RecoveryObjective#restoreTime()}). That path is what the
+ * objective bounds and what the failover drill measures. A TaskManager lost with it (a node failure)
+ * is noticed after {@code heartbeat.timeout} and always waits for a new pod; its heartbeat timeout is
+ * derived to fit the objective where it can, and its path is reported beside the objective's.
+ */
+public final class RecoveryModel {
+    /** Flink's leader lease (default 15 s). */
+    public static final String LEASE_DURATION = "high-availability.kubernetes.leader-election.lease-duration";
+    /** Flink's lease renewal deadline (default 15 s); must not exceed the lease. */
+    public static final String RENEW_DEADLINE = "high-availability.kubernetes.leader-election.renew-deadline";
+    /** How often a contender retries the lease (default 5 s). */
+    public static final String RETRY_PERIOD = "high-availability.kubernetes.leader-election.retry-period";
+    /** Heartbeat interval between JobManager and TaskManagers (default 10 s). */
+    public static final String HEARTBEAT_INTERVAL = "heartbeat.interval";
+    /** Time after which a silent TaskManager is declared lost (default 50 s). */
+    public static final String HEARTBEAT_TIMEOUT = "heartbeat.timeout";
+    /** The restart strategy. */
+    public static final String RESTART_STRATEGY = "restart-strategy.type";
+    /** First backoff of the exponential-delay strategy (default 1 s). */
+    public static final String INITIAL_BACKOFF = "restart-strategy.exponential-delay.initial-backoff";
+    /** Jitter on each backoff (default 0.1). */
+    public static final String JITTER = "restart-strategy.exponential-delay.jitter-factor";
+
+    /** Below these the API server and GC pauses cause false failovers. */
+    static final Duration MIN_LEASE = Duration.ofSeconds(5);
+    static final Duration MIN_RETRY = Duration.ofSeconds(1);
+    static final Duration MIN_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
+    static final Duration DEFAULT_RETRY = Duration.ofSeconds(5);
+    static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(50);
+    static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
+    static final double DEFAULT_JITTER = 0.1;
+
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|milli|millis|s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hour|hours)?\\s*");
+
+    private RecoveryModel() {
+    }
+
+    /**
+     * One recovery path, term by term.
+     *
+     * @param scenario what was lost
+     * @param terms    each contribution, in the order it happens, by what it comes from
+     */
+    public record Path(String scenario, Map<String, Duration> terms) {
+        /** @return the sum of the terms */
+        public Duration total() {
+            return terms.values().stream().reduce(Duration.ZERO, Duration::plus);
+        }
+
+        /** @return e.g. {@code 34.1s = lease-duration 15s + retry-period 3s + ... (JobManager loss; dominated by lease-duration)} */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            terms.forEach((k, v) -> parts.add(k + " " + format(v)));
+            return format(total()) + " = " + String.join(" + ", parts) + " (" + scenario + "; dominated by " + dominant() + ")";
+        }
+
+        /** @return the term that contributes most */
+        public String dominant() {
+            return terms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        }
+    }
+
+    /**
+     * What recovery looks like for one deployment.
+     *
+     * @param jobManagerReplicas JobManagers (more than one means a standby)
+     * @param derived            Flink settings derived from the objective (none without one)
+     * @param jobManagerLoss     the path after the leading JobManager is lost
+     * @param taskManagerLoss    the path after a TaskManager is lost with it
+     */
+    public record Recovery(int jobManagerReplicas, Map<String, String> derived, Path jobManagerLoss, Path taskManagerLoss) {
+        /** @return the path the objective bounds: losing the leading JobManager */
+        public Path worst() {
+            return jobManagerLoss;
+        }
+
+        /** @return the objective's path, e.g. {@code 34.1s = lease-duration 15s + ... (JobManager loss; dominated by lease-duration)} */
+        public String describe() {
+            return worst().describe();
+        }
+    }
+
+    /**
+     * The worst case of a deployment as configured.
+     *
+     * @param conf        its Flink configuration (Flink's defaults for what it does not set)
+     * @param replicas    its JobManagers
+     * @param podStartup  replacement pod start-up time
+     * @param restoreTime restore time from the latest checkpoint
+     * @return both recovery paths
+     */
+    public static Recovery evaluate(Map<String, String> conf, int replicas, Duration podStartup, Duration restoreTime) {
+        Duration lease = duration(conf, LEASE_DURATION).orElse(DEFAULT_LEASE);
+        Duration retry = duration(conf, RETRY_PERIOD).orElse(DEFAULT_RETRY);
+        Duration heartbeat = duration(conf, HEARTBEAT_TIMEOUT).orElse(DEFAULT_HEARTBEAT_TIMEOUT);
+        Duration restart = restartDelay(conf);
+        Map<String, Duration> jm = new LinkedHashMap<>();
+        jm.put("lease-duration", lease);
+        jm.put("retry-period", retry);
+        if (replicas < 2) {
+            jm.put("new JobManager pod (podStartup)", podStartup);
+        }
+        jm.put("restart backoff", restart);
+        jm.put("restore (restoreTime)", restoreTime);
+        Map<String, Duration> tm = new LinkedHashMap<>();
+        tm.put("heartbeat.timeout", heartbeat);
+        tm.put("new TaskManager pod (podStartup)", podStartup);
+        tm.put("restart backoff", restart);
+        tm.put("restore (restoreTime)", restoreTime);
+        return new Recovery(replicas, Map.of(), new Path("JobManager loss", jm), new Path("TaskManager loss", tm));
+    }
+
+    /**
+     * Derives the settings that make the worst case meet the objective, keeping every setting the
+     * user gave explicitly and checking it against the objective.
+     *
+     * @param objective the objective and its assumptions
+     * @param replicas  JobManagers, or empty to derive them (a standby only when needed)
+     * @param userConf  the deployment's own Flink configuration, which wins
+     * @return the recovery with the derived settings
+     * @throws IllegalArgumentException naming the bound when the objective cannot be met
+     */
+    public static Recovery derive(RecoveryObjective objective, Optional<Integer> replicas, Map<String, String> userConf) {
+        Duration target = objective.target();
+        Duration restart = restartDelay(userConf);
+        Duration fixed = objective.restoreTime().plus(restart);
+        Duration minElection = MIN_LEASE.plus(MIN_RETRY);
+        if (target.minus(fixed).compareTo(minElection) < 0) {
+            throw new IllegalArgumentException(String.format("objective %s cannot be met: checkpoint restore time is not bounded by "
+                            + "configuration and is declared as %s (restoreTime), the restart backoff is %s and leader election needs at "
+                            + "least %s (lease-duration %s + retry-period %s); the objective must be at least %s, or declare a smaller "
+                            + "measured restoreTime", format(target), format(objective.restoreTime()), format(restart), format(minElection),
+                    format(MIN_LEASE), format(MIN_RETRY), format(fixed.plus(minElection))));
+        }
+        boolean standby = replicas.map(r -> r > 1)
+                .orElse(target.minus(fixed).minus(objective.podStartup()).compareTo(minElection) < 0);
+        Duration jmBudget = target.minus(fixed).minus(standby ? Duration.ZERO : objective.podStartup());
+        if (jmBudget.compareTo(minElection) < 0) {
+            throw new IllegalArgumentException(String.format("objective %s cannot be met with 1 JobManager: a replacement JobManager pod "
+                    + "takes %s (podStartup); set jobManagerReplicas: 2 so a standby takes over", format(target), format(objective.podStartup())));
+        }
+        // a lost TaskManager always waits for a new pod: the heartbeat gets what is left, within safe bounds
+        Duration tmBudget = target.minus(fixed).minus(objective.podStartup());
+        Map<String, String> derived = new LinkedHashMap<>();
+        // the lease takes 5/6 of the election budget and the retry 1/6, never above Flink's defaults
+        Duration lease = clamp(Duration.ofSeconds(jmBudget.toSeconds() * 5 / 6), MIN_LEASE, DEFAULT_LEASE);
+        Duration retry = clamp(Duration.ofSeconds(lease.toSeconds() / 5), MIN_RETRY, DEFAULT_RETRY);
+        Duration renew = Duration.ofSeconds(Math.max(retry.toSeconds() + 1, lease.toSeconds() * 2 / 3));
+        Duration heartbeat = clamp(Duration.ofSeconds(tmBudget.toSeconds()), MIN_HEARTBEAT_TIMEOUT, DEFAULT_HEARTBEAT_TIMEOUT);
+        derived.put(LEASE_DURATION, lease.toSeconds() + " s");
+        derived.put(RENEW_DEADLINE, renew.toSeconds() + " s");
+        derived.put(RETRY_PERIOD, retry.toSeconds() + " s");
+        derived.put(HEARTBEAT_TIMEOUT, heartbeat.toSeconds() + " s");
+        derived.put(HEARTBEAT_INTERVAL, Math.max(1, heartbeat.toSeconds() / 5) + " s");
+        derived.put(RESTART_STRATEGY, "exponential-delay");
+        derived.put(INITIAL_BACKOFF, DEFAULT_BACKOFF.toSeconds() + " s");
+        derived.keySet().removeIf(userConf::containsKey);
+
+        Map<String, String> effective = new LinkedHashMap<>(derived);
+        effective.putAll(userConf);
+        int jobManagers = replicas.orElse(standby ? 2 : 1);
+        Recovery recovery = evaluate(effective, jobManagers, objective.podStartup(), objective.restoreTime());
+        if (recovery.worst().total().compareTo(target) > 0) {
+            String culprit = userConf.keySet().stream().filter(k -> k.startsWith("high-availability.kubernetes.leader-election.")
+                    || k.startsWith("heartbeat.") || k.startsWith("restart-strategy.")).sorted().findFirst().orElse("the settings");
+            throw new IllegalArgumentException(String.format("objective %s is not met: the worst case is %s; %s is set explicitly "
+                    + "and wins over the derived value: lower it or raise the objective", format(target), recovery.describe(), culprit));
+        }
+        return new Recovery(jobManagers, Map.copyOf(derived), recovery.jobManagerLoss(), recovery.taskManagerLoss());
+    }
+
+    /** The first restart waits the initial backoff plus its jitter (exponential-delay, Flink's default with checkpointing). */
+    static Duration restartDelay(Map<String, String> conf) {
+        String type = conf.getOrDefault(RESTART_STRATEGY, "exponential-delay");
+        if (type.equals("fixed-delay") || type.equals("fixeddelay")) {
+            return duration(conf, "restart-strategy.fixed-delay.delay").orElse(DEFAULT_BACKOFF);
+        }
+        Duration backoff = duration(conf, INITIAL_BACKOFF).orElse(DEFAULT_BACKOFF);
+        double jitter = conf.containsKey(JITTER) ? Double.parseDouble(conf.get(JITTER)) : DEFAULT_JITTER;
+        return Duration.ofMillis(Math.round(backoff.toMillis() * (1 + jitter)));
+    }
+
+    /**
+     * @param text a Flink duration such as {@code 15 s}, {@code 500ms} or {@code 1min}; a bare number is milliseconds
+     * @return the duration, or empty when Flink's syntax is not matched
+     */
+    public static Optional<Duration> parse(String text) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        double ms = switch (unit) {
+            case "ms", "milli", "millis" -> n;
+            case "s", "sec", "secs", "second", "seconds" -> n * 1000;
+            case "m", "min", "mins", "minute", "minutes" -> n * 60_000;
+            default -> n * 3_600_000;
+        };
+        return Optional.of(Duration.ofMillis(Math.round(ms)));
+    }
+
+    private static Optional<Duration> duration(Map<String, String> conf, String key) {
+        return Optional.ofNullable(conf.get(key)).flatMap(RecoveryModel::parse);
+    }
+
+    private static Duration clamp(Duration d, Duration min, Duration max) {
+        return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+    }
+
+    /**
+     * @param d a duration
+     * @return it in seconds, e.g. {@code 41.1s}
+     */
+    public static String format(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.format(Locale.ROOT, "%.1f", s)) + "s";
+    }
+}

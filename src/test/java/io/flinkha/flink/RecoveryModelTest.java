@@ -1,0 +1,108 @@
+package io.flinkha.flink;
+
+import io.flinkha.Plans;
+import io.flinkha.internal.plan.PlannedResource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecoveryModelTest {
+    private static RecoveryObjective objective(int seconds) {
+        return new RecoveryObjective(Duration.ofSeconds(seconds), Duration.ofSeconds(30), Duration.ofSeconds(15));
+    }
+
+    @Test
+    void withFlinksDefaultsAndOneJobManagerTheNewPodDominates() {
+        var r = RecoveryModel.evaluate(Map.of(), 1, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        assertEquals(Duration.ofMillis(15_000 + 5_000 + 30_000 + 1_100 + 10_000), r.worst().total());
+        assertEquals("new JobManager pod (podStartup)", r.worst().dominant());
+        assertEquals(Duration.ofMillis(50_000 + 30_000 + 1_100 + 10_000), r.taskManagerLoss().total(), "reported beside it");
+    }
+
+    @Test
+    void aStandbyJobManagerTakesThePodStartOutOfTheJobManagerPath() {
+        var one = RecoveryModel.evaluate(Map.of(), 1, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        var two = RecoveryModel.evaluate(Map.of(), 2, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        assertEquals(Duration.ofSeconds(30), one.jobManagerLoss().total().minus(two.jobManagerLoss().total()));
+    }
+
+    @Test
+    void derivesSettingsThatMeetTheObjective() {
+        var r = RecoveryModel.derive(objective(60), Optional.empty(), Map.of());
+        assertTrue(r.worst().total().compareTo(Duration.ofSeconds(60)) <= 0, r.describe());
+        assertEquals("13 s", r.derived().get(RecoveryModel.HEARTBEAT_TIMEOUT));
+        assertEquals("2 s", r.derived().get(RecoveryModel.HEARTBEAT_INTERVAL));
+        assertEquals("exponential-delay", r.derived().get(RecoveryModel.RESTART_STRATEGY));
+        assertEquals(1, r.jobManagerReplicas(), "60 s leaves room for a new JobManager pod");
+    }
+
+    @Test
+    void leaderElectionStaysWithinFlinksOrderingOfLeaseRenewAndRetry() {
+        var r = RecoveryModel.derive(objective(70), Optional.empty(), Map.of());
+        long lease = RecoveryModel.parse(r.derived().get(RecoveryModel.LEASE_DURATION)).orElseThrow().toSeconds();
+        long renew = RecoveryModel.parse(r.derived().get(RecoveryModel.RENEW_DEADLINE)).orElseThrow().toSeconds();
+        long retry = RecoveryModel.parse(r.derived().get(RecoveryModel.RETRY_PERIOD)).orElseThrow().toSeconds();
+        assertTrue(lease >= 5 && renew <= lease && retry < renew, lease + " " + renew + " " + retry);
+    }
+
+    @Test
+    void derivesAStandbyWhenANewJobManagerPodWouldBeTooSlow() {
+        var tight = new RecoveryObjective(Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofSeconds(10));
+        var r = RecoveryModel.derive(tight, Optional.empty(), Map.of());
+        assertEquals(2, r.jobManagerReplicas());
+        assertTrue(r.worst().total().compareTo(Duration.ofSeconds(30)) <= 0, r.describe());
+    }
+
+    @Test
+    void rejectsOneExplicitJobManagerWhenOnlyAStandbyMeetsTheObjective() {
+        var tight = new RecoveryObjective(Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofSeconds(10));
+        var e = assertThrows(IllegalArgumentException.class, () -> RecoveryModel.derive(tight, Optional.of(1), Map.of()));
+        assertTrue(e.getMessage().contains("cannot be met with 1 JobManager") && e.getMessage().contains("jobManagerReplicas: 2"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnObjectiveBelowWhatRestoreAndAPodNeedAndNamesTheBound() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RecoveryModel.derive(objective(20), Optional.empty(), Map.of()));
+        assertTrue(e.getMessage().contains("checkpoint restore time is not bounded by configuration"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be at least 22.1s"), e.getMessage());
+    }
+
+    @Test
+    void explicitUserSettingsWinAndAreCheckedAgainstTheObjective() {
+        var kept = RecoveryModel.derive(objective(90), Optional.empty(), Map.of(RecoveryModel.LEASE_DURATION, "20 s"));
+        assertTrue(!kept.derived().containsKey(RecoveryModel.LEASE_DURATION), "the user's lease is kept, not overridden");
+        assertEquals(Duration.ofSeconds(20), kept.jobManagerLoss().terms().get("lease-duration"));
+
+        var e = assertThrows(IllegalArgumentException.class, () -> RecoveryModel.derive(objective(60), Optional.of(1),
+                Map.of(RecoveryModel.LEASE_DURATION, "30 s")));
+        assertTrue(e.getMessage().contains("high-availability.kubernetes.leader-election.lease-duration is set explicitly"), e.getMessage());
+    }
+
+    @Test
+    void parsesFlinkDurations() {
+        assertEquals(Optional.of(Duration.ofSeconds(15)), RecoveryModel.parse("15 s"));
+        assertEquals(Optional.of(Duration.ofMillis(500)), RecoveryModel.parse("500ms"));
+        assertEquals(Optional.of(Duration.ofMinutes(2)), RecoveryModel.parse("2min"));
+        assertEquals(Optional.of(Duration.ofMillis(50000)), RecoveryModel.parse("50000"));
+        assertEquals(Optional.empty(), RecoveryModel.parse("soon"));
+    }
+
+    @Test
+    void everyProdDeploymentCarriesItsWorstCaseWithinItsObjective() {
+        for (PlannedResource d : Plans.ofStack("prod").ofType("kubernetes:flink.apache.org/v1beta1:FlinkDeployment")) {
+            Map<String, Object> annotations = Plans.at(d, "metadata.annotations");
+            assertEquals("60s", annotations.get(HaFlinkDeployment.OBJECTIVE_ANNOTATION));
+            String worst = (String) annotations.get(HaFlinkDeployment.WORST_CASE_ANNOTATION);
+            double seconds = Double.parseDouble(worst.substring(0, worst.indexOf('s')));
+            assertTrue(seconds <= 60, worst);
+            assertTrue(worst.contains("dominated by"), worst);
+            assertEquals("13 s", Plans.flinkConfiguration(d).get("heartbeat.timeout"));
+        }
+    }
+}
