@@ -3,6 +3,7 @@ package io.flinkha.internal.app;
 import com.pulumi.Pulumi;
 import io.flinkha.internal.bench.Benchmark;
 import io.flinkha.internal.diff.DiffCommand;
+import io.flinkha.internal.drill.DrillCommand;
 import io.flinkha.internal.plan.PlanCommand;
 import io.flinkha.internal.plan.Timing;
 import io.flinkha.internal.check.UpstreamCheck;
@@ -27,10 +28,11 @@ public final class Main {
             case "plan" -> System.exit(PlanCommand.run(args, FlinkHaProgram::define, System.out, System.err));
             case "diff" -> System.exit(DiffCommand.run(args, System.out, System.err));
             case "bench" -> System.exit(runBenchmark(args));
+            case "drill" -> System.exit(DrillCommand.run(args, System.out, System.err));
             default -> {
             }
         }
-        System.err.println("usage: java -jar target/flink-ha.jar [plan <stack> [--json] | diff <base> <head> | bench [--runs N]]");
+        System.err.println("usage: java -jar target/flink-ha.jar [plan <stack> [--json] | diff <base> <head> | bench [--runs N] | drill --context <ctx> --namespace <ns> --deployment <name>]");
         System.exit(2);
     }
 

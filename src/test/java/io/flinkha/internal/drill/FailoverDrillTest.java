@@ -1,0 +1,231 @@
+package io.flinkha.internal.drill;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodListBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The drill against fabric8's mock Kubernetes API server, with Flink's REST API stubbed behind the service proxy. */
+class FailoverDrillTest {
+    private static final String NS = "flink";
+    private static final String PROXY = "/api/v1/namespaces/flink/services/orders-rest:rest/proxy/";
+    private static final String JOB = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+    private KubernetesMockServer server;
+    private KubernetesClient client;
+    private Instant now = Instant.parse("2026-11-28T12:00:00Z");
+
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @BeforeEach
+    void start() {
+        server = new KubernetesMockServer(false);
+        server.init();
+        // as DrillCommand makes it: no request retries, the drill polls itself
+        client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(
+                server.createClient().getConfiguration()).withRequestRetryBackoffLimit(0).build()).build();
+        server.expect().get().withPath("/apis/flink.apache.org/v1beta1/namespaces/flink/flinkdeployments/orders")
+                .andReturn(200, new GenericKubernetesResourceBuilder().withApiVersion("flink.apache.org/v1beta1").withKind("FlinkDeployment")
+                        .withNewMetadata().withName("orders").withNamespace(NS)
+                        .withAnnotations(Map.of("flink-ha.io/recovery-objective", "60s")).endMetadata().build()).always();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.destroy();
+    }
+
+    private static Pod jobManager(String name, String ip) {
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS)
+                .withLabels(Map.of("app", "orders", "component", "jobmanager")).endMetadata()
+                .withNewStatus().withPodIP(ip).endStatus().build();
+    }
+
+    private void jobManagers(Pod... pods) {
+        server.expect().get().withPath("/api/v1/namespaces/flink/pods?labelSelector=app%3Dorders%2Ccomponent%3Djobmanager")
+                .andReturn(200, new PodListBuilder().withItems(pods).build()).always();
+        for (Pod p : pods) {
+            server.expect().delete().withPath("/api/v1/namespaces/flink/pods/" + p.getMetadata().getName()).andReturn(200, p).once();
+        }
+    }
+
+    private static String overview(String jid, String state) {
+        return "{\"jobs\":[{\"jid\":\"" + jid + "\",\"name\":\"orders\",\"state\":\"" + state + "\"}]}";
+    }
+
+    private static String checkpoints(long completed, Long restored) {
+        return "{\"latest\":{\"completed\":{\"id\":" + completed + "},\"restored\":"
+                + (restored == null ? "null" : "{\"id\":" + restored + ",\"is_savepoint\":false}") + "}}";
+    }
+
+    /** Before the drill: the job runs with checkpoint 7 completed; afterwards, {@code after} answers. */
+    private void flinkBefore() {
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RUNNING")).once();
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(7, null)).once();
+    }
+
+    private FailoverDrill drill() {
+        return new FailoverDrill(client, clock, Duration.ofSeconds(1), d -> now = now.plus(d));
+    }
+
+    private List<RecordedRequest> deletes() throws InterruptedException {
+        List<RecordedRequest> out = new ArrayList<>();
+        RecordedRequest r;
+        while ((r = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            if (r.getMethod().equals("DELETE")) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aJobThatComesBackUnderItsIdFromTheLatestCheckpointPasses() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"));
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(503, "").times(11);
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RESTARTING")).times(3);
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RUNNING")).always();
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(7, 7L)).always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.empty(), Duration.ofMinutes(5));
+        System.out.println(report.render());
+
+        assertTrue(report.passed(), report.render());
+        assertEquals(Optional.of(Duration.ofSeconds(15)), report.recoveredIn());
+        assertEquals(Optional.of(Duration.ofSeconds(60)), report.objective(), "read from the deployment's annotation");
+        assertEquals("orders-jm-0", report.deletedPod());
+        List<RecordedRequest> deletes = deletes();
+        assertEquals(1, deletes.size(), "deletes one pod, nothing else");
+        assertEquals("/api/v1/namespaces/flink/pods/orders-jm-0", deletes.get(0).getPath());
+    }
+
+    @Test
+    void aJobThatComesBackUnderANewIdFailsBecauseHaDidNotRecoverIt() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"));
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview("ffffffffffffffffffffffffffffffff", "RUNNING")).always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.empty(), Duration.ofMinutes(5));
+        System.out.println(report.render());
+
+        assertFalse(report.passed());
+        assertTrue(report.render().contains("came back under a new id"), report.render());
+        assertTrue(report.render().contains("Flink HA did not recover it"), report.render());
+    }
+
+    @Test
+    void aRestoreFromAnOlderCheckpointFails() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"));
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RUNNING")).always();
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(5, 5L)).always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.empty(), Duration.ofMinutes(5));
+        System.out.println(report.render());
+
+        assertFalse(report.passed());
+        assertTrue(report.render().contains("restored from checkpoint 5, older than 7"), report.render());
+    }
+
+    @Test
+    void aJobThatNeverComesBackTimesOut() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"));
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(503, "").always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.empty(), Duration.ofSeconds(30));
+        System.out.println(report.render());
+
+        assertFalse(report.passed());
+        assertEquals(Optional.empty(), report.recoveredIn());
+        assertTrue(report.render().contains("not RUNNING again within 30s"), report.render());
+    }
+
+    @Test
+    void recoverySlowerThanTheObjectiveFails() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"));
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(503, "").times(40);
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RUNNING")).always();
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(7, 7L)).always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.of(Duration.ofSeconds(30)), Duration.ofMinutes(5));
+
+        assertFalse(report.passed());
+        assertEquals(Optional.of(Duration.ofSeconds(41)), report.recoveredIn());
+        assertTrue(report.render().contains("longer than the objective"), report.render());
+    }
+
+    @Test
+    void withAStandbyOnlyTheLeaderFlinkPublishedIsDeleted() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"), jobManager("orders-jm-1", "10.0.0.6"));
+        server.expect().get().withPath("/api/v1/namespaces/flink/configmaps/orders-cluster-config-map")
+                .andReturn(200, new ConfigMapBuilder().withNewMetadata().withName("orders-cluster-config-map").endMetadata()
+                        .withData(Map.of(FailoverDrill.LEADER_KEY, "http://10.0.0.6:8081")).build()).always();
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RUNNING")).always();
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(8, 8L)).always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.empty(), Duration.ofMinutes(5));
+
+        assertTrue(report.passed(), report.render());
+        List<RecordedRequest> deletes = deletes();
+        assertEquals(List.of("/api/v1/namespaces/flink/pods/orders-jm-1"), deletes.stream().map(RecordedRequest::getPath).toList());
+    }
+
+    @Test
+    void refusesToGuessTheLeaderAmongSeveralJobManagers() {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"), jobManager("orders-jm-1", "10.0.0.6"));
+        flinkBefore();
+        var e = assertThrows(IllegalStateException.class, () -> drill().run(NS, "orders", Optional.empty(), Duration.ofMinutes(5)));
+        assertTrue(e.getMessage().contains("refusing to guess"), e.getMessage());
+    }
+
+    @Test
+    void refusesToRunWithoutAnExplicitContext() {
+        var err = new java.io.ByteArrayOutputStream();
+        int code = DrillCommand.run(new String[]{"drill", "--namespace", "flink", "--deployment", "orders"},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--context"), err.toString());
+    }
+}
