@@ -88,20 +88,22 @@ class PolicyPackTest {
         assertTrue(check.output().contains("(0 mandatory)"), check.output());
     }
 
+    /** The stack's real plan with HA turned off in every FlinkDeployment, checked at the stack's own levels. */
+    private Run checkWithoutHa(String stack) throws Exception {
+        return check(PlanRenderer.json(Plans.ofStack(stack))
+                .replace("\"high-availability.type\": \"kubernetes\"", "\"high-availability.type\": \"NONE\""), stack);
+    }
+
     @Test
     void aMandatoryViolationFailsTheCheck() throws Exception {
-        String withoutHa = PlanRenderer.json(Plans.ofStack("prod"))
-                .replace("\"high-availability.type\": \"kubernetes\"", "\"high-availability.type\": \"NONE\"");
-        Run check = check(withoutHa, "prod");
+        Run check = checkWithoutHa("prod");
         assertEquals(1, check.exit(), check.output());
         assertTrue(check.output().contains("[mandatory] flink-ha-enabled"), check.output());
     }
 
     @Test
     void theSameViolationIsOnlyAdvisoryInDev() throws Exception {
-        String withoutHa = PlanRenderer.json(Plans.ofStack("dev"))
-                .replace("\"high-availability.type\": \"kubernetes\"", "\"high-availability.type\": \"NONE\"");
-        Run check = check(withoutHa, "dev");
+        Run check = checkWithoutHa("dev");
         assertEquals(0, check.exit(), check.output());
         assertTrue(check.output().contains("[advisory] flink-ha-enabled"), check.output());
     }

@@ -29,6 +29,7 @@ public final class Benchmark {
             "timing: phase=plan written sinceJvmStartMs=(\\d+) firstRegistrationMs=(\\d+) firstRegistrationEpochMs=(\\d+) "
                     + "peakHeapBytes=(\\d+) loadedClasses=(\\d+)");
     private static final int[] SIZES = {1, 10, 100, 500};
+    static final String NOTES = "<!-- findings: written by hand, kept when the benchmark is re-run -->";
 
     private final Path jar;
     private final int runs;
@@ -57,7 +58,10 @@ public final class Benchmark {
         }
         Benchmark b = new Benchmark(jar, runs);
         b.measure();
-        Files.writeString(out, b.md.toString());
+        // the findings below the marker are written by people and survive a re-run
+        String notes = Files.isRegularFile(out) && Files.readString(out).contains(NOTES)
+                ? Files.readString(out).substring(Files.readString(out).indexOf(NOTES)) : NOTES + "\n";
+        Files.writeString(out, b.md + "\n" + notes);
         System.out.println(b.md);
         return 0;
     }
