@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.flinkha.flink.FlinkConfigKeys;
+import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.RecoveryModel;
 import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.UpgradeMode;
@@ -36,13 +37,10 @@ public final class SettingsLoader {
     /** Flink version used when {@code flink.version} is not set. */
     public static final String DEFAULT_FLINK_VERSION = "1.20.1";
 
-    /** Flink's cluster-id rule, which the operator applies to deployment names (at most 45 characters). */
-    private static final Pattern JOB_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern QUANTITY = Pattern.compile("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?");
     private static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?\\s*(b|k|kb|m|mb|g|gb|t|tb|Ki|Mi|Gi|Ti)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DURATION = Pattern.compile("\\d+\\s*(ms|s|sec|min|m|h|d)");
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
     /** Image references must carry a tag or digest, and never {@code latest}. */
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}");
@@ -358,12 +356,20 @@ public final class SettingsLoader {
 
     private static Optional<Duration> duration(Node n, String key, Problems problems) {
         return n.optionalString(key).flatMap(text -> {
-            Optional<Duration> d = DURATION.matcher(text).matches() ? RecoveryModel.parse(text).filter(x -> !x.isZero()) : Optional.empty();
+            Optional<Duration> d = RecoveryModel.parse(text).filter(x -> !x.isZero());
             if (d.isEmpty()) {
                 problems.add(n.key(key), text, "expected a positive Flink duration such as 60s, 500ms or 2min");
             }
             return d;
         });
+    }
+
+    private static String checkpointInterval(Node job, Problems problems) {
+        String text = job.string("checkpointInterval", "60s");
+        if (RecoveryModel.parse(text).filter(d -> !d.isZero()).isEmpty()) {
+            problems.add(job.key("checkpointInterval"), text, "expected a positive Flink duration such as 30s, 500ms or 5min");
+        }
+        return text;
     }
 
     private static List<JobSettings> readJobs(Node root, StorageSettings storage, Optional<RecoveryObjective> recovery, Problems problems) {
@@ -377,7 +383,7 @@ public final class SettingsLoader {
             j.allowOnly(Set.of("name", "jarUri", "entryClass", "args", "parallelism", "upgradeMode",
                     "jobManagerReplicas", "checkpointInterval", "jobManager", "taskManager", "flinkConfiguration", "recovery"));
             String name = j.requiredString("name", "expected a deployment name");
-            if (!name.isEmpty() && !JOB_NAME.matcher(name).matches()) {
+            if (!name.isEmpty() && !HaFlinkDeploymentArgs.DEPLOYMENT_NAME.matcher(name).matches()) {
                 j.problemsAdd(j.key("name"), String.format("got '%s' (%d characters); expected [a-z]([-a-z0-9]*[a-z0-9])? "
                         + "of at most 45 characters, because it becomes Flink's kubernetes.cluster-id", name, name.length()));
             }
@@ -420,7 +426,7 @@ public final class SettingsLoader {
                     j.integer("parallelism", 1, 1, 10_000),
                     mode,
                     replicas,
-                    j.matching("checkpointInterval", "60s", DURATION, "expected a Flink duration such as 30s, 500ms or 5min"),
+                    checkpointInterval(j, problems),
                     resources(j, "jobManager"),
                     resources(j, "taskManager"),
                     Map.copyOf(extra),

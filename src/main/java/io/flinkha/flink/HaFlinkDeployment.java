@@ -57,7 +57,7 @@ public class HaFlinkDeployment extends ComponentResource {
      */
     public HaFlinkDeployment(String name, HaFlinkDeploymentArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        if (!HaFlinkDeploymentArgs.NAME.matcher(name).matches()) {
+        if (!HaFlinkDeploymentArgs.DEPLOYMENT_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("HaFlinkDeployment name: got '" + name + "' (" + name.length()
                     + " characters); expected [a-z]([-a-z0-9]*[a-z0-9])? of at most 45 characters, because it becomes "
                     + "Flink's kubernetes.cluster-id");

@@ -58,8 +58,11 @@ public record HaFlinkDeploymentArgs(
         Provider provider,
         Optional<RecoveryObjective> recoveryObjective) {
 
-    /** Flink's cluster-id rule: the deployment name becomes {@code kubernetes.cluster-id}. */
-    static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
+    /**
+     * Flink's cluster-id rule, which the operator applies to deployment names: the name becomes
+     * {@code kubernetes.cluster-id}, so at most 45 characters of {@code [a-z0-9-]}, starting with a letter.
+     */
+    public static final Pattern DEPLOYMENT_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
 
 
     /** @return a builder with the documented defaults */

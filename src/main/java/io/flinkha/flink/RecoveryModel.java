@@ -50,7 +50,7 @@ public final class RecoveryModel {
     static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
     static final double DEFAULT_JITTER = 0.1;
 
-    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|milli|millis|s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hour|hours)?\\s*");
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|milli|millis|s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hour|hours|d|day|days)?\\s*");
 
     private RecoveryModel() {
     }
@@ -201,7 +201,8 @@ public final class RecoveryModel {
     }
 
     /**
-     * @param text a Flink duration such as {@code 15 s}, {@code 500ms} or {@code 1min}; a bare number is milliseconds
+     * @param text a Flink duration such as {@code 15 s}, {@code 500ms}, {@code 1min} or {@code 1d}; a bare number is milliseconds
+     *             (Flink's {@code TimeUtils} syntax; the one parser of durations in this project)
      * @return the duration, or empty when Flink's syntax is not matched
      */
     public static Optional<Duration> parse(String text) {
@@ -215,7 +216,8 @@ public final class RecoveryModel {
             case "ms", "milli", "millis" -> n;
             case "s", "sec", "secs", "second", "seconds" -> n * 1000;
             case "m", "min", "mins", "minute", "minutes" -> n * 60_000;
-            default -> n * 3_600_000;
+            case "h", "hour", "hours" -> n * 3_600_000;
+            default -> n * 86_400_000;
         };
         return Optional.of(Duration.ofMillis(Math.round(ms)));
     }

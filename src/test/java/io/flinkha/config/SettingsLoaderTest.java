@@ -111,6 +111,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void acceptsEveryDurationSyntaxFlinkAccepts() {
+        for (String interval : new String[]{"30s", "30 s", "500ms", "2min", "1h", "1d", "30000"}) {
+            assertEquals(interval, Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                    + "\"checkpointInterval\":\"" + interval + "\"}]").load().jobs().get(0).checkpointInterval());
+        }
+    }
+
+    @Test
     void rejectsFileUriNotOnTheMountedVolume() {
         assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
                         + "\"flinkConfiguration\":{\"jobmanager.archive.fs.dir\":\"file:///tmp/archive\"}}]")),

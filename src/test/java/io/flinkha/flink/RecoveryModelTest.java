@@ -90,6 +90,7 @@ class RecoveryModelTest {
         assertEquals(Optional.of(Duration.ofMillis(500)), RecoveryModel.parse("500ms"));
         assertEquals(Optional.of(Duration.ofMinutes(2)), RecoveryModel.parse("2min"));
         assertEquals(Optional.of(Duration.ofMillis(50000)), RecoveryModel.parse("50000"));
+        assertEquals(Optional.of(Duration.ofDays(1)), RecoveryModel.parse("1 d"));
         assertEquals(Optional.empty(), RecoveryModel.parse("soon"));
     }
 

@@ -59,8 +59,8 @@ public final class Benchmark {
         Benchmark b = new Benchmark(jar, runs);
         b.measure();
         // the findings below the marker are written by people and survive a re-run
-        String notes = Files.isRegularFile(out) && Files.readString(out).contains(NOTES)
-                ? Files.readString(out).substring(Files.readString(out).indexOf(NOTES)) : NOTES + "\n";
+        String previous = Files.isRegularFile(out) ? Files.readString(out) : "";
+        String notes = previous.contains(NOTES) ? previous.substring(previous.indexOf(NOTES)) : NOTES + "\n";
         Files.writeString(out, b.md + "\n" + notes);
         System.out.println(b.md);
         return 0;

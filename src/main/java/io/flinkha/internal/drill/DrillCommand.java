@@ -34,8 +34,18 @@ public final class DrillCommand {
                 case "--context" -> context = value;
                 case "--namespace" -> namespace = value;
                 case "--deployment" -> deployment = value;
-                case "--objective" -> objective = value == null ? Optional.empty() : RecoveryModel.parse(value);
-                case "--timeout" -> timeout = value == null ? null : RecoveryModel.parse(value).orElse(null);
+                case "--objective", "--timeout" -> {
+                    Optional<Duration> d = value == null ? Optional.empty() : RecoveryModel.parse(value).filter(x -> !x.isZero());
+                    if (d.isEmpty()) {
+                        err.println("error: " + args[i] + ": got '" + value + "'; expected a positive duration such as 60s\n" + USAGE);
+                        return 2;
+                    }
+                    if (args[i].equals("--objective")) {
+                        objective = d;
+                    } else {
+                        timeout = d.get();
+                    }
+                }
                 default -> {
                     err.println("error: unexpected argument '" + args[i] + "'\n" + USAGE);
                     return 2;
@@ -43,7 +53,7 @@ public final class DrillCommand {
             }
             i++;
         }
-        if (context == null || context.isBlank() || namespace == null || deployment == null || timeout == null) {
+        if (context == null || context.isBlank() || namespace == null || deployment == null) {
             err.println("error: --context, --namespace and --deployment are required; the drill deletes a pod, so it never runs "
                     + "against whatever context happens to be current\n" + USAGE);
             return 2;

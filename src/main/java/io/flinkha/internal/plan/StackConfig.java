@@ -71,8 +71,8 @@ public final class StackConfig {
         }
         Map<String, Object> declared = projectFile.get("config") instanceof Map
                 ? (Map<String, Object>) projectFile.get("config") : Map.of();
-        Map<String, Object> stackConfig = yaml(stackFile).get("config") instanceof Map
-                ? (Map<String, Object>) yaml(stackFile).get("config") : Map.of();
+        Object stackSection = yaml(stackFile).get("config");
+        Map<String, Object> stackConfig = stackSection instanceof Map ? (Map<String, Object>) stackSection : Map.of();
 
         List<String> problems = new ArrayList<>();
         Map<String, String> values = new TreeMap<>();

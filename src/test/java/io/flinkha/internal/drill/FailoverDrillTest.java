@@ -221,6 +221,15 @@ class FailoverDrillTest {
     }
 
     @Test
+    void refusesAnObjectiveItCannotRead() {
+        var err = new java.io.ByteArrayOutputStream();
+        int code = DrillCommand.run(new String[]{"drill", "--context", "kind-flink", "--namespace", "flink", "--deployment", "orders",
+                "--objective", "soon"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--objective: got 'soon'"), err.toString());
+    }
+
+    @Test
     void refusesToRunWithoutAnExplicitContext() {
         var err = new java.io.ByteArrayOutputStream();
         int code = DrillCommand.run(new String[]{"drill", "--namespace", "flink", "--deployment", "orders"},
