@@ -46,12 +46,27 @@ interface StateDirs {
     savepoints?: string;
 }
 
-/** Flink 1.20 renamed the checkpoint and savepoint keys; both spellings are read. */
+/**
+ * Where a job keeps its state, as Flink 1.20 reads it: the execution.checkpointing.* names win, the
+ * state.* names are their fallbacks.
+ */
 export function stateDirs(conf: Record<string, string>): StateDirs {
     return {
         ha: conf["high-availability.storageDir"],
         checkpoints: conf["execution.checkpointing.dir"] ?? conf["state.checkpoints.dir"],
         savepoints: conf["execution.checkpointing.savepoint-dir"] ?? conf["state.savepoints.dir"],
+    };
+}
+
+/**
+ * The directories as the Flink Kubernetes Operator 1.10 reads them: it is built on Flink 1.19.1, whose
+ * options know only the state.* names, so a deployment with only the 1.20 names is refused by its validator.
+ */
+export function operatorStateDirs(conf: Record<string, string>): StateDirs {
+    return {
+        ha: conf["high-availability.storageDir"],
+        checkpoints: conf["state.checkpoints.dir"],
+        savepoints: conf["state.savepoints.dir"],
     };
 }
 
@@ -114,7 +129,7 @@ export const haConsistencyPolicy: ResourceValidationPolicy = {
     validateResource: forFlinkDeployments((props, args, report) => {
         const conf = flinkConfiguration(props);
         const ha = haEnabled(conf);
-        const dirs = stateDirs(conf);
+        const dirs = operatorStateDirs(conf);
         const name = nameOf(props, args.name);
         const replicas = (props.spec.jobManager && props.spec.jobManager.replicas) || 1;
         const mode = props.spec.job && props.spec.job.upgradeMode;
@@ -127,12 +142,14 @@ export const haConsistencyPolicy: ResourceValidationPolicy = {
                 + "so turn HA on or use upgradeMode savepoint.");
         }
         if ((mode === "last-state" || mode === "savepoint") && !dirs.checkpoints) {
-            report(`FlinkDeployment '${name}' uses upgradeMode ${mode} without a checkpoint directory; `
-                + "set execution.checkpointing.dir (state.checkpoints.dir before Flink 1.20).");
+            report(`FlinkDeployment '${name}' uses upgradeMode ${mode} without a checkpoint directory the operator reads; `
+                + "set state.checkpoints.dir (the operator 1.10 reads configuration with Flink 1.19.1 and refuses a deployment "
+                + "with only execution.checkpointing.dir; Flink 1.20 images read state.checkpoints.dir too).");
         }
         if (mode === "savepoint" && !dirs.savepoints) {
-            report(`FlinkDeployment '${name}' uses upgradeMode savepoint without a savepoint directory; `
-                + "set execution.checkpointing.savepoint-dir (state.savepoints.dir before Flink 1.20).");
+            report(`FlinkDeployment '${name}' uses upgradeMode savepoint without a savepoint directory the operator reads; `
+                + "set state.savepoints.dir (the operator 1.10 reads configuration with Flink 1.19.1 and refuses a deployment "
+                + "with only execution.checkpointing.savepoint-dir; Flink 1.20 images read state.savepoints.dir too).");
         }
     }),
 };

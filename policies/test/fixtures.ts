@@ -40,8 +40,8 @@ export function flinkDeployment(o: DeploymentOptions = {}): PolicyResource {
     const conf: Record<string, string> = {
         "high-availability.type": "kubernetes",
         "high-availability.storageDir": `${root}/ha`,
-        "execution.checkpointing.dir": `${root}/checkpoints`,
-        "execution.checkpointing.savepoint-dir": `${root}/savepoints`,
+        "state.checkpoints.dir": `${root}/checkpoints`,
+        "state.savepoints.dir": `${root}/savepoints`,
     };
     for (const [k, v] of Object.entries(o.conf || {})) {
         if (v === undefined) {

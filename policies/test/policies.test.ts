@@ -29,8 +29,8 @@ describe("a compliant stack", () => {
     it("passes every policy on S3", async () => {
         const root = "s3://acme-flink-ha/prod/flink/orders";
         const d = flinkDeployment({ replicas: 2, conf: {
-            "high-availability.storageDir": `${root}/ha`, "execution.checkpointing.dir": `${root}/checkpoints`,
-            "execution.checkpointing.savepoint-dir": `${root}/savepoints` }, volumes: [], mounts: [] });
+            "high-availability.storageDir": `${root}/ha`, "state.checkpoints.dir": `${root}/checkpoints`,
+            "state.savepoints.dir": `${root}/savepoints` }, volumes: [], mounts: [] });
         const sub = { StringEquals: { [`${ISSUER}:sub`]: "system:serviceaccount:flink:flink", [`${ISSUER}:aud`]: "sts.amazonaws.com" } };
         assert.deepEqual(await violations([d, role(HA_RULES), roleBinding(), ...bucket("acme-flink-ha"), irsaRole(sub)]), []);
     });
@@ -101,10 +101,10 @@ describe("leader-election-rbac", () => {
 describe("unique-flink-state-paths", () => {
     it("reports two deployments sharing a storage prefix", async () => {
         const shared = { "high-availability.storageDir": "file:///flink-data/dev/flink/shared/ha",
-            "execution.checkpointing.dir": "file:///flink-data/dev/flink/shared/checkpoints" };
+            "state.checkpoints.dir": "file:///flink-data/dev/flink/shared/checkpoints" };
         const v = await only([flinkDeployment({ name: "a", conf: shared }), flinkDeployment({ name: "b", conf: {
             "high-availability.storageDir": "file:///flink-data/dev/flink/shared/ha/b",
-            "execution.checkpointing.dir": "file:///flink-data/dev/flink/b/checkpoints" } }), pvc(), role(HA_RULES), roleBinding()],
+            "state.checkpoints.dir": "file:///flink-data/dev/flink/b/checkpoints" } }), pvc(), role(HA_RULES), roleBinding()],
         "unique-flink-state-paths", "mandatory");
         assert.match(v.message, /'a'.*'b'.*share a state path prefix/);
     });
@@ -122,20 +122,24 @@ describe("flink-ha-consistency", () => {
         assert.match(v.find(x => x.policy === "flink-ha-consistency")!.message, /2 JobManagers without HA/);
     });
     it("reports last-state without a checkpoint directory", async () => {
-        const v = await only([flinkDeployment({ conf: { "execution.checkpointing.dir": undefined } }), pvc(), role(HA_RULES), roleBinding()],
+        const v = await only([flinkDeployment({ conf: { "state.checkpoints.dir": undefined } }), pvc(), role(HA_RULES), roleBinding()],
             "flink-ha-consistency", "mandatory");
-        assert.match(v.message, /without a checkpoint directory/);
+        assert.match(v.message, /without a checkpoint directory the operator reads/);
     });
     it("reports savepoint without a savepoint directory", async () => {
-        const v = await only([flinkDeployment({ upgradeMode: "savepoint", conf: { "execution.checkpointing.savepoint-dir": undefined } }),
+        const v = await only([flinkDeployment({ upgradeMode: "savepoint", conf: { "state.savepoints.dir": undefined } }),
             pvc(), role(HA_RULES), roleBinding()], "flink-ha-consistency", "mandatory");
-        assert.match(v.message, /without a savepoint directory/);
+        assert.match(v.message, /without a savepoint directory the operator reads/);
     });
-    it("accepts the pre-1.20 directory keys", async () => {
-        assert.deepEqual(await violations([flinkDeployment({ upgradeMode: "savepoint", conf: {
-            "execution.checkpointing.dir": undefined, "execution.checkpointing.savepoint-dir": undefined,
-            "state.checkpoints.dir": "file:///flink-data/dev/flink/orders/checkpoints",
-            "state.savepoints.dir": "file:///flink-data/dev/flink/orders/savepoints" } }), pvc(), role(HA_RULES), roleBinding()]), []);
+    it("reports a deployment with only the Flink 1.20 directory names, which the operator 1.10 refuses", async () => {
+        const root = "file:///flink-data/dev/flink/orders";
+        const v = await violations([flinkDeployment({ upgradeMode: "savepoint", conf: {
+            "state.checkpoints.dir": undefined, "state.savepoints.dir": undefined,
+            "execution.checkpointing.dir": `${root}/checkpoints`, "execution.checkpointing.savepoint-dir": `${root}/savepoints` } }),
+            pvc(), role(HA_RULES), roleBinding()]);
+        assert.deepEqual(v.map(x => [x.policy, x.level]), [["flink-ha-consistency", "mandatory"], ["flink-ha-consistency", "mandatory"]]);
+        assert.match(v[0].message, /set state.checkpoints.dir \(the operator 1.10 reads configuration with Flink 1.19.1/);
+        assert.match(v[1].message, /set state.savepoints.dir/);
     });
 });
 
@@ -154,8 +158,8 @@ describe("no-rbac-wildcards", () => {
 describe("flink-state-bucket-security", () => {
     const s3Deployment = () => flinkDeployment({ volumes: [], mounts: [], conf: {
         "high-availability.storageDir": "s3://acme-flink-ha/prod/flink/orders/ha",
-        "execution.checkpointing.dir": "s3://acme-flink-ha/prod/flink/orders/checkpoints",
-        "execution.checkpointing.savepoint-dir": "s3://acme-flink-ha/prod/flink/orders/savepoints" } });
+        "state.checkpoints.dir": "s3://acme-flink-ha/prod/flink/orders/checkpoints",
+        "state.savepoints.dir": "s3://acme-flink-ha/prod/flink/orders/savepoints" } });
     const base = () => [s3Deployment(), role(HA_RULES), roleBinding()];
     for (const [what, opts, pattern] of [
         ["versioning", { versioning: false }, /versioning/],

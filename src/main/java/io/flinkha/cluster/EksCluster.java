@@ -140,7 +140,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         List<Resource> ready = new ArrayList<>(access);
         ready.add(nodeGroup);
         this.provider = new Provider(name + "-provider", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(ready).build());
+                CustomResourceOptions.builder().parent(this).dependsOn(ready).version(PROVIDER_PLUGIN_VERSION).build());
 
         registerOutputs(Map.of(
                 "clusterName", cluster.name(),

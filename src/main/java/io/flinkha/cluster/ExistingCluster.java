@@ -30,7 +30,7 @@ public class ExistingCluster extends ComponentResource implements KubernetesClus
         var providerArgs = ProviderArgs.builder().context(args.context());
         args.kubeconfig().ifPresent(providerArgs::kubeconfig);
         this.provider = new Provider(name + "-provider", providerArgs.build(),
-                CustomResourceOptions.builder().parent(this).build());
+                CustomResourceOptions.builder().parent(this).version(PROVIDER_PLUGIN_VERSION).build());
         registerOutputs(Map.of());
     }
 

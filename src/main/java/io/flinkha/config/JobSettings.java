@@ -3,6 +3,7 @@ package io.flinkha.config;
 import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.UpgradeMode;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param taskManager        TaskManager container resources
  * @param flinkConfiguration extra Flink configuration; keys the platform owns (HA, storage paths, cluster ids) are refused
  * @param recovery           the recovery objective (the environment's, or the job's own), if any
+ * @param readyTimeout       how long {@code pulumi up} waits for the job to run (default 10 minutes)
  */
 public record JobSettings(
         String name,
@@ -36,5 +38,6 @@ public record JobSettings(
         ContainerResources jobManager,
         ContainerResources taskManager,
         Map<String, String> flinkConfiguration,
-        Optional<RecoveryObjective> recovery) {
+        Optional<RecoveryObjective> recovery,
+        Duration readyTimeout) {
 }

@@ -8,6 +8,7 @@ import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.RecoveryModel;
 import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.UpgradeMode;
+import io.flinkha.operator.OperatorRelease;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class SettingsLoader {
     public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery");
 
     /** Flink Kubernetes Operator release used when {@code operator.version} is not set. */
-    public static final String DEFAULT_OPERATOR_VERSION = "1.10.0";
+    public static final String DEFAULT_OPERATOR_VERSION = OperatorRelease.CHECKED.version();
     /** Flink version used when {@code flink.version} is not set. */
     public static final String DEFAULT_FLINK_VERSION = "1.20.1";
 
@@ -240,7 +241,12 @@ public final class SettingsLoader {
     private static OperatorSettings readOperator(Node root) {
         Node o = root.childOrEmpty("operator");
         o.allowOnly(Set.of("version", "namespace", "chartRepository", "certManager", "replicas", "helmValues"));
-        String version = o.matching("version", DEFAULT_OPERATOR_VERSION, VERSION, "expected an exact operator version such as 1.10.0");
+        String version = o.matching("version", DEFAULT_OPERATOR_VERSION, VERSION, "expected an exact operator version such as "
+                + DEFAULT_OPERATOR_VERSION + (o.has("version") && o.string("version", "").matches("\\d+\\.\\d+")
+                ? " (YAML read an unquoted version as a number: quote it)" : ""));
+        if (VERSION.matcher(version).matches() && OperatorRelease.of(version).isEmpty()) {
+            o.problemsAdd(o.key("version"), "got '" + version + "'; " + OperatorRelease.unsupported(version));
+        }
         String namespace = o.matching("namespace", "flink-operator", DNS_LABEL, "expected a Kubernetes namespace name");
         String repository = o.string("chartRepository",
                 "https://archive.apache.org/dist/flink/flink-kubernetes-operator-" + version + "/");
@@ -308,14 +314,17 @@ public final class SettingsLoader {
     private static FlinkSettings readFlink(Node root, OperatorSettings operator, Problems problems) {
         Node f = root.childOrEmpty("flink");
         f.allowOnly(Set.of("version", "image"));
-        String version = f.matching("version", DEFAULT_FLINK_VERSION, VERSION, "expected an exact Flink version such as 1.20.1");
+        String version = f.matching("version", DEFAULT_FLINK_VERSION, VERSION, "expected an exact Flink version such as 1.20.1"
+                + (f.has("version") && f.string("version", "").matches("\\d+\\.\\d+")
+                ? " (YAML read an unquoted version as a number: quote it)" : ""));
         String image = f.matching("image", "flink:" + version + "-java17", PINNED_IMAGE,
                 "expected an image with an explicit tag or digest, e.g. flink:1.20.1-java17");
         if (image.endsWith(":latest")) {
             problems.add(f.key("image"), image, "'latest' is not a pinned version; use an explicit tag");
         }
-        if (VERSION.matcher(version).matches() && VERSION.matcher(operator.version()).matches()) {
-            Set<String> supported = supportedFlinkVersions(operator.version());
+        var release = OperatorRelease.of(operator.version());
+        if (VERSION.matcher(version).matches() && release.isPresent()) {
+            Set<String> supported = new java.util.TreeSet<>(release.get().supportedFlinkMinors());
             String minor = version.substring(0, version.lastIndexOf('.'));
             if (!supported.contains(minor)) {
                 problems.add(f.key("version"), version, "operator " + operator.version()
@@ -323,20 +332,6 @@ public final class SettingsLoader {
             }
         }
         return new FlinkSettings(version, image);
-    }
-
-    /** Flink minor versions each operator release knows (its {@code FlinkVersion} enum). */
-    static Set<String> supportedFlinkVersions(String operatorVersion) {
-        int minor = Integer.parseInt(operatorVersion.split("\\.")[1]);
-        Set<String> out = new LinkedHashSet<>();
-        int last = minor <= 7 ? 18 : minor <= 9 ? 19 : 20;
-        for (int i = 13; i <= last; i++) {
-            out.add("1." + i);
-        }
-        if (minor >= 11) {
-            out.add("2.0");
-        }
-        return out;
     }
 
     /** Reads {objective, podStartup, restoreTime}; a job's block inherits what it does not set from the environment's. */
@@ -372,6 +367,15 @@ public final class SettingsLoader {
         return text;
     }
 
+    private static Duration readyTimeout(Node job, Problems problems) {
+        Duration timeout = duration(job, "readyTimeout", problems).orElse(HaFlinkDeploymentArgs.DEFAULT_READY_TIMEOUT);
+        if (timeout.compareTo(Duration.ofMinutes(1)) < 0) {
+            problems.add(job.key("readyTimeout"), job.string("readyTimeout", ""), "expected at least 1min: the operator needs "
+                    + "that long to start a JobManager and submit the job");
+        }
+        return timeout;
+    }
+
     private static List<JobSettings> readJobs(Node root, StorageSettings storage, Optional<RecoveryObjective> recovery, Problems problems) {
         List<JobSettings> jobs = new ArrayList<>();
         if (!root.has("jobs")) {
@@ -381,7 +385,8 @@ public final class SettingsLoader {
         Set<String> names = new HashSet<>();
         for (Node j : root.objects("jobs")) {
             j.allowOnly(Set.of("name", "jarUri", "entryClass", "args", "parallelism", "upgradeMode",
-                    "jobManagerReplicas", "checkpointInterval", "jobManager", "taskManager", "flinkConfiguration", "recovery"));
+                    "jobManagerReplicas", "checkpointInterval", "jobManager", "taskManager", "flinkConfiguration", "recovery",
+                    "readyTimeout"));
             String name = j.requiredString("name", "expected a deployment name");
             if (!name.isEmpty() && !HaFlinkDeploymentArgs.DEPLOYMENT_NAME.matcher(name).matches()) {
                 j.problemsAdd(j.key("name"), String.format("got '%s' (%d characters); expected [a-z]([-a-z0-9]*[a-z0-9])? "
@@ -430,7 +435,8 @@ public final class SettingsLoader {
                     resources(j, "jobManager"),
                     resources(j, "taskManager"),
                     Map.copyOf(extra),
-                    jobRecovery));
+                    jobRecovery,
+                    readyTimeout(j, problems)));
         }
         if (jobs.isEmpty() && problems.isEmpty()) {
             problems.add(root.key("jobs"), "[]", "expected at least one job");

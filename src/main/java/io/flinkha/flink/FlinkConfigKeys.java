@@ -23,13 +23,16 @@ public final class FlinkConfigKeys {
     public static final String KUBERNETES_NAMESPACE = "kubernetes.namespace";
     /** JobManager replicas; the operator sets it from {@code spec.jobManager.replicas}. */
     public static final String JOBMANAGER_REPLICAS = "kubernetes.jobmanager.replicas";
-    /** Checkpoint directory, as Flink before 1.20 names it. */
+    /**
+     * Checkpoint directory, under the name the operator 1.10 (built on Flink 1.19.1) reads; Flink 1.20
+     * reads it as a fallback of {@link #CHECKPOINTS_DIR_120}. The platform writes this name.
+     */
     public static final String CHECKPOINTS_DIR = "state.checkpoints.dir";
-    /** Flink 1.20 name of {@link #CHECKPOINTS_DIR}. */
+    /** Flink 1.20 name of {@link #CHECKPOINTS_DIR}; the operator 1.10 does not know it. */
     public static final String CHECKPOINTS_DIR_120 = "execution.checkpointing.dir";
-    /** Savepoint directory, as Flink before 1.20 names it. */
+    /** Savepoint directory, under the name the operator 1.10 reads; written by the platform (see {@link #CHECKPOINTS_DIR}). */
     public static final String SAVEPOINTS_DIR = "state.savepoints.dir";
-    /** Flink 1.20 name of {@link #SAVEPOINTS_DIR}. */
+    /** Flink 1.20 name of {@link #SAVEPOINTS_DIR}; the operator 1.10 does not know it. */
     public static final String SAVEPOINTS_DIR_120 = "execution.checkpointing.savepoint-dir";
     /** Interval between checkpoints. */
     public static final String CHECKPOINT_INTERVAL = "execution.checkpointing.interval";

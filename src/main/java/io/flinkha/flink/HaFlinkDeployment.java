@@ -43,6 +43,20 @@ public class HaFlinkDeployment extends ComponentResource {
     public static final String OBJECTIVE_ANNOTATION = "flink-ha.io/recovery-objective";
     /** The pod start-up and restore times the worst case assumes. */
     public static final String ASSUMPTIONS_ANNOTATION = "flink-ha.io/recovery-assumptions";
+    /**
+     * Read by the Kubernetes provider (plugin 4.18 and later, see {@link io.flinkha.cluster.KubernetesCluster#PROVIDER_PLUGIN_VERSION}):
+     * a JSON list of conditions that must all hold before a create or update counts as done.
+     */
+    public static final String WAIT_FOR_ANNOTATION = "pulumi.com/waitFor";
+    /** Read by the Kubernetes provider: how long it waits for {@link #WAIT_FOR_ANNOTATION}, in seconds. */
+    public static final String TIMEOUT_ANNOTATION = "pulumi.com/timeoutSeconds";
+    /**
+     * What the operator reports once a job runs: its job {@code RUNNING} and the deployment {@code STABLE}
+     * (the operator's lifecycle states; a deployment its validator refuses stays without either, with the
+     * reason in {@code status.error}).
+     */
+    public static final String READY_CONDITIONS = "[\"jsonpath={.status.jobStatus.state}=RUNNING\","
+            + "\"jsonpath={.status.lifecycleState}=STABLE\"]";
 
     private final FlinkDeployment deployment;
     private final FlinkStoragePaths paths;
@@ -85,7 +99,7 @@ public class HaFlinkDeployment extends ComponentResource {
                         .name(name)
                         .namespace(args.namespace())
                         .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/name", name))
-                        .annotations(recoveryAnnotations(args, recovery))
+                        .annotations(annotations(args, recovery))
                         .build(),
                 spec),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(args.dependsOn()).build());
@@ -102,16 +116,17 @@ public class HaFlinkDeployment extends ComponentResource {
      */
     static Output<Map<String, String>> flinkConfiguration(HaFlinkDeploymentArgs args, FlinkStoragePaths paths, PodStorage storage,
                                                           RecoveryModel.Recovery recovery) {
-        boolean flink120 = atLeast(args.flinkVersion(), 1, 20);
         return Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir()).applyValue(t -> {
             Map<String, String> conf = new TreeMap<>(args.flinkConfiguration());
             conf.putAll(storage.flinkConfiguration());
             recovery.derived().forEach(conf::putIfAbsent);
             conf.put(FlinkConfigKeys.HA_TYPE, FlinkConfigKeys.HA_TYPE_KUBERNETES);
             conf.put(FlinkConfigKeys.HA_STORAGE_DIR, t.t1);
-            // Flink 1.20 renamed the directory options; older images only read the state.* names
-            conf.put(flink120 ? FlinkConfigKeys.CHECKPOINTS_DIR_120 : FlinkConfigKeys.CHECKPOINTS_DIR, t.t2);
-            conf.put(flink120 ? FlinkConfigKeys.SAVEPOINTS_DIR_120 : FlinkConfigKeys.SAVEPOINTS_DIR, t.t3);
+            // The operator's validator reads these through its own Flink release (1.19.1 for operator 1.10),
+            // which knows only the state.* names; Flink 1.20 images read them as fallback keys of the
+            // renamed execution.checkpointing.* options, so these names serve both readers.
+            conf.put(FlinkConfigKeys.CHECKPOINTS_DIR, t.t2);
+            conf.put(FlinkConfigKeys.SAVEPOINTS_DIR, t.t3);
             conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, args.checkpointInterval());
             return Map.copyOf(conf);
         });
@@ -126,7 +141,7 @@ public class HaFlinkDeployment extends ComponentResource {
     }
 
     /** The worst case travels with the deployment, so reviewers see it in the plan and operators in the cluster. */
-    static Map<String, String> recoveryAnnotations(HaFlinkDeploymentArgs args, RecoveryModel.Recovery recovery) {
+    static Map<String, String> annotations(HaFlinkDeploymentArgs args, RecoveryModel.Recovery recovery) {
         Map<String, String> a = new TreeMap<>();
         a.put(WORST_CASE_ANNOTATION, recovery.describe());
         a.put(TASKMANAGER_LOSS_ANNOTATION, recovery.taskManagerLoss().describe());
@@ -135,14 +150,11 @@ public class HaFlinkDeployment extends ComponentResource {
                 .orElse(RecoveryObjective.DEFAULT_POD_STARTUP)) + ", restoreTime=" + RecoveryModel.format(assumed
                 .map(RecoveryObjective::restoreTime).orElse(RecoveryObjective.DEFAULT_RESTORE_TIME)));
         assumed.ifPresent(o -> a.put(OBJECTIVE_ANNOTATION, RecoveryModel.format(o.target())));
+        // without these, `pulumi up` reports success as soon as the API server stores the object, even when
+        // the operator refuses it or the job crash-loops
+        a.put(WAIT_FOR_ANNOTATION, READY_CONDITIONS);
+        a.put(TIMEOUT_ANNOTATION, Long.toString(args.readyTimeout().toSeconds()));
         return a;
-    }
-
-    static boolean atLeast(String version, int major, int minor) {
-        String[] p = version.split("\\.");
-        int ma = Integer.parseInt(p[0]);
-        int mi = Integer.parseInt(p[1]);
-        return ma > major || (ma == major && mi >= minor);
     }
 
     static PodTemplateSpecArgs podTemplate(PodStorage storage) {

@@ -6,6 +6,7 @@ import com.pulumi.resources.Resource;
 import io.flinkha.config.ContainerResources;
 import io.flinkha.storage.HaStorage;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
  * @param dependsOn          resources that must exist first (operator release, RBAC)
  * @param provider           the cluster's Kubernetes provider
  * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
+ * @param readyTimeout       how long {@code pulumi up} waits for the operator to report the job running and stable
  */
 public record HaFlinkDeploymentArgs(
         Output<String> namespace,
@@ -56,13 +58,16 @@ public record HaFlinkDeploymentArgs(
         Output<String> serviceAccountName,
         List<Resource> dependsOn,
         Provider provider,
-        Optional<RecoveryObjective> recoveryObjective) {
+        Optional<RecoveryObjective> recoveryObjective,
+        Duration readyTimeout) {
 
     /**
      * Flink's cluster-id rule, which the operator applies to deployment names: the name becomes
      * {@code kubernetes.cluster-id}, so at most 45 characters of {@code [a-z0-9-]}, starting with a letter.
      */
     public static final Pattern DEPLOYMENT_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
+    /** How long {@code pulumi up} waits for a job by default: image pull, JobManager start, job submission. */
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(10);
 
 
     /** @return a builder with the documented defaults */
@@ -96,6 +101,7 @@ public record HaFlinkDeploymentArgs(
         private List<Resource> dependsOn = List.of();
         private Provider provider;
         private RecoveryObjective recoveryObjective;
+        private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
 
         private Builder() {
         }
@@ -192,6 +198,13 @@ public record HaFlinkDeploymentArgs(
          */
         public Builder recoveryObjective(RecoveryObjective objective) { this.recoveryObjective = objective; return this; }
 
+        /**
+         * @param timeout how long {@code pulumi up} waits for the operator to report the job {@code RUNNING} and
+         *                the deployment {@code STABLE} before it fails; whole seconds, at least one minute; default 10 minutes
+         * @return this builder
+         */
+        public Builder readyTimeout(Duration timeout) { this.readyTimeout = timeout; return this; }
+
         /** @return the checked arguments */
         public HaFlinkDeploymentArgs build() {
             Objects.requireNonNull(namespace, "HaFlinkDeploymentArgs.namespace is required");
@@ -217,6 +230,10 @@ public record HaFlinkDeploymentArgs(
             if (parallelism < 1) {
                 problems.add("parallelism: got " + parallelism + "; expected at least 1");
             }
+            if (readyTimeout == null || readyTimeout.compareTo(Duration.ofMinutes(1)) < 0) {
+                problems.add("readyTimeout: got " + readyTimeout + "; expected at least one minute: the operator needs that "
+                        + "long to start a JobManager and submit the job");
+            }
             flinkConfiguration.keySet().stream().filter(FlinkConfigKeys.OWNED::contains).sorted().forEach(k ->
                     problems.add("flinkConfiguration." + k + ": is set by the component (HA, storage paths, cluster ids, "
                             + "replicas, checkpoint interval); use the matching argument instead"));
@@ -227,7 +244,7 @@ public record HaFlinkDeploymentArgs(
             return new HaFlinkDeploymentArgs(namespace, flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
                     parallelism, upgradeMode, replicas, checkpointInterval, jobManager, taskManager,
                     Map.copyOf(flinkConfiguration), storage, serviceAccountName, List.copyOf(dependsOn), provider,
-                    Optional.ofNullable(recoveryObjective));
+                    Optional.ofNullable(recoveryObjective), readyTimeout);
         }
     }
 }

@@ -106,6 +106,9 @@ public record FlinkOperatorArgs(
             if (version == null || !VERSION.matcher(version).matches()) {
                 throw new IllegalArgumentException("FlinkOperatorArgs.version: got '" + version + "'; expected an exact version such as 1.10.0");
             }
+            if (OperatorRelease.of(version).isEmpty()) {
+                throw new IllegalArgumentException("FlinkOperatorArgs.version: got '" + version + "'; " + OperatorRelease.unsupported(version));
+            }
             if (watchNamespaces.isEmpty()) {
                 throw new IllegalArgumentException("FlinkOperatorArgs.watchNamespaces: got none; expected the jobs' namespaces");
             }

@@ -124,6 +124,7 @@ public class FlinkPlatform extends ComponentResource {
                     .parallelism(job.parallelism())
                     .upgradeMode(job.upgradeMode())
                     .recoveryObjective(job.recovery().orElse(null))
+                    .readyTimeout(job.readyTimeout())
                     .checkpointInterval(job.checkpointInterval())
                     .jobManager(job.jobManager())
                     .taskManager(job.taskManager())

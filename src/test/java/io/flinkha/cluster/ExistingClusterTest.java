@@ -33,6 +33,13 @@ class ExistingClusterTest {
     }
 
     @Test
+    void providerRunsAKubernetesPluginThatHonoursWaitFor() {
+        PlannedResource p = provider(new ExistingClusterArgs("kind-flink", Optional.empty()));
+        assertEquals("4.24.0", at(p, "version"));
+        assertEquals(KubernetesCluster.PROVIDER_PLUGIN_VERSION, at(p, "version"));
+    }
+
+    @Test
     void rejectsAMissingContext() {
         assertThrows(IllegalArgumentException.class, () -> new ExistingClusterArgs(" ", Optional.empty()));
     }

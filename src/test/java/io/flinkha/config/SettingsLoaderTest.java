@@ -38,6 +38,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aJobsReadyTimeoutDefaultsToTenMinutesAndIsReadFromSettings() {
+        assertEquals(java.time.Duration.ofMinutes(10), Settings.valid().load().jobs().get(0).readyTimeout());
+        assertEquals(java.time.Duration.ofMinutes(20), Settings.valid().with("jobs",
+                "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"20min\"}]").load().jobs().get(0).readyTimeout());
+    }
+
+    @Test
+    void rejectsAReadyTimeoutUnderAMinute() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"30s\"}]")),
+                "flink-ha.jobs[0].readyTimeout", "got '30s'", "expected at least 1min");
+    }
+
+    @Test
     void environmentDefaultsToStackName() {
         assertEquals("test", Settings.valid().without("environment").load().environment());
     }
@@ -138,6 +151,17 @@ class SettingsLoaderTest {
                 + "\"flinkConfiguration\":{\"high-availability.type\":\"NONE\",\"kubernetes.cluster-id\":\"x\"}}]"));
         assertProblem(e, "flink-ha.jobs[0].flinkConfiguration.high-availability.type", "set by the platform");
         assertProblem(e, "flink-ha.jobs[0].flinkConfiguration.kubernetes.cluster-id", "set by the platform");
+    }
+
+    @Test
+    void rejectsAnOperatorVersionTheChecksAreNotBuiltFor() {
+        assertProblem(rejected(Settings.valid().with("operator", "{\"version\":\"1.11.0\"}")), "flink-ha.operator.version",
+                "got '1.11.0'", "checks FlinkDeployments against operator 1.10.0 only", "Flink 1.19.1 keys");
+    }
+
+    @Test
+    void saysQuoteItWhenYamlReadAVersionAsANumber() {
+        assertProblem(rejected(Settings.valid().with("operator", "{\"version\":1.1}")), "flink-ha.operator.version", "quote it");
     }
 
     @Test

@@ -51,18 +51,46 @@ class HaFlinkDeploymentTest {
     @Test
     void checkpointsAndSavepointsLiveNextToTheHaData() {
         Map<String, Object> conf = flinkConfiguration(deployment(b -> b));
-        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("execution.checkpointing.dir"));
-        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("execution.checkpointing.savepoint-dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("state.checkpoints.dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("state.savepoints.dir"));
         assertEquals("60s", conf.get("execution.checkpointing.interval"));
     }
 
     @Test
-    void usesTheStateDirectoryKeysBeforeFlink120() {
+    void pulumiUpWaitsForTheOperatorToReportTheJobRunningAndStable() {
+        Map<String, Object> annotations = at(deployment(b -> b), "metadata.annotations");
+        @SuppressWarnings("unchecked")
+        List<String> conditions = new com.google.gson.Gson().fromJson((String) annotations.get("pulumi.com/waitFor"), List.class);
+        assertEquals(List.of("jsonpath={.status.jobStatus.state}=RUNNING", "jsonpath={.status.lifecycleState}=STABLE"), conditions);
+        assertEquals("600", annotations.get("pulumi.com/timeoutSeconds"), "ten minutes by default");
+    }
+
+    @Test
+    void theWaitIsBoundedByTheReadyTimeout() {
+        Map<String, Object> annotations = at(deployment(b -> b.readyTimeout(java.time.Duration.ofMinutes(15))), "metadata.annotations");
+        assertEquals("900", annotations.get("pulumi.com/timeoutSeconds"));
+    }
+
+    @Test
+    void rejectsAReadyTimeoutUnderAMinute() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.readyTimeout(java.time.Duration.ofSeconds(30))));
+        assertTrue(e.getMessage().contains("readyTimeout: got PT30S; expected at least one minute"), e.getMessage());
+    }
+
+    @Test
+    void writesTheDirectoryKeysTheOperatorReadsForAFlink120Image() {
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b.flinkVersion("1.20.1")));
+        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("state.checkpoints.dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("state.savepoints.dir"));
+        assertFalse(conf.containsKey("execution.checkpointing.dir"), "operator 1.10 (Flink 1.19.1) does not read it");
+        assertFalse(conf.containsKey("execution.checkpointing.savepoint-dir"), "operator 1.10 (Flink 1.19.1) does not read it");
+    }
+
+    @Test
+    void aFlink119ImageGetsTheSameDirectoryKeysAndItsOwnVersion() {
         PlannedResource d = deployment(b -> b.flinkVersion("1.19.1"));
         Map<String, Object> conf = flinkConfiguration(d);
         assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("state.checkpoints.dir"));
-        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("state.savepoints.dir"));
-        assertFalse(conf.containsKey("execution.checkpointing.dir"));
         assertEquals("v1_19", at(d, "spec.flinkVersion"));
         assertEquals("flink:1.19.1-java17", at(d, "spec.image"));
     }

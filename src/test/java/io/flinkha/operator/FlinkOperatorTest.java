@@ -35,9 +35,17 @@ class FlinkOperatorTest {
     }
 
     @Test
-    void repositoryFollowsTheVersion() {
-        assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.9.0/",
-                at(release(b -> b.version("1.9.0")), "repositoryOpts.repo"));
+    void rejectsAnOperatorVersionTheChecksAreNotBuiltFor() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> release(b -> b.version("1.9.0")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("FlinkOperatorArgs.version: got '1.9.0'; this build checks "
+                + "FlinkDeployments against operator 1.10.0 only"), e.getMessage());
+    }
+
+    @Test
+    void theCheckedOperatorReleaseIsPairedWithTheFlinkReleaseItIsBuiltOn() {
+        assertEquals("1.10.0", OperatorRelease.CHECKED.version());
+        assertEquals("1.19.1", OperatorRelease.CHECKED.flinkVersion());
+        assertEquals(java.util.Set.of("1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20"), OperatorRelease.CHECKED.supportedFlinkMinors());
     }
 
     @Test

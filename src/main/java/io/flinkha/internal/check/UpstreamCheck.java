@@ -16,6 +16,7 @@ import org.apache.flink.kubernetes.configuration.KubernetesHighAvailabilityOptio
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
+import io.flinkha.operator.OperatorRelease;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,14 +41,20 @@ import java.util.regex.Pattern;
  *   <li>{@code flinkConfiguration} is loaded into Flink's own {@link Configuration} and the HA,
  *       checkpoint and leader-election options are read back through Flink's {@link ConfigOption}s,
  *       so an unknown HA key, a bad duration or an HA type Flink does not know fails;</li>
+ *   <li>the object is checked against the FlinkDeployment CRD's schema from the same operator release
+ *       ({@link CrdSchema}): the API server silently drops a field the schema does not declare;</li>
  *   <li>the operator's HA-related validation rules (its {@code DefaultValidator}, whose jar is not
- *       served for this operator version) are applied with the upstream option keys.</li>
+ *       served for this operator version) are applied to the configuration as the operator reads it:
+ *       through the {@code ConfigOption}s of the Flink release the operator is built on
+ *       ({@link FlinkRelease}), not the image's, whose fallback keys accept what the operator refuses.</li>
  * </ul>
  */
 public final class UpstreamCheck {
     /** The versions the checks run against, filled in by the build. */
     public static final String FLINK_VERSION;
     public static final String OPERATOR_API_VERSION;
+    /** The Flink release the operator is built on; its validator reads configuration with this release's keys. */
+    public static final String OPERATOR_FLINK_VERSION;
 
     private static final Pattern NAME = Pattern.compile("[a-z]([-a-z\\d]{0,43}[a-z\\d])?");
     private static final String KUBERNETES_HA_FACTORY = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
@@ -63,7 +70,8 @@ public final class UpstreamCheck {
             throw new IllegalStateException("upstream.properties is missing from the build", e);
         }
         FLINK_VERSION = p.getProperty("flink.version");
-        OPERATOR_API_VERSION = p.getProperty("flink-operator-api.version");
+        OPERATOR_API_VERSION = OperatorRelease.CHECKED.version();
+        OPERATOR_FLINK_VERSION = OperatorRelease.CHECKED.flinkVersion();
     }
 
     private UpstreamCheck() {
@@ -88,7 +96,8 @@ public final class UpstreamCheck {
 
     /** @return what the checks run against, for messages */
     public static String against() {
-        return "Flink Kubernetes Operator API " + OPERATOR_API_VERSION + ", Flink " + FLINK_VERSION + " ConfigOptions";
+        return "Flink Kubernetes Operator " + OPERATOR_API_VERSION + " API, CRD and rules on Flink " + OPERATOR_FLINK_VERSION
+                + " keys; Flink " + FLINK_VERSION + " ConfigOptions";
     }
 
     /**
@@ -106,6 +115,10 @@ public final class UpstreamCheck {
     /** @return every violation, each prefixed with its rule's name; empty when the deployment passes */
     public static List<String> violations(Map<String, Object> object) {
         List<String> out = new ArrayList<>();
+        for (String v : CrdSchema.flinkDeployment().violations(object)) {
+            out.add("crd-schema: " + v + " (FlinkDeployment CRD of operator " + OPERATOR_API_VERSION
+                    + "; the API server drops or refuses what its schema does not allow)");
+        }
         FlinkDeployment deployment;
         try {
             deployment = STRICT.convertValue(object, FlinkDeployment.class);
@@ -170,28 +183,44 @@ public final class UpstreamCheck {
             }
         }
 
+        // the operator's own rules, on the configuration as the operator's Flink release reads it
+        Map<String, String> asOperator = FlinkRelease.bundled(OPERATOR_FLINK_VERSION).readAsOperator(raw);
+        String operatorHaType = asOperator.get("haType");
+        boolean operatorSeesHa = operatorHaType != null && !operatorHaType.equalsIgnoreCase("NONE");
         int replicas = spec.getJobManager() == null ? 1 : spec.getJobManager().getReplicas();
         if (replicas < 1) {
             out.add("jobmanager-replicas: JobManager replicas should not be configured less than one.");
-        } else if (replicas > 1 && !ha) {
+        } else if (replicas > 1 && !operatorSeesHa) {
             out.add("standby-needs-ha: High availability should be enabled when starting standby JobManagers.");
         }
         UpgradeMode mode = spec.getJob() == null ? null : spec.getJob().getUpgradeMode();
         if (mode == UpgradeMode.LAST_STATE || mode == UpgradeMode.SAVEPOINT) {
-            if (isBlank(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY))) {
-                out.add("checkpoint-dir: Checkpoint directory[" + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()
-                        + "] must be defined for last-state and savepoint upgrade modes");
+            if (isBlank(asOperator.get("checkpoints"))) {
+                out.add("checkpoint-dir: Checkpoint directory[" + asOperator.get("checkpoints.key")
+                        + "] must be defined for last-state and savepoint upgrade modes" + operatorReads("checkpoints", raw, asOperator));
             }
         }
-        if (mode == UpgradeMode.SAVEPOINT && isBlank(conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY))) {
+        if (mode == UpgradeMode.SAVEPOINT && isBlank(asOperator.get("savepoints"))) {
             out.add("savepoint-dir: Job could not be upgraded with savepoint while config key["
-                    + CheckpointingOptions.SAVEPOINT_DIRECTORY.key() + "] is not set");
+                    + asOperator.get("savepoints.key") + "] is not set" + operatorReads("savepoints", raw, asOperator));
         }
         if (mode == UpgradeMode.LAST_STATE && !ha) {
             // the operator dropped this rule in 1.10, but last-state still resumes from HA metadata
             out.add("last-state-needs-ha: Job could not be upgraded with last-state while HA disabled");
         }
         return out;
+    }
+
+    /** Names the image-only key that a user (or an older version of this platform) set instead. */
+    private static String operatorReads(String option, Map<String, String> raw, Map<String, String> asOperator) {
+        ConfigOption<String> imageOption = option.equals("checkpoints")
+                ? CheckpointingOptions.CHECKPOINTS_DIRECTORY : CheckpointingOptions.SAVEPOINT_DIRECTORY;
+        if (!isBlank(raw.get(imageOption.key())) && !imageOption.key().equals(asOperator.get(option + ".key"))) {
+            return " (the operator " + OPERATOR_API_VERSION + " reads configuration with Flink " + OPERATOR_FLINK_VERSION
+                    + ", which does not know '" + imageOption.key() + "', the Flink " + FLINK_VERSION + " name; set '"
+                    + asOperator.get(option + ".key") + "', which Flink " + FLINK_VERSION + " also reads)";
+        }
+        return "";
     }
 
     private static ObjectMapper strictMapper() {

@@ -169,13 +169,27 @@ public final class PlanEngine {
                         request.getParent(),
                         providerUrn(request.getProvider()),
                         request.getDependenciesList().stream().distinct().sorted().toList(),
-                        plain(request.getObject()),
+                        inputs(request),
                         request.hasRetainOnDelete() && request.getRetainOnDelete(),
                         request.hasProtect() && request.getProtect(),
                         aliasUrns(request, project, stack))));
                 return response;
             });
         }
+    }
+
+    /**
+     * A provider resource's plugin version is one of its inputs in the engine's state (the engine puts it
+     * there, and loads that plugin), so the plan shows it where {@code pulumi preview --json} does.
+     */
+    private static Map<String, Object> inputs(RegisterResourceRequest request) {
+        Map<String, Object> inputs = plain(request.getObject());
+        if (request.getType().startsWith("pulumi:providers:") && !request.getVersion().isEmpty()) {
+            Map<String, Object> sorted = new java.util.TreeMap<>(inputs);
+            sorted.put("version", request.getVersion());
+            return new LinkedHashMap<>(sorted);
+        }
+        return inputs;
     }
 
     /** The URNs a resource's aliases stand for, computed as the engine does from each alias spec. */

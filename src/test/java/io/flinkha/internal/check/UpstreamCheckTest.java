@@ -67,26 +67,33 @@ class UpstreamCheckTest {
     }
 
     @Test
-    void rejectsAMisspelledSpecField() {
-        String v = only(dev(o -> spec(o).put("jobManger", Map.of("replicas", 2))), "operator-api");
-        assertTrue(v.contains("\"jobManger\""), v);
+    void rejectsAMisspelledSpecFieldByTheOperatorsClassesAndItsCrd() {
+        List<String> v = UpstreamCheck.violations(dev(o -> spec(o).put("jobManger", Map.of("replicas", 2))));
+        assertEquals(2, v.size(), v::toString);
+        assertTrue(v.get(0).startsWith("crd-schema: spec.jobManger: unknown field"), v.get(0));
+        assertTrue(v.get(1).startsWith("operator-api: ") && v.get(1).contains("\"jobManger\""), v.get(1));
     }
 
     @Test
     void rejectsAMisspelledJobField() {
-        String v = only(dev(o -> section(o, "job").put("upgrade-mode", "last-state")), "operator-api");
-        assertTrue(v.contains("\"upgrade-mode\""), v);
+        List<String> v = UpstreamCheck.violations(dev(o -> section(o, "job").put("upgrade-mode", "last-state")));
+        assertTrue(v.contains("crd-schema: spec.job.upgrade-mode: unknown field (FlinkDeployment CRD of operator 1.10.0; "
+                + "the API server drops or refuses what its schema does not allow)"), v::toString);
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("operator-api: ") && x.contains("\"upgrade-mode\"")), v::toString);
     }
 
     @Test
     void rejectsAFlinkVersionTheOperatorDoesNotKnow() {
-        String v = only(dev(o -> spec(o).put("flinkVersion", "v1_99")), "operator-api");
-        assertTrue(v.contains("v1_99"), v);
+        List<String> v = UpstreamCheck.violations(dev(o -> spec(o).put("flinkVersion", "v1_99")));
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("crd-schema: spec.flinkVersion: 'v1_99' is not one of")), v::toString);
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("operator-api: ") && x.contains("v1_99")), v::toString);
     }
 
     @Test
     void rejectsAnUpgradeModeTheOperatorDoesNotKnow() {
-        only(dev(o -> section(o, "job").put("upgradeMode", "last_state")), "operator-api");
+        List<String> v = UpstreamCheck.violations(dev(o -> section(o, "job").put("upgradeMode", "last_state")));
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("crd-schema: spec.job.upgradeMode: 'last_state' is not one of")), v::toString);
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("operator-api: ")), v::toString);
     }
 
     @Test
@@ -150,25 +157,101 @@ class UpstreamCheckTest {
 
     @Test
     void rejectsLastStateWithoutACheckpointDir() {
-        String v = only(dev(o -> conf(o).remove("execution.checkpointing.dir")), "checkpoint-dir");
-        assertTrue(v.contains("must be defined for last-state and savepoint upgrade modes"), v);
+        String v = only(dev(o -> conf(o).remove("state.checkpoints.dir")), "checkpoint-dir");
+        assertTrue(v.contains("Checkpoint directory[state.checkpoints.dir] must be defined for last-state and savepoint upgrade modes"), v);
     }
 
     @Test
-    void acceptsTheLegacyCheckpointDirKey() {
-        assertEquals(List.of(), UpstreamCheck.violations(dev(o -> {
-            Object dir = conf(o).remove("execution.checkpointing.dir");
-            conf(o).put("state.checkpoints.dir", dir);
-        })));
+    void rejectsADeploymentWithOnlyTheFlink120DirectoryNamesWithTheOperatorsMessage() {
+        List<String> v = UpstreamCheck.violations(dev(o -> {
+            section(o, "job").put("upgradeMode", "savepoint");
+            conf(o).put("execution.checkpointing.dir", conf(o).remove("state.checkpoints.dir"));
+            conf(o).put("execution.checkpointing.savepoint-dir", conf(o).remove("state.savepoints.dir"));
+        }));
+        assertEquals(2, v.size(), v::toString);
+        assertTrue(v.get(0).startsWith("checkpoint-dir: Checkpoint directory[state.checkpoints.dir] must be defined for "
+                + "last-state and savepoint upgrade modes (the operator 1.10.0 reads configuration with Flink 1.19.1, which "
+                + "does not know 'execution.checkpointing.dir'"), v.get(0));
+        assertTrue(v.get(1).startsWith("savepoint-dir: Job could not be upgraded with savepoint while config key[state.savepoints.dir] "
+                + "is not set (the operator 1.10.0 reads configuration with Flink 1.19.1, which does not know "
+                + "'execution.checkpointing.savepoint-dir'"), v.get(1));
+    }
+
+    @Test
+    void theOperatorsRulesReadConfigurationWithTheOperatorsFlinkReleaseNotTheImages() {
+        var asOperator = FlinkRelease.bundled(UpstreamCheck.OPERATOR_FLINK_VERSION)
+                .readAsOperator(Map.of("execution.checkpointing.dir", "s3://b/c"));
+        assertEquals("1.19.1", UpstreamCheck.OPERATOR_FLINK_VERSION);
+        assertEquals("state.checkpoints.dir", asOperator.get("checkpoints.key"));
+        assertEquals(null, asOperator.get("checkpoints"), "Flink 1.19.1 has no option named execution.checkpointing.dir");
+        // the image's Flink, on the program's own class path, reads the same map differently
+        assertEquals("s3://b/c", org.apache.flink.configuration.Configuration.fromMap(Map.of("execution.checkpointing.dir", "s3://b/c"))
+                .get(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+    }
+
+    @Test
+    void theImagesFlinkReadsTheDirectoryNamesThePlatformWrites() {
+        var conf = org.apache.flink.configuration.Configuration.fromMap(Map.of(
+                "state.checkpoints.dir", "s3://b/c", "state.savepoints.dir", "s3://b/s"));
+        assertEquals("s3://b/c", conf.get(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        assertEquals("s3://b/s", conf.get(org.apache.flink.configuration.CheckpointingOptions.SAVEPOINT_DIRECTORY));
     }
 
     @Test
     void rejectsSavepointModeWithoutASavepointDir() {
         String v = only(dev(o -> {
             section(o, "job").put("upgradeMode", "savepoint");
-            conf(o).remove("execution.checkpointing.savepoint-dir");
+            conf(o).remove("state.savepoints.dir");
         }), "savepoint-dir");
-        assertTrue(v.contains("could not be upgraded with savepoint"), v);
+        assertTrue(v.contains("Job could not be upgraded with savepoint while config key[state.savepoints.dir] is not set"), v);
+    }
+
+    @Test
+    void rejectsSavepointModeWithoutACheckpointDir() {
+        String v = only(dev(o -> {
+            section(o, "job").put("upgradeMode", "savepoint");
+            conf(o).remove("state.checkpoints.dir");
+        }), "checkpoint-dir");
+        assertTrue(v.contains("[state.checkpoints.dir]"), v);
+    }
+
+    @Test
+    void acceptsAStatelessJobWithoutCheckpointOrSavepointDirs() {
+        assertEquals(List.of(), UpstreamCheck.violations(dev(o -> {
+            section(o, "job").put("upgradeMode", "stateless");
+            conf(o).remove("state.checkpoints.dir");
+            conf(o).remove("state.savepoints.dir");
+        })));
+    }
+
+    @Test
+    void rejectsAPodTemplateFieldTheCrdDoesNotDeclare() {
+        @SuppressWarnings("unchecked")
+        String v = only(dev(o -> ((Map<String, Object>) ((List<Object>) ((Map<String, Object>) ((Map<String, Object>) spec(o)
+                .get("podTemplate")).get("spec")).get("containers")).get(0)).put("volumeMount", List.of())), "crd-schema");
+        assertTrue(v.startsWith("crd-schema: spec.podTemplate.spec.containers[0].volumeMount: unknown field"), v);
+    }
+
+    @Test
+    void rejectsAValueOfTheWrongTypeForTheCrd() {
+        List<String> v = UpstreamCheck.violations(dev(o -> section(o, "job").put("parallelism", "two")));
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("crd-schema: spec.job.parallelism: expected an integer, got 'two'")), v::toString);
+    }
+
+    @Test
+    void rejectsAnEnumValueTheCrdDoesNotAllow() {
+        List<String> v = UpstreamCheck.violations(dev(o -> spec(o).put("mode", "standalon")));
+        assertTrue(v.stream().anyMatch(x -> x.startsWith("crd-schema: spec.mode: 'standalon' is not one of [native, standalone]")), v::toString);
+    }
+
+    @Test
+    void rejectsAMissingFlinkVersion() {
+        only(dev(o -> spec(o).remove("flinkVersion")), "flink-version");
+    }
+
+    @Test
+    void rejectsABlankServiceAccount() {
+        only(dev(o -> spec(o).put("serviceAccount", " ")), "service-account");
     }
 
     @Test
@@ -198,7 +281,8 @@ class UpstreamCheckTest {
         var settings = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
                 + "\"flinkConfiguration\":{\"high-availability.storagedir\":\"file:///flink-data/x\"}}]").load();
         var e = assertThrows(FlinkDeploymentCheckException.class, () -> Plans.ofPlatform(settings));
-        assertTrue(e.getMessage().startsWith("FlinkDeployment 'orders' fails the upstream checks (Flink Kubernetes Operator API 1.10.0, Flink 1.20.1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("FlinkDeployment 'orders' fails the upstream checks (Flink Kubernetes Operator 1.10.0 API, CRD "
+                + "and rules on Flink 1.19.1 keys; Flink 1.20.1 ConfigOptions)"), e.getMessage());
         assertEquals(1, e.violations().size());
         assertTrue(e.violations().get(0).startsWith("unknown-ha-key: Flink 1.20.1 has no option 'high-availability.storagedir'"), e.getMessage());
     }

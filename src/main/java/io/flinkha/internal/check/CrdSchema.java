@@ -1,0 +1,210 @@
+package io.flinkha.internal.check;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The FlinkDeployment CRD's structural schema, as the operator release ships it (the operator-api jar
+ * carries the same file as the chart's {@code crds/}), applied the way the API server applies it: a
+ * field the schema does not declare is pruned without a word, so here it is an error; types and enum
+ * values are checked. Only the schema keywords this CRD uses are implemented, and a keyword outside
+ * them fails the check loudly instead of being skipped, so a newer CRD cannot pass unchecked.
+ */
+final class CrdSchema {
+    static final String RESOURCE = "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
+    private static final Set<String> IMPLEMENTED = Set.of("type", "properties", "additionalProperties", "items", "enum",
+            "anyOf", "required", "nullable", "description", "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields");
+
+    private static final Set<String> TYPE_META = Set.of("apiVersion", "kind", "metadata");
+
+    private final String version;
+    private final Map<String, Object> root;
+
+    private CrdSchema(String version, Map<String, Object> root) {
+        this.version = version;
+        this.root = root;
+    }
+
+    private static final class Holder {
+        static final CrdSchema FLINK_DEPLOYMENT_V1BETA1 = load(RESOURCE, "v1beta1");
+    }
+
+    /** @return the schema of {@code flink.apache.org/v1beta1} FlinkDeployment from the operator-api jar */
+    static CrdSchema flinkDeployment() {
+        return Holder.FLINK_DEPLOYMENT_V1BETA1;
+    }
+
+    @SuppressWarnings("unchecked")
+    static CrdSchema load(String resource, String version) {
+        try (InputStream in = CrdSchema.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing: it comes with flink-kubernetes-operator-api");
+            }
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(16 * 1024 * 1024);
+            Map<String, Object> crd = new Yaml(options).load(in);
+            for (Object v : (List<Object>) ((Map<String, Object>) crd.get("spec")).get("versions")) {
+                Map<String, Object> entry = (Map<String, Object>) v;
+                if (version.equals(entry.get("name"))) {
+                    Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) entry.get("schema")).get("openAPIV3Schema");
+                    return new CrdSchema(version, schema);
+                }
+            }
+            throw new IllegalStateException(resource + " has no version " + version);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return every place where {@code object} breaks the schema, as {@code <path>: <problem>}; empty when none */
+    List<String> violations(Map<String, Object> object) {
+        List<String> out = new ArrayList<>();
+        Map<String, Object> properties = properties(root);
+        for (Map.Entry<String, Object> e : object.entrySet()) {
+            // every object has these; the API server checks them itself, not through the CRD's schema
+            if (TYPE_META.contains(e.getKey())) {
+                continue;
+            }
+            Object field = properties.get(e.getKey());
+            if (field == null) {
+                out.add(e.getKey() + ": unknown field");
+            } else {
+                check(schema(field), e.getValue(), e.getKey(), out);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void check(Map<String, Object> schema, Object value, String path, List<String> out) {
+        for (String keyword : schema.keySet()) {
+            if (!IMPLEMENTED.contains(keyword)) {
+                throw new IllegalStateException("the FlinkDeployment CRD (" + version + ") uses the schema keyword '" + keyword
+                        + "' at " + path + ", which this check does not implement");
+            }
+        }
+        if (value == null) {
+            if (!Boolean.TRUE.equals(schema.get("nullable"))) {
+                out.add(path + ": null is not allowed");
+            }
+            return;
+        }
+        if (Boolean.TRUE.equals(schema.get("x-kubernetes-int-or-string"))) {
+            if (!(value instanceof String) && !isInteger(value)) {
+                out.add(path + ": expected an integer or a string, got " + describe(value));
+            }
+            return;
+        }
+        if (schema.containsKey("anyOf")) {
+            boolean any = false;
+            for (Object alternative : (List<Object>) schema.get("anyOf")) {
+                List<String> tried = new ArrayList<>();
+                check(schema(alternative), value, path, tried);
+                any |= tried.isEmpty();
+            }
+            if (!any) {
+                out.add(path + ": matches none of the allowed forms");
+            }
+        }
+        Object type = schema.get("type");
+        if (type == null) {
+            return;
+        }
+        switch ((String) type) {
+            case "object" -> checkObject(schema, value, path, out);
+            case "array" -> {
+                if (!(value instanceof List<?> list)) {
+                    out.add(path + ": expected a list, got " + describe(value));
+                    return;
+                }
+                Object items = schema.get("items");
+                for (int i = 0; i < list.size(); i++) {
+                    if (items != null) {
+                        check(schema(items), list.get(i), path + "[" + i + "]", out);
+                    }
+                }
+            }
+            case "string" -> {
+                if (!(value instanceof String s)) {
+                    out.add(path + ": expected a string, got " + describe(value));
+                } else if (schema.get("enum") instanceof List<?> allowed && !allowed.contains(s)) {
+                    out.add(path + ": '" + s + "' is not one of " + allowed);
+                }
+            }
+            case "integer" -> {
+                if (!isInteger(value)) {
+                    out.add(path + ": expected an integer, got " + describe(value));
+                }
+            }
+            case "number" -> {
+                if (!(value instanceof Number)) {
+                    out.add(path + ": expected a number, got " + describe(value));
+                }
+            }
+            case "boolean" -> {
+                if (!(value instanceof Boolean)) {
+                    out.add(path + ": expected true or false, got " + describe(value));
+                }
+            }
+            default -> throw new IllegalStateException("the FlinkDeployment CRD uses the type '" + type + "' at " + path
+                    + ", which this check does not implement");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkObject(Map<String, Object> schema, Object value, String path, List<String> out) {
+        if (!(value instanceof Map<?, ?> map)) {
+            out.add(path + ": expected an object, got " + describe(value));
+            return;
+        }
+        Map<String, Object> properties = properties(schema);
+        Object additional = schema.get("additionalProperties");
+        boolean preserve = Boolean.TRUE.equals(schema.get("x-kubernetes-preserve-unknown-fields"));
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+            String child = path + "." + e.getKey();
+            Object field = properties.get(e.getKey());
+            if (field != null) {
+                check(schema(field), e.getValue(), child, out);
+            } else if (additional instanceof Map<?, ?>) {
+                check(schema(additional), e.getValue(), child, out);
+            } else if (!preserve && !Boolean.TRUE.equals(additional)) {
+                out.add(child + ": unknown field");
+            }
+        }
+        if (schema.get("required") instanceof List<?> required) {
+            for (Object r : required) {
+                if (!map.containsKey(r)) {
+                    out.add(path + "." + r + ": is required");
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> schema) {
+        Object p = schema.get("properties");
+        return p instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> schema(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static boolean isInteger(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Short
+                || (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue()));
+    }
+
+    private static String describe(Object v) {
+        return v instanceof String s ? "'" + s + "'" : v instanceof Map ? "an object" : v instanceof List ? "a list" : String.valueOf(v);
+    }
+}

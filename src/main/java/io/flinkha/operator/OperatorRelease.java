@@ -1,0 +1,70 @@
+package io.flinkha.operator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A Flink Kubernetes Operator release this build can check FlinkDeployments against, and the Flink
+ * release it is built on. The operator's validator reads every deployment's configuration with that
+ * Flink release's option keys (operator 1.10.0 runs on Flink 1.19.1, whatever the jobs' image), so the
+ * pairing decides which key names a deployment must carry. It is kept in one place, {@code pom.xml}
+ * ({@code flink-operator-api.version} and {@code flink-operator.flink.version}), which also decides
+ * which operator API classes, CRD and Flink jars the checks load; an operator upgrade changes both.
+ *
+ * @param version             the operator release, which is also its Helm chart's version
+ * @param flinkVersion        the Flink release the operator is built and shaded with
+ * @param supportedFlinkMinors the Flink minor versions its {@code spec.flinkVersion} accepts
+ */
+public record OperatorRelease(String version, String flinkVersion, Set<String> supportedFlinkMinors) {
+
+    /** The release the checks are built for, and the platform's default operator. */
+    public static final OperatorRelease CHECKED = load();
+
+    /**
+     * @param version an operator version from settings or Args
+     * @return the release, when this build can check deployments against it
+     */
+    public static Optional<OperatorRelease> of(String version) {
+        return CHECKED.version.equals(version) ? Optional.of(CHECKED) : Optional.empty();
+    }
+
+    /**
+     * @param version the refused version
+     * @return why a version other than {@link #CHECKED} is refused, and what to do
+     */
+    public static String unsupported(String version) {
+        return "this build checks FlinkDeployments against operator " + CHECKED.version + " only (its API classes, its CRD "
+                + "and its validator's rules on Flink " + CHECKED.flinkVersion + " keys); with operator " + version
+                + " those checks would pass deployments that operator refuses. Use " + CHECKED.version
+                + ", or a flink-ha release built for " + version;
+    }
+
+    private static OperatorRelease load() {
+        Properties p = new Properties();
+        try (InputStream in = OperatorRelease.class.getResourceAsStream("/io/flinkha/upstream.properties")) {
+            p.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("upstream.properties is missing from the build", e);
+        }
+        String version = p.getProperty("flink-operator-api.version");
+        return new OperatorRelease(version, p.getProperty("flink-operator.flink.version"), flinkMinors(version));
+    }
+
+    /** The operator's {@code FlinkVersion} enum: v1_13 up to v1_18 (1.7), v1_19 (1.8, 1.9), v1_20 (1.10), 2.0 from 1.11. */
+    private static Set<String> flinkMinors(String operatorVersion) {
+        int minor = Integer.parseInt(operatorVersion.split("\\.")[1]);
+        Set<String> out = new LinkedHashSet<>();
+        int last = minor <= 7 ? 18 : minor <= 9 ? 19 : 20;
+        for (int i = 13; i <= last; i++) {
+            out.add("1." + i);
+        }
+        if (minor >= 11) {
+            out.add("2.0");
+        }
+        return Set.copyOf(out);
+    }
+}
