@@ -225,6 +225,39 @@ export const irsaSingleServiceAccountPolicy: ResourceValidationPolicy = {
     },
 };
 
+const IAM_POLICY_DOCUMENTS: Record<string, (props: Props) => unknown[]> = {
+    "aws:iam/rolePolicy:RolePolicy": props => [props.policy],
+    "aws:iam/policy:Policy": props => [props.policy],
+    [IAM_ROLE]: props => asList<Props>(props.inlinePolicies).map(p => p.policy),
+};
+
+export const kmsKeyNotAliasPolicy: ResourceValidationPolicy = {
+    name: "iam-kms-key-not-alias",
+    description: "IAM statements grant KMS keys by key ARN: a statement whose Resource is a KMS alias applies to the alias only, "
+        + "so every SSE-KMS write of HA metadata or a checkpoint would be denied.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, report) => {
+        const documents = IAM_POLICY_DOCUMENTS[args.type];
+        if (!documents) {
+            return;
+        }
+        for (const text of documents(args.props)) {
+            const doc = policyDocument(text);
+            if (!doc) {
+                continue;
+            }
+            for (const statement of asList<Props>(doc.Statement)) {
+                for (const resource of asList<string>(statement.Resource)) {
+                    if (typeof resource === "string" && resource.includes(":kms:") && resource.includes(":alias/")) {
+                        report(`IAM policy of '${args.name}' names the KMS alias ${resource} in statement `
+                            + `${statement.Sid ?? "(no Sid)"}; IAM applies it to the alias, not the key: grant the key's ARN.`);
+                    }
+                }
+            }
+        }
+    },
+};
+
 const PINNED = /^[^@\s]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$/;
 
 function imagePinned(image: string): boolean {
@@ -519,6 +552,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     noRbacWildcardsPolicy,
     stateBucketSecurityPolicy,
     irsaSingleServiceAccountPolicy,
+    kmsKeyNotAliasPolicy,
     standbyJobManagerPolicy,
     pinnedVersionsPolicy,
     recoveryObjectivePolicy,

@@ -198,6 +198,19 @@ describe("irsa-single-service-account", () => {
     });
 });
 
+describe("iam-kms-key-not-alias", () => {
+    const rolePolicy = (keyArn: string) => resource("aws:iam/rolePolicy:RolePolicy", "flink-s3", { policy: JSON.stringify({
+        Version: "2012-10-17", Statement: [{ Sid: "UseStateKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: keyArn }] }) });
+    it("reports a statement that grants a KMS alias", async () => {
+        const v = await only([rolePolicy("arn:aws:kms:eu-west-1:111122223333:alias/flink")], "iam-kms-key-not-alias", "mandatory");
+        assert.match(v.message, /alias\/flink in statement UseStateKey; IAM applies it to the alias, not the key/);
+    });
+    it("accepts a key ARN", async () => {
+        assert.deepEqual(await violations([rolePolicy("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")]), []);
+    });
+});
+
 describe("standby-jobmanager", () => {
     it("is advisory and reports a single JobManager", async () => {
         const v = await only(nfsStack(), "standby-jobmanager", "advisory", { "standby-jobmanager": "advisory" });
@@ -267,9 +280,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has eleven policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 11);
-        assert.equal(new Set(policies.map(p => p.name)).size, 11);
+    it("has twelve policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 12);
+        assert.equal(new Set(policies.map(p => p.name)).size, 12);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);

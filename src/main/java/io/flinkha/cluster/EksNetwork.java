@@ -80,9 +80,12 @@ public class EksNetwork extends ComponentResource {
 
             NatGateway nat = shared;
             if (nat == null || args.natGatewayPerZone()) {
-                var eip = new Eip(name + "-nat-" + zone, EipArgs.builder().domain("vpc").tags(tags(name + "-nat-" + zone, Map.of())).build(), child);
+                // AWS needs the internet gateway attached before a public NAT gateway (and its address) can
+                // work; nothing in their inputs says so, so the engine could create them first
+                var afterIgw = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(igw).build();
+                var eip = new Eip(name + "-nat-" + zone, EipArgs.builder().domain("vpc").tags(tags(name + "-nat-" + zone, Map.of())).build(), afterIgw);
                 nat = new NatGateway(name + "-nat-" + zone, NatGatewayArgs.builder()
-                        .allocationId(eip.id()).subnetId(pub.id()).tags(tags(name + "-nat-" + zone, Map.of())).build(), child);
+                        .allocationId(eip.id()).subnetId(pub.id()).tags(tags(name + "-nat-" + zone, Map.of())).build(), afterIgw);
                 shared = nat;
             }
             var priv = new Subnet(name + "-private-" + zone, SubnetArgs.builder()

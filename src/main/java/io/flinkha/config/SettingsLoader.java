@@ -9,6 +9,7 @@ import io.flinkha.flink.RecoveryModel;
 import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.UpgradeMode;
 import io.flinkha.operator.OperatorRelease;
+import io.flinkha.storage.S3StorageArgs;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,6 @@ public final class SettingsLoader {
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
     private static final Pattern IAM_PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:(role|user|assumed-role)/[A-Za-z0-9+=,.@_/-]+");
     private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/[A-Za-z0-9./_-]+");
-    private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/[A-Za-z0-9/_-]+");
     private static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{2}");
     private static final Pattern PINNED_IMAGE = Pattern.compile("[^@\\s]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})");
 
@@ -298,8 +298,7 @@ public final class SettingsLoader {
                 BucketNames.problem(bucket).ifPresent(p -> problems.add(s.key("bucketName"), bucket, p));
             }
             Optional<String> kms = s.optionalString("kmsKeyArn");
-            kms.filter(k -> !KMS_KEY_ARN.matcher(k).matches()).ifPresent(k ->
-                    problems.add(s.key("kmsKeyArn"), k, "expected a KMS key or alias ARN"));
+            kms.ifPresent(k -> S3StorageArgs.kmsKeyProblem(k).ifPresent(p -> problems.add(s.key("kmsKeyArn"), k, p)));
             return new S3StorageSettings(bucket, s.bool("retainOnDelete", true), kms,
                     s.oneOf("plugin", "presto", Set.of("presto", "hadoop")),
                     s.integer("noncurrentVersionDays", 30, 1, 3650));

@@ -5,6 +5,7 @@ import io.flinkha.cluster.OidcIdentity;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Arguments of {@link S3Storage}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
@@ -28,6 +29,27 @@ public record S3StorageArgs(
         Optional<OidcIdentity> oidc,
         com.pulumi.aws.Provider awsProvider) {
 
+
+    /** A KMS key ARN: {@code arn:aws:kms:<region>:<account>:key/<key id>}. */
+    public static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
+
+    /**
+     * @param arn a value for {@code kmsKeyArn}
+     * @return what is wrong with it, if anything: an alias ARN is refused because the IRSA role's policy must
+     *         name the key; IAM applies a statement that names an alias to the alias only, so every encrypted
+     *         write of HA metadata or a checkpoint would be denied
+     */
+    public static Optional<String> kmsKeyProblem(String arn) {
+        if (KMS_KEY_ARN.matcher(arn).matches()) {
+            return Optional.empty();
+        }
+        if (arn.contains(":alias/")) {
+            return Optional.of("expected the key's ARN (arn:aws:kms:<region>:<account>:key/<key id>), not an alias: IAM applies a "
+                    + "policy that names an alias to the alias only, so Flink's writes would be denied; find the key with "
+                    + "`aws kms describe-key --key-id " + arn + " --query KeyMetadata.Arn`");
+        }
+        return Optional.of("expected a KMS key ARN such as arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    }
 
     /** @return a builder with the documented defaults */
     public static Builder builder() {
@@ -96,6 +118,11 @@ public record S3StorageArgs(
             Objects.requireNonNull(awsProvider, "S3StorageArgs.awsProvider is required");
             if (!Set.of("presto", "hadoop").contains(plugin)) {
                 throw new IllegalArgumentException("S3StorageArgs.plugin: got '" + plugin + "'; allowed: presto, hadoop");
+            }
+            if (kmsKeyArn != null) {
+                kmsKeyProblem(kmsKeyArn).ifPresent(p -> {
+                    throw new IllegalArgumentException("S3StorageArgs.kmsKeyArn: got '" + kmsKeyArn + "'; " + p);
+                });
             }
             if (noncurrentVersionDays < 1) {
                 throw new IllegalArgumentException("S3StorageArgs.noncurrentVersionDays: got " + noncurrentVersionDays + "; expected at least 1");

@@ -55,6 +55,18 @@ class EksNetworkTest {
     }
 
     @Test
+    void natGatewaysAndTheirAddressesWaitForTheInternetGateway() {
+        Plan plan = network(List.of("eu-west-1a", "eu-west-1b"), true);
+        String igw = Plans.only(plan, "aws:ec2/internetGateway:InternetGateway").urn();
+        List<PlannedResource> waiting = new java.util.ArrayList<>(plan.ofType("aws:ec2/natGateway:NatGateway"));
+        waiting.addAll(plan.ofType("aws:ec2/eip:Eip"));
+        assertEquals(4, waiting.size());
+        for (PlannedResource r : waiting) {
+            assertTrue(r.dependencies().contains(igw), () -> r.name() + " depends on " + r.dependencies());
+        }
+    }
+
+    @Test
     void rejectsASingleZone() {
         var e = assertThrows(IllegalArgumentException.class, () -> new EksNetworkArgs("c", "10.0.0.0/16", List.of("eu-west-1a"), false, null));
         assertTrue(e.getMessage().contains("two to four distinct zones"), e.getMessage());

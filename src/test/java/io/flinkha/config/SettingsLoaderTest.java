@@ -165,6 +165,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsAKmsAliasInsteadOfAKeyArn() {
+        assertProblem(rejected(Settings.valid()
+                        .with("aws", "{\"region\":\"eu-west-1\"}")
+                        .with("cluster", "{\"kind\":\"eks\"}")
+                        .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink\",\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:123456789012:alias/flink\"}")),
+                "flink-ha.storage.kmsKeyArn", "not an alias", "IAM applies a policy that names an alias to the alias only");
+    }
+
+    @Test
     void rejectsLatestImage() {
         assertProblem(rejected(Settings.valid().with("flink", "{\"image\":\"flink:latest\"}")), "flink-ha.flink.image", "latest");
     }

@@ -66,13 +66,27 @@ class S3StorageTest {
 
     @Test
     void encryptsWithTheGivenKmsKey() {
-        String key = "arn:aws:kms:eu-west-1:123456789012:alias/flink";
+        String key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         Plan plan = plan(b -> b.kmsKeyArn(key));
         PlannedResource sse = of(plan, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
         assertEquals("aws:kms", at(sse, "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
         assertEquals(key, at(sse, "rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId"));
         List<Map<String, Object>> statements = statements(of(plan, "aws:iam/rolePolicy:RolePolicy"), "policy");
         assertTrue(statements.stream().anyMatch(s -> key.equals(s.get("Resource"))), "the role may use the key");
+    }
+
+    @Test
+    void rejectsAKmsAliasBecauseIamWouldGrantTheAliasNotTheKey() {
+        var e = assertThrows(IllegalArgumentException.class, () -> plan(b -> b.kmsKeyArn("arn:aws:kms:eu-west-1:123456789012:alias/flink")));
+        assertTrue(e.getMessage().startsWith("S3StorageArgs.kmsKeyArn: got 'arn:aws:kms:eu-west-1:123456789012:alias/flink'; "
+                + "expected the key's ARN"), e.getMessage());
+        assertTrue(e.getMessage().contains("aws kms describe-key --key-id arn:aws:kms:eu-west-1:123456789012:alias/flink"), e.getMessage());
+    }
+
+    @Test
+    void noIamStatementMayNameAKmsAliasAsItsResource() {
+        var e = assertThrows(IllegalArgumentException.class, () -> S3Storage.accessPolicy("b", "p/", "arn:aws:kms:eu-west-1:123456789012:alias/x"));
+        assertTrue(e.getMessage().startsWith("IAM statement UseStateKey names the KMS alias arn:aws:kms:eu-west-1:123456789012:alias/x"), e.getMessage());
     }
 
     @Test

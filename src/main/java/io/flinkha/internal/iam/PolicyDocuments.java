@@ -37,6 +37,7 @@ public final class PolicyDocuments {
         }
         s.put("Action", actions);
         if (resources != null) {
+            refuseKmsAliases(sid, resources);
             s.put("Resource", resources);
         }
         if (extra.containsKey("Condition")) {
@@ -45,6 +46,20 @@ public final class PolicyDocuments {
         extra.keySet().stream().filter(k -> !k.equals("Principal") && !k.equals("Condition")).sorted()
                 .forEach(k -> s.put(k, sorted(extra.get(k))));
         return s;
+    }
+
+    /**
+     * IAM applies a statement whose resource is a KMS alias to the alias, not to the key behind it, so a
+     * grant written that way denies every encrypt and decrypt it was meant to allow.
+     */
+    static void refuseKmsAliases(String sid, Object resources) {
+        List<?> all = resources instanceof List<?> l ? l : List.of(resources);
+        for (Object r : all) {
+            if (r instanceof String arn && arn.contains(":kms:") && arn.contains(":alias/")) {
+                throw new IllegalArgumentException("IAM statement " + sid + " names the KMS alias " + arn + " as a resource; IAM "
+                        + "applies it to the alias only, not to the key, so grant the key's ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+            }
+        }
     }
 
     /** Deep copy with every map's keys sorted. */
