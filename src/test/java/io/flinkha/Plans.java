@@ -51,8 +51,28 @@ public final class Plans {
 
     /** The plan of a committed stack with AWS's computed outputs filled in. */
     public static Plan ofStackWithAwsOutputs(String stack) {
+        return ofStackRunBy(stack, DEPLOYER_ROLE);
+    }
+
+    /** The identity {@link #ofStackWithAwsOutputs} runs as: a CI role, as {@code aws iam get-session-context} reports it. */
+    public static final String DEPLOYER_ROLE = "arn:aws:iam::123456789012:role/ci-deployer";
+
+    /** Provider functions as AWS answers them for {@link #DEPLOYER_ROLE} assumed in a session. */
+    public static Map<String, Object> awsInvoked(String issuerArn, String token, Map<String, Object> args) {
+        return switch (token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", "123456789012",
+                    "arn", "arn:aws:sts::123456789012:assumed-role/ci-deployer/gha-run-42", "id", "123456789012", "userId", "AROAEXAMPLE:gha-run-42");
+            case "aws:iam/getSessionContext:getSessionContext" -> Map.of("arn", String.valueOf(args.get("arn")), "id", "x",
+                    "issuerArn", issuerArn, "issuerId", "AROAEXAMPLE", "issuerName", "ci-deployer", "sessionName", "gha-run-42");
+            default -> Map.of();
+        };
+    }
+
+    /** The plan of a committed stack with AWS's outputs filled in, run by {@code issuerArn}. */
+    public static Plan ofStackRunBy(String stack, String issuerArn) {
         StackConfig config = StackConfig.load(Path.of("").toAbsolutePath(), stack);
-        return PlanEngine.run(config.project(), stack, config.values(), FlinkHaProgram::define, Plans::awsComputed);
+        return PlanEngine.run(config.project(), stack, config.values(), FlinkHaProgram::define, Plans::awsComputed,
+                (token, args) -> awsInvoked(issuerArn, token, args));
     }
 
     /** A component program with AWS's computed outputs filled in; it gets an AWS provider in eu-west-1. */

@@ -35,4 +35,9 @@ public final class Settings {
     public PlatformSettings load() {
         return SettingsLoader.load("test", key -> Optional.ofNullable(values.get(key)));
     }
+
+    /** Loads on a given day (the EKS support calendar is checked against it). */
+    public PlatformSettings loadOn(java.time.LocalDate day) {
+        return SettingsLoader.load("test", key -> Optional.ofNullable(values.get(key)), day);
+    }
 }

@@ -10,7 +10,14 @@ import com.pulumi.aws.eks.ClusterArgs;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterUpgradePolicyArgs;
+import com.pulumi.aws.iam.IamFunctions;
+import com.pulumi.aws.iam.inputs.GetSessionContextArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
@@ -84,10 +91,12 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                         .publicAccessCidrs(args.publicAccessCidrs().isEmpty() ? null : args.publicAccessCidrs())
                         .build())
                 .enabledClusterLogTypes(LOG_TYPES)
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(args.supportType().name()).build())
                 .accessConfig(ClusterAccessConfigArgs.builder()
                         .authenticationMode("API")
-                        // whoever runs `pulumi up` must reach the API to deploy the operator and jobs
-                        .bootstrapClusterCreatorAdminPermissions(true)
+                        // EKS's implicit entry for the creator collides (409) with an explicit entry for the same
+                        // principal; the creator gets an explicit entry below instead, as terraform-aws-eks does
+                        .bootstrapClusterCreatorAdminPermissions(false)
                         .build())
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
                 .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(clusterPolicy).build());
@@ -105,6 +114,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 .nodeRoleArn(nodeRole.arn())
                 .subnetIds(Output.all(args.privateSubnetIds()))
                 .instanceTypes(ng.instanceTypes())
+                // pinned: without them EKS picks the AMI family and follows the control plane on its own
+                .version(args.kubernetesVersion())
+                .amiType(args.smallestNode().amiType())
                 .diskSize(ng.diskSizeGb())
                 .scalingConfig(NodeGroupScalingConfigArgs.builder()
                         .minSize(ng.minSize()).desiredSize(ng.desiredSize()).maxSize(ng.maxSize()).build())
@@ -120,19 +132,10 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
         List<Resource> access = new ArrayList<>();
         for (int i = 0; i < args.admins().size(); i++) {
-            String principal = args.admins().get(i);
-            var entry = new AccessEntry(name + "-admin-" + i, AccessEntryArgs.builder()
-                    .clusterName(cluster.name())
-                    .principalArn(principal)
-                    .type("STANDARD")
-                    .build(), child);
-            access.add(new AccessPolicyAssociation(name + "-admin-" + i, AccessPolicyAssociationArgs.builder()
-                    .clusterName(cluster.name())
-                    .principalArn(entry.principalArn())
-                    .policyArn(ADMIN_POLICY)
-                    .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
-                    .build(), child));
+            access.add(clusterAdmin(name + "-admin-" + i, Output.of(args.admins().get(i)), child));
         }
+        // whoever runs `pulumi up` must reach the API to deploy the operator and the jobs
+        access.add(clusterAdmin(name + "-deployer", deployer(args), child));
 
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
                 .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3.data().orElse(""), args.region()))
@@ -148,6 +151,42 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 "oidcProviderArn", oidcProvider.arn(),
                 "oidcIssuer", issuer,
                 "kubeconfig", kubeconfig));
+    }
+
+    private AccessPolicyAssociation clusterAdmin(String name, Output<String> principal, CustomResourceOptions options) {
+        var entry = new AccessEntry(name, AccessEntryArgs.builder()
+                .clusterName(cluster.name())
+                .principalArn(principal)
+                .type("STANDARD")
+                .build(), options);
+        return new AccessPolicyAssociation(name, AccessPolicyAssociationArgs.builder()
+                .clusterName(cluster.name())
+                .principalArn(entry.principalArn())
+                .policyArn(ADMIN_POLICY)
+                .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+                .build(), options);
+    }
+
+    /**
+     * The IAM principal running {@code pulumi up}: for an assumed role (CI, SSO) the role, not the session,
+     * since an access entry takes only role and user ARNs. Known at preview with credentials, so a clash
+     * with {@code admins} stops the preview instead of failing the first {@code pulumi up} with a 409.
+     */
+    private static Output<String> deployer(EksClusterArgs args) {
+        var invoke = InvokeOptions.builder().provider(args.awsProvider()).build();
+        return AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
+                .applyValue(GetCallerIdentityResult::arn)
+                .apply(arn -> IamFunctions.getSessionContext(GetSessionContextArgs.builder().arn(arn).build(), invoke))
+                .applyValue(session -> {
+                    String principal = session.issuerArn();
+                    if (args.admins().contains(principal)) {
+                        throw new IllegalArgumentException("EksClusterArgs.admins: got '" + principal + "', which is the identity "
+                                + "running pulumi up; it gets cluster admin through its own access entry, and an IAM principal can "
+                                + "be in only one access entry (the first pulumi up would fail with ResourceInUseException): "
+                                + "remove it from admins");
+                    }
+                    return principal;
+                });
     }
 
     private static RolePolicyAttachment attach(String name, Role role, String managedPolicy, CustomResourceOptions options) {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param admins            IAM principals given cluster-admin through access entries
  * @param publicAccessCidrs CIDRs allowed on the public endpoint; none keeps the endpoint private-only
  * @param awsProvider       the stack's AWS provider
+ * @param supportType       the cluster's upgrade policy: which EKS support it pays for
  */
 public record EksClusterArgs(
         String clusterName,
@@ -28,7 +29,62 @@ public record EksClusterArgs(
         NodeGroupSettings nodeGroup,
         List<String> admins,
         List<String> publicAccessCidrs,
-        com.pulumi.aws.Provider awsProvider) {
+        com.pulumi.aws.Provider awsProvider,
+        EksVersions.SupportType supportType) {
+
+    /** An IAM role or user ARN, which is what an EKS access entry takes (not an STS assumed-role session). */
+    public static final java.util.regex.Pattern ACCESS_ENTRY_PRINCIPAL =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/[A-Za-z0-9+=,.@_/-]+");
+
+    /** @return the node type every pod must fit: the smallest of the node group's instance types */
+    public Ec2InstanceTypes.InstanceType smallestNode() {
+        return nodeGroup.instanceTypes().stream().map(t -> Ec2InstanceTypes.of(t).orElseThrow())
+                .min(java.util.Comparator.comparingInt(Ec2InstanceTypes.InstanceType::allocatableMilliCpu)
+                        .thenComparingInt(Ec2InstanceTypes.InstanceType::allocatableMemoryMib))
+                .orElseThrow();
+    }
+
+    /**
+     * @param nodeGroup the node group
+     * @return what is wrong with its instance types, if anything: each must be in {@link Ec2InstanceTypes}
+     *         (the AMI type and the capacity check come from there), and all of one architecture
+     */
+    public static java.util.List<String> instanceTypeProblems(NodeGroupSettings nodeGroup) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (nodeGroup.instanceTypes().isEmpty()) {
+            out.add("instanceTypes: got []; expected at least one EC2 instance type");
+        }
+        for (String t : nodeGroup.instanceTypes()) {
+            if (Ec2InstanceTypes.of(t).isEmpty()) {
+                out.add("instanceTypes: got '" + t + "'; expected one of " + Ec2InstanceTypes.known()
+                        + " (their sizes decide the AMI type and whether the jobs fit)");
+            }
+        }
+        if (out.isEmpty() && nodeGroup.instanceTypes().stream().map(t -> Ec2InstanceTypes.of(t).orElseThrow().arm()).distinct().count() > 1) {
+            out.add("instanceTypes: got " + nodeGroup.instanceTypes() + "; expected one CPU architecture: a managed node "
+                    + "group has one AMI type, x86_64 or arm64");
+        }
+        return out;
+    }
+
+    /**
+     * @param admins IAM principals for access entries
+     * @return what is wrong with them, if anything
+     */
+    public static java.util.List<String> adminProblems(java.util.List<String> admins) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String a : admins) {
+            if (!ACCESS_ENTRY_PRINCIPAL.matcher(a).matches()) {
+                out.add("admins: got '" + a + "'; expected an IAM role or user ARN (arn:aws:iam::<account>:role/<name>); "
+                        + "an access entry cannot name an STS session");
+            } else if (!seen.add(a)) {
+                out.add("admins: got '" + a + "' twice; an IAM principal can be in only one EKS access entry, so the "
+                        + "second would fail with ResourceInUseException");
+            }
+        }
+        return out;
+    }
 
 
     /** @return a builder with the documented defaults */
@@ -39,7 +95,9 @@ public record EksClusterArgs(
     /** Builds {@link EksClusterArgs}; each setter names its default. */
     public static final class Builder {
         private String clusterName;
-        private String kubernetesVersion = "1.31";
+        private String kubernetesVersion = EksVersions.DEFAULT;
+        private EksVersions.SupportType supportType = EksVersions.SupportType.STANDARD;
+        private java.time.LocalDate checkedOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         private String region;
         private List<Output<String>> privateSubnetIds = List.of();
         private List<Output<String>> publicSubnetIds = List.of();
@@ -57,10 +115,22 @@ public record EksClusterArgs(
          */
         public Builder clusterName(String name) { this.clusterName = name; return this; }
         /**
-         * @param version pinned Kubernetes minor version; default {@code 1.31}
+         * @param version pinned Kubernetes minor version, one of {@link EksVersions#TABLE} still supported;
+         *                default {@link EksVersions#DEFAULT}, the newest
          * @return this builder
          */
         public Builder kubernetesVersion(String version) { this.kubernetesVersion = version; return this; }
+        /**
+         * @param type which EKS support the cluster's upgrade policy pays for; default {@code STANDARD}, so EKS
+         *             upgrades the cluster at the end of standard support instead of billing extended support
+         * @return this builder
+         */
+        public Builder supportType(EksVersions.SupportType type) { this.supportType = type; return this; }
+        /**
+         * @param day the day the version's support is checked against; default today (UTC)
+         * @return this builder
+         */
+        public Builder checkedOn(java.time.LocalDate day) { this.checkedOn = day; return this; }
         /**
          * @param region region, used by the kubeconfig's token command (required)
          * @return this builder
@@ -102,12 +172,19 @@ public record EksClusterArgs(
             Objects.requireNonNull(clusterName, "EksClusterArgs.clusterName is required");
             Objects.requireNonNull(region, "EksClusterArgs.region is required");
             Objects.requireNonNull(awsProvider, "EksClusterArgs.awsProvider is required");
+            java.util.List<String> problems = new java.util.ArrayList<>();
             if (privateSubnetIds.size() < 2) {
-                throw new IllegalArgumentException("EksClusterArgs.privateSubnetIds: got " + privateSubnetIds.size()
-                        + "; expected at least two, in different availability zones");
+                problems.add("privateSubnetIds: got " + privateSubnetIds.size() + "; expected at least two, in different availability zones");
+            }
+            EksVersions.problem(kubernetesVersion, supportType, checkedOn).ifPresent(p ->
+                    problems.add("kubernetesVersion: got '" + kubernetesVersion + "'; " + p));
+            problems.addAll(instanceTypeProblems(nodeGroup));
+            problems.addAll(adminProblems(admins));
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("EksClusterArgs: " + String.join("; ", problems));
             }
             return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
-                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider);
+                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType);
         }
     }
 }

@@ -5,17 +5,19 @@ import java.util.List;
 /**
  * An EKS cluster created by the platform ({@code kind: eks}).
  *
- * @param kubernetesVersion pinned Kubernetes minor version (default {@code 1.31})
+ * @param kubernetesVersion pinned Kubernetes minor version (default: the newest in {@link io.flinkha.cluster.EksVersions})
  * @param network           a new VPC ({@code vpc}) or existing subnets ({@code subnets}), at least two availability zones
  * @param nodeGroup         the managed node group
  * @param admins            IAM principal ARNs given cluster-admin through EKS access entries
  * @param publicAccessCidrs CIDRs that may reach the public API endpoint; empty keeps the endpoint private-only
  *                          (then {@code pulumi up} must run from inside the VPC)
+ * @param supportType       which EKS support the cluster's upgrade policy pays for (default STANDARD)
  */
 public record EksClusterSettings(
         String kubernetesVersion,
         NetworkSettings network,
         NodeGroupSettings nodeGroup,
         List<String> admins,
-        List<String> publicAccessCidrs) implements ClusterSettings {
+        List<String> publicAccessCidrs,
+        io.flinkha.cluster.EksVersions.SupportType supportType) implements ClusterSettings {
 }

@@ -11,7 +11,15 @@ import io.flinkha.flink.UpgradeMode;
 import io.flinkha.operator.OperatorRelease;
 import io.flinkha.storage.S3StorageArgs;
 
+import io.flinkha.cluster.Ec2InstanceTypes;
+import io.flinkha.cluster.EksClusterArgs;
+import io.flinkha.cluster.PodPlacement;
+import io.flinkha.flink.JobPods;
+import io.flinkha.cluster.EksVersions;
+
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -49,7 +57,6 @@ public final class SettingsLoader {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
     private static final Pattern AZ = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
-    private static final Pattern IAM_PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:(role|user|assumed-role)/[A-Za-z0-9+=,.@_/-]+");
     private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/[A-Za-z0-9./_-]+");
     private static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{2}");
     private static final Pattern PINNED_IMAGE = Pattern.compile("[^@\\s]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})");
@@ -69,15 +76,69 @@ public final class SettingsLoader {
      * @throws SettingsException listing every problem
      */
     public static PlatformSettings load(String stack, Function<String, Optional<String>> config) {
+        return load(stack, config, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Like {@link #load(String, Function)}, on a given day: the EKS version's support is checked against it.
+     *
+     * @param today the day of the plan
+     */
+    public static PlatformSettings load(String stack, Function<String, Optional<String>> config, LocalDate today) {
         Problems problems = new Problems();
         JsonObject root = new JsonObject();
         for (String key : KEYS) {
             // an empty value is how Pulumi.yaml declares an optional structured key without a default
             config.apply(key).filter(raw -> !raw.isBlank()).ifPresent(raw -> root.add(key, parse(key, raw, problems)));
         }
-        PlatformSettings settings = read(stack, new Node(PROJECT, root, problems), problems);
+        PlatformSettings settings = read(stack, new Node(PROJECT, root, problems), problems, today);
         problems.throwIfAny(stack);
         return settings;
+    }
+
+    /** Documentation address ranges (RFC 5737): nothing real is ever there. */
+    private static final List<String> DOCUMENTATION_NETWORKS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
+    /** Account ids AWS uses in its documentation and examples. */
+    private static final Set<String> EXAMPLE_ACCOUNTS = Set.of("111122223333", "123456789012", "444455556666", "777788889999",
+            "999999999999", "111111111111", "222222222222", "210987654321");
+
+    /**
+     * What in valid settings will still hurt: an EKS version near the end of its support, and values copied
+     * from examples (documentation address ranges, AWS's example account ids) that cannot work for real.
+     *
+     * @param settings validated settings
+     * @param today    the day of the plan
+     * @return one message per finding, each naming the key; empty when none
+     */
+    public static List<String> warnings(PlatformSettings settings, LocalDate today) {
+        List<String> out = new ArrayList<>();
+        String p = PROJECT + ".";
+        if (settings.cluster() instanceof EksClusterSettings eks) {
+            EksVersions.warning(eks.kubernetesVersion(), eks.supportType(), today)
+                    .ifPresent(w -> out.add(p + "cluster.kubernetesVersion: " + w));
+            for (String cidr : eks.publicAccessCidrs()) {
+                if (DOCUMENTATION_NETWORKS.stream().anyMatch(cidr::startsWith)) {
+                    out.add(p + "cluster.publicAccessCidrs: '" + cidr + "' is a documentation range (RFC 5737); no CI runner or "
+                            + "office is there, so nobody can reach the API endpoint: replace it with your own ranges");
+                }
+            }
+            eks.admins().forEach(a -> exampleAccount(a).ifPresent(acct -> out.add(p + "cluster.admins: '" + a
+                    + "' is in AWS's example account " + acct + "; replace it with your administrators' role")));
+        }
+        if (settings.cluster() instanceof ExistingClusterSettings existing) {
+            existing.oidc().ifPresent(o -> exampleAccount(o.providerArn()).ifPresent(acct -> out.add(p + "cluster.oidc.providerArn: '"
+                    + o.providerArn() + "' is in AWS's example account " + acct + "; use your cluster's OIDC provider")));
+        }
+        if (settings.storage() instanceof S3StorageSettings s3) {
+            s3.kmsKeyArn().ifPresent(k -> exampleAccount(k).ifPresent(acct -> out.add(p + "storage.kmsKeyArn: '" + k
+                    + "' is in AWS's example account " + acct + "; use your own key, or every write to the bucket fails")));
+        }
+        return out;
+    }
+
+    private static Optional<String> exampleAccount(String arn) {
+        String[] parts = arn.split(":");
+        return parts.length > 4 && EXAMPLE_ACCOUNTS.contains(parts[4]) ? Optional.of(parts[4]) : Optional.empty();
     }
 
     private static com.google.gson.JsonElement parse(String key, String raw, Problems problems) {
@@ -93,14 +154,14 @@ public final class SettingsLoader {
         return new com.google.gson.JsonPrimitive(raw);
     }
 
-    private static PlatformSettings read(String stack, Node root, Problems problems) {
+    private static PlatformSettings read(String stack, Node root, Problems problems, LocalDate today) {
         String environment = root.matching("environment", stack, DNS_LABEL,
                 "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment");
         boolean production = root.bool("production", false);
         String namespace = root.matching("namespace", "flink", DNS_LABEL,
                 "expected a Kubernetes namespace name ([a-z0-9-], at most 63 characters)");
 
-        ClusterSettings cluster = readCluster(root, problems);
+        ClusterSettings cluster = readCluster(root, problems, today);
         OperatorSettings operator = readOperator(root);
         StorageSettings storage = readStorage(root, problems);
         FlinkSettings flink = readFlink(root, operator, problems);
@@ -114,6 +175,9 @@ public final class SettingsLoader {
             }
             return new AwsSettings(region);
         });
+        if (cluster instanceof EksClusterSettings eks && !jobs.isEmpty() && EksClusterArgs.instanceTypeProblems(eks.nodeGroup()).isEmpty()) {
+            capacity(root.key("cluster.nodeGroup"), eks.nodeGroup(), jobs, production).ifPresent(problems::raw);
+        }
         boolean onAws = cluster instanceof EksClusterSettings || storage instanceof S3StorageSettings;
         if (onAws && aws.isEmpty() && !root.has("aws")) {
             problems.missing(root.key("aws"), "expected {region: <AWS region>} because the cluster or the storage is on AWS");
@@ -133,7 +197,53 @@ public final class SettingsLoader {
         return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, List.copyOf(jobs), aws);
     }
 
-    private static ClusterSettings readCluster(Node root, Problems problems) {
+    /**
+     * Every job's pods must fit the node group's desired size, on its smallest instance type, or some stay
+     * Pending for ever; a production stack must still fit after losing one node.
+     */
+    private static Optional<String> capacity(String key, NodeGroupSettings nodeGroup, List<JobSettings> jobs, boolean production) {
+        List<PodPlacement.Pod> pods = new ArrayList<>(PodPlacement.EKS_ADD_ONS);
+        for (JobSettings job : jobs) {
+            try {
+                int replicas = job.recovery().map(r -> RecoveryModel.derive(r, job.jobManagerReplicas(), job.flinkConfiguration())
+                        .jobManagerReplicas()).orElse(job.jobManagerReplicas().orElse(1));
+                pods.addAll(JobPods.of(job.name(), replicas, job.jobManager(), job.parallelism(), job.taskManager(), job.flinkConfiguration()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty(); // the job's own problem is reported where it is read
+            }
+        }
+        String typeName = nodeGroup.instanceTypes().stream().min(java.util.Comparator.comparingInt((String t) ->
+                Ec2InstanceTypes.of(t).orElseThrow().allocatableMilliCpu())).orElseThrow();
+        Ec2InstanceTypes.InstanceType node = Ec2InstanceTypes.of(typeName).orElseThrow();
+        int nodes = nodeGroup.desiredSize();
+        String each = String.format("%dm CPU and %d MiB allocatable each, after the kubelet's reserve and the EKS DaemonSets",
+                node.allocatableMilliCpu(), node.allocatableMemoryMib());
+        List<PodPlacement.Pod> pending = PodPlacement.unplaced(pods, node, nodes);
+        String what;
+        if (!pending.isEmpty()) {
+            what = String.format("the jobs' pods do not fit %d node%s of %s (%s)", nodes, nodes == 1 ? "" : "s", typeName, each);
+        } else if (production) {
+            pending = nodes > 1 ? PodPlacement.unplaced(pods, node, nodes - 1) : pods;
+            if (pending.isEmpty()) {
+                return Optional.empty();
+            }
+            what = String.format("the jobs' pods fit %d nodes of %s (%s) but not the %d left after losing one; a production stack "
+                    + "keeps room to lose a node, or a node failure leaves jobs down until it is replaced", nodes, typeName, each, nodes - 1);
+        } else {
+            return Optional.empty();
+        }
+        int needed = PodPlacement.nodesNeeded(pods, node, 1000).orElse(1000) + (production ? 1 : 0);
+        Map<String, Long> left = new java.util.LinkedHashMap<>();
+        pending.forEach(pod -> left.merge(pod.description() + " (" + pod.milliCpu() + "m CPU, " + pod.memoryMib() + " MiB)", 1L, Long::sum));
+        int cpu = pods.stream().mapToInt(PodPlacement.Pod::milliCpu).sum();
+        int memory = pods.stream().mapToInt(PodPlacement.Pod::memoryMib).sum();
+        return Optional.of(String.format("%s: %s. Left Pending: %s. The pods request %dm CPU and %d MiB in all (with CoreDNS); "
+                        + "set desiredSize to at least %d%s, or use a larger instance type",
+                key, what, String.join(", ", left.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList()),
+                cpu, memory, needed, production ? " (one node to spare)" : ""));
+    }
+
+    private static ClusterSettings readCluster(Node root, Problems problems, LocalDate today) {
         Optional<Node> node = root.child("cluster");
         if (node.isEmpty()) {
             if (!root.has("cluster")) {
@@ -150,7 +260,7 @@ public final class SettingsLoader {
             return null;
         }
         if (kind.equals("eks")) {
-            return readEks(c, problems);
+            return readEks(c, problems, today);
         }
         c.allowOnly(Set.of("kind", "context", "kubeconfig", "oidc"));
         String context = c.requiredString("context", "expected the kubeconfig context to deploy to");
@@ -169,9 +279,15 @@ public final class SettingsLoader {
         return new ExistingClusterSettings(context, c.optionalString("kubeconfig"), oidc);
     }
 
-    private static EksClusterSettings readEks(Node c, Problems problems) {
-        c.allowOnly(Set.of("kind", "kubernetesVersion", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs"));
-        String version = c.matching("kubernetesVersion", "1.31", K8S_VERSION, "expected a pinned Kubernetes minor version such as 1.31");
+    private static EksClusterSettings readEks(Node c, Problems problems, LocalDate today) {
+        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs"));
+        String version = c.matching("kubernetesVersion", EksVersions.DEFAULT, K8S_VERSION, "expected a pinned Kubernetes minor version "
+                + "such as " + EksVersions.DEFAULT + " (quote it: YAML reads 1.30 as the number 1.3)");
+        String policy = c.oneOf("upgradePolicy", EksVersions.SupportType.STANDARD.name(), Set.of("STANDARD", "EXTENDED"));
+        EksVersions.SupportType supportType = "EXTENDED".equals(policy) ? EksVersions.SupportType.EXTENDED : EksVersions.SupportType.STANDARD;
+        if (K8S_VERSION.matcher(version).matches()) {
+            EksVersions.problem(version, supportType, today).ifPresent(p -> problems.add(c.key("kubernetesVersion"), version, p));
+        }
         NetworkSettings network = null;
         if (c.has("vpc") && c.has("subnets")) {
             problems.add(c.key("subnets"), "both vpc and subnets", "give either vpc (a new VPC) or subnets (an existing VPC), not both");
@@ -209,9 +325,6 @@ public final class SettingsLoader {
         Node n = c.childOrEmpty("nodeGroup");
         n.allowOnly(Set.of("instanceTypes", "minSize", "desiredSize", "maxSize", "diskSize"));
         List<String> types = n.has("instanceTypes") ? n.strings("instanceTypes") : List.of("m6i.large");
-        if (types.isEmpty()) {
-            problems.add(n.key("instanceTypes"), "[]", "expected at least one EC2 instance type");
-        }
         int min = n.integer("minSize", 2, 1, 1000);
         int desired = n.integer("desiredSize", Math.max(min, 2), 1, 1000);
         int max = n.integer("maxSize", Math.max(desired, 4), 1, 1000);
@@ -219,17 +332,17 @@ public final class SettingsLoader {
             problems.add(n.key("desiredSize"), desired, "expected minSize <= desiredSize <= maxSize (" + min + " <= " + desired + " <= " + max + ")");
         }
         int disk = n.integer("diskSize", 50, 20, 16384);
+        NodeGroupSettings nodeGroup = new NodeGroupSettings(List.copyOf(types), min, desired, max, disk);
+        EksClusterArgs.instanceTypeProblems(nodeGroup).forEach(p -> problems.raw(n.key(p)));
         List<String> admins = c.strings("admins");
-        admins.stream().filter(a -> !IAM_PRINCIPAL.matcher(a).matches()).forEach(a ->
-                problems.add(c.key("admins"), a, "expected an IAM role or user ARN"));
+        EksClusterArgs.adminProblems(admins).forEach(p -> problems.raw(c.key(p)));
         List<String> cidrs = c.strings("publicAccessCidrs");
         cidrs.stream().filter(x -> !CIDR.matcher(x).matches()).forEach(x ->
                 problems.add(c.key("publicAccessCidrs"), x, "expected a CIDR such as 203.0.113.0/24"));
         if (cidrs.contains("0.0.0.0/0")) {
             problems.add(c.key("publicAccessCidrs"), "0.0.0.0/0", "the API endpoint must not be open to the whole internet; list your CI and office ranges");
         }
-        return new EksClusterSettings(version, network, new NodeGroupSettings(List.copyOf(types), min, desired, max, disk),
-                List.copyOf(admins), List.copyOf(cidrs));
+        return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -166,6 +166,7 @@ public class FlinkPlatform extends ComponentResource {
             return new EksCluster(name + "-cluster", EksClusterArgs.builder()
                     .clusterName(clusterName)
                     .kubernetesVersion(eks.kubernetesVersion())
+                    .supportType(eks.supportType())
                     .region(settings.aws().orElseThrow().region())
                     .privateSubnetIds(privateSubnets)
                     .publicSubnetIds(publicSubnets)

@@ -23,7 +23,24 @@ class EksClusterTest {
 
     @Test
     void pinsTheKubernetesVersion() {
-        assertEquals("1.31", at(of("aws:eks/cluster:Cluster"), "version"));
+        assertEquals("1.35", at(of("aws:eks/cluster:Cluster"), "version"));
+    }
+
+    @Test
+    void upgradePolicyIsStandardSupportNotTheBilledExtendedDefault() {
+        assertEquals("STANDARD", at(of("aws:eks/cluster:Cluster"), "upgradePolicy.supportType"));
+    }
+
+    @Test
+    void nodeGroupPinsTheClustersVersionAndTheAmiTypeOfItsArchitecture() {
+        PlannedResource nodes = of("aws:eks/nodeGroup:NodeGroup");
+        assertEquals("1.35", at(nodes, "version"));
+        assertEquals("AL2023_x86_64_STANDARD", at(nodes, "amiType"));
+    }
+
+    @Test
+    void gravitonNodesGetTheArmAmi() {
+        assertEquals("AL2023_ARM_64_STANDARD", Ec2InstanceTypes.of("m7g.xlarge").orElseThrow().amiType());
     }
 
     @Test
@@ -57,7 +74,7 @@ class EksClusterTest {
         assertTrue(subnets.size() >= 2);
         assertEquals(3L, (Long) at(nodes, "scalingConfig.minSize"));
         assertEquals(9L, (Long) at(nodes, "scalingConfig.maxSize"));
-        assertEquals(List.of("m6i.xlarge", "m5.xlarge"), at(nodes, "instanceTypes"));
+        assertEquals(List.of("m6i.2xlarge", "m5.2xlarge"), at(nodes, "instanceTypes"));
     }
 
     @Test
@@ -78,11 +95,46 @@ class EksClusterTest {
 
     @Test
     void adminsGetClusterAdminThroughAccessEntries() {
-        assertEquals("arn:aws:iam::444455556666:role/platform-admins", at(of("aws:eks/accessEntry:AccessEntry"), "principalArn"));
-        PlannedResource association = of("aws:eks/accessPolicyAssociation:AccessPolicyAssociation");
-        assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", at(association, "policyArn"));
-        assertEquals("cluster", at(association, "accessScope.type"));
+        PlannedResource entry = PROD.find(r -> r.name().equals("flink-ha-cluster-admin-0")
+                && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
+        assertEquals("arn:aws:iam::444455556666:role/platform-admins", at(entry, "principalArn"));
+        for (PlannedResource association : PROD.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")) {
+            assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", at(association, "policyArn"));
+            assertEquals("cluster", at(association, "accessScope.type"));
+        }
         assertEquals("API", at(of("aws:eks/cluster:Cluster"), "accessConfig.authenticationMode"));
+    }
+
+    @Test
+    void theDeployerGetsAnExplicitAccessEntryInsteadOfEksBootstrapAccess() {
+        assertEquals(false, at(of("aws:eks/cluster:Cluster"), "accessConfig.bootstrapClusterCreatorAdminPermissions"));
+        PlannedResource entry = PROD.find(r -> r.name().equals("flink-ha-cluster-deployer")
+                && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
+        assertEquals(Plans.DEPLOYER_ROLE, at(entry, "principalArn"), "the role of the session, not the STS session ARN");
+        assertEquals(2, PROD.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").size());
+    }
+
+    @Test
+    void theKubernetesProviderWaitsForEveryAccessEntryIncludingTheDeployers() {
+        PlannedResource provider = of("pulumi:providers:kubernetes");
+        PROD.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").forEach(a ->
+                assertTrue(provider.dependencies().contains(a.urn()), a.name()));
+    }
+
+    @Test
+    void offlineTheDeployerIsKnownOnlyAtDeployment() {
+        PlannedResource entry = Plans.ofStack("prod").find(r -> r.name().equals("flink-ha-cluster-deployer")
+                && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
+        assertEquals("<known after deploy>", at(entry, "principalArn"));
+    }
+
+    @Test
+    void rejectsADeployerThatIsAlsoListedAsAnAdmin() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Plans.ofStackRunBy("prod", "arn:aws:iam::444455556666:role/platform-admins"));
+        assertTrue(e.getMessage().startsWith("EksClusterArgs.admins: got 'arn:aws:iam::444455556666:role/platform-admins', which "
+                + "is the identity running pulumi up"), e.getMessage());
+        assertTrue(e.getMessage().contains("ResourceInUseException"), e.getMessage());
     }
 
     @Test

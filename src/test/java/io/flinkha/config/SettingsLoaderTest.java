@@ -4,6 +4,8 @@ import io.flinkha.Settings;
 import io.flinkha.flink.UpgradeMode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -212,6 +214,99 @@ class SettingsLoaderTest {
                 .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}");
     }
 
+    private static final java.time.LocalDate REVIEW_DAY = java.time.LocalDate.of(2026, 11, 29);
+
+    private static String eksWith(String nodeGroup) {
+        return "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.35\",\"nodeGroup\":" + nodeGroup + "}";
+    }
+
+    /** The prod stack's jobs before the review: 10 vCPU of requests in pods of 1 and 2 vCPU. */
+    private static final String PROD_JOBS = "[{\"name\":\"state-machine\",\"jarUri\":\"local:///j.jar\",\"parallelism\":4,"
+            + "\"jobManagerReplicas\":2,\"jobManager\":{\"cpu\":1,\"memory\":\"2048m\"},\"taskManager\":{\"cpu\":2,\"memory\":\"4096m\"},"
+            + "\"flinkConfiguration\":{\"taskmanager.numberOfTaskSlots\":\"2\"}},"
+            + "{\"name\":\"top-speed-windowing\",\"jarUri\":\"local:///t.jar\",\"parallelism\":2,\"upgradeMode\":\"savepoint\","
+            + "\"jobManagerReplicas\":2,\"jobManager\":{\"cpu\":1,\"memory\":\"2048m\"},\"taskManager\":{\"cpu\":1,\"memory\":\"2048m\"}}]";
+
+    @Test
+    void rejectsJobsThatDoNotFitTheNodeGroupAndNamesWhatStaysPending() {
+        SettingsException e = rejected(onAws().with("jobs", PROD_JOBS)
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\",\"m5.xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}")));
+        assertProblem(e, "flink-ha.cluster.nodeGroup", "do not fit 3 nodes of m6i.xlarge (3795m CPU",
+                "Left Pending: 1 x top-speed-windowing TaskManager (1000m CPU, 2048 MiB)", "10200m CPU",
+                "set desiredSize to at least 4");
+    }
+
+    @Test
+    void productionJobsMustStillFitAfterLosingANode() {
+        SettingsException e = rejected(onAws().with("production", "true").with("jobs", PROD_JOBS)
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\"],\"minSize\":4,\"desiredSize\":4,\"maxSize\":9}")));
+        assertProblem(e, "flink-ha.cluster.nodeGroup", "fit 4 nodes of m6i.xlarge", "but not the 3 left after losing one",
+                "set desiredSize to at least 5 (one node to spare)");
+    }
+
+    @Test
+    void acceptsJobsThatFitWithANodeToSpareInProduction() {
+        PlatformSettings s = onAws().with("production", "true").with("jobs", PROD_JOBS)
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\",\"m5.2xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}")).load();
+        assertEquals(2, s.jobs().size());
+    }
+
+    @Test
+    void theSmallestInstanceTypeOfTheNodeGroupDecidesTheFit() {
+        assertProblem(rejected(onAws().with("jobs", PROD_JOBS)
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\",\"m6i.large\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}"))),
+                "flink-ha.cluster.nodeGroup", "nodes of m6i.large");
+    }
+
+    @Test
+    void rejectsAnEksVersionPastItsSupportOnTheDayOfThePlan() {
+        SettingsException e = assertThrows(SettingsException.class, () -> onAws()
+                .with("cluster", "{\"kind\":\"eks\",\"kubernetesVersion\":\"1.31\"}").loadOn(REVIEW_DAY));
+        assertProblem(e, "flink-ha.cluster.kubernetesVersion", "got '1.31'", "ended on 2025-11-26", "pin 1.35");
+    }
+
+    @Test
+    void warnsWithinNinetyDaysOfTheEndOfSupport() {
+        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.34\"}").loadOn(REVIEW_DAY);
+        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        assertTrue(w.contains("flink-ha.cluster.kubernetesVersion: standard support of Kubernetes 1.34 on EKS ends on 2026-12-02 (in 3 days); "
+                + "after that EKS upgrades the cluster itself. Plan the upgrade to 1.35 now"), w::toString);
+    }
+
+    @Test
+    void theUpgradePolicyIsStandardUnlessExtendedIsAsked() {
+        assertEquals(io.flinkha.cluster.EksVersions.SupportType.STANDARD, ((EksClusterSettings) onAws().load().cluster()).supportType());
+        PlatformSettings extended = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.32\",\"upgradePolicy\":\"EXTENDED\"}")
+                .loadOn(REVIEW_DAY);
+        assertEquals(io.flinkha.cluster.EksVersions.SupportType.EXTENDED, ((EksClusterSettings) extended.cluster()).supportType());
+    }
+
+    @Test
+    void rejectsTheSameAdminTwice() {
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"admins\":[\"arn:aws:iam::123456789012:role/a\","
+                + "\"arn:aws:iam::123456789012:role/a\"]}")), "flink-ha.cluster.admins", "twice", "only one EKS access entry");
+    }
+
+    @Test
+    void warnsAboutDocumentationRangesAndExampleAccounts() {
+        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"203.0.113.0/24\"],"
+                + "\"admins\":[\"arn:aws:iam::111122223333:role/platform-admins\"]}")
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\","
+                        + "\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}").load();
+        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        assertEquals(3, w.size(), w::toString);
+        assertTrue(w.get(0).startsWith("flink-ha.cluster.publicAccessCidrs: '203.0.113.0/24' is a documentation range (RFC 5737)"), w.get(0));
+        assertTrue(w.get(1).startsWith("flink-ha.cluster.admins: 'arn:aws:iam::111122223333:role/platform-admins' is in AWS's example account"), w.get(1));
+        assertTrue(w.get(2).startsWith("flink-ha.storage.kmsKeyArn:"), w.get(2));
+    }
+
+    @Test
+    void realValuesRaiseNoWarning() {
+        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"81.2.69.0/24\"],"
+                + "\"admins\":[\"arn:aws:iam::380012345678:role/platform-admins\"]}").load();
+        assertEquals(List.of(), SettingsLoader.warnings(s, REVIEW_DAY));
+    }
+
     @Test
     void acceptsAnEksClusterWithS3Storage() {
         PlatformSettings s = onAws().load();
@@ -268,7 +363,7 @@ class SettingsLoaderTest {
 
     @Test
     void rejectsAnApiEndpointOpenToTheWholeInternet() {
-        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"publicAccessCidrs\":[\"0.0.0.0/0\"],"
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"0.0.0.0/0\"],"
                         + "\"vpc\":{\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")),
                 "flink-ha.cluster.publicAccessCidrs", "0.0.0.0/0", "whole internet");
     }

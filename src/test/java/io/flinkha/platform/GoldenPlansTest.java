@@ -31,7 +31,10 @@ class GoldenPlansTest {
         List<String> stacks = StackConfig.stacks(Path.of("stacks"));
         for (String stack : stacks) {
             Path golden = GOLDEN.resolve(stack + ".json");
-            String current = PlanRenderer.json(Plans.ofStack(stack));
+            // resources only: warnings depend on the day (an EKS version nearing its end of support), the
+            // committed plans must not
+            var plan = Plans.ofStack(stack);
+            String current = PlanRenderer.json(new io.flinkha.internal.plan.Plan(plan.project(), plan.stack(), plan.config(), plan.resources()));
             if (update) {
                 // a refresh may not drop a resource identity silently: that would replace real infrastructure
                 if (Files.isRegularFile(golden)) {

@@ -12,12 +12,19 @@ import java.util.function.Predicate;
  * @param stack     stack name
  * @param config    the stack's config values as the engine passed them to the program
  * @param resources resources, the root stack first
+ * @param warnings  what the program warned about (as {@code pulumi preview} prints it), in order
  */
-public record Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources) {
+public record Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources, List<String> warnings) {
 
     public Plan {
         config = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(config));
         resources = List.copyOf(resources);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A plan without warnings, e.g. read back from a file that has none. */
+    public Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources) {
+        this(project, stack, config, resources, List.of());
     }
 
     /** The text that stands for a value known only after deployment. */

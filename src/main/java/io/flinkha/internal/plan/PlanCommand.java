@@ -41,6 +41,10 @@ public final class PlanCommand {
             Timing.phase("program done");
             out.print(json ? PlanRenderer.json(plan) : PlanRenderer.tree(plan));
             out.flush();
+            if (json) {
+                // the JSON carries them as diagnostics; a person at the terminal sees them too
+                plan.warnings().forEach(w -> err.println("warning: " + w));
+            }
             Timing.resources(plan.resources().size());
             Timing.phase("plan written");
             return 0;

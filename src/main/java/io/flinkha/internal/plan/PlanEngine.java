@@ -64,9 +64,35 @@ public final class PlanEngine {
      * issuer URLs) supplied by {@code computed}, as unit tests with mocks do. A resource that gets
      * computed outputs also gets the id {@code <name>-id}; every other id stays unknown.
      */
+    public static Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program,
+                           BiFunction<String, String, Map<String, Object>> computed) {
+        return run(project, stack, config, program, computed, PlanEngine::offlineInvoke);
+    }
+
+    /**
+     * What a provider function returns without credentials: the values that depend on who runs the
+     * program are unknown, as they would be for a reviewer without access to the account.
+     */
+    static Map<String, Object> offlineInvoke(String token, Map<String, Object> args) {
+        return switch (token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "accountId", UNKNOWN_SENTINEL, "arn", UNKNOWN_SENTINEL, "id", UNKNOWN_SENTINEL, "userId", UNKNOWN_SENTINEL);
+            case "aws:iam/getSessionContext:getSessionContext" -> Map.of("arn", String.valueOf(args.get("arn")),
+                    "id", UNKNOWN_SENTINEL, "issuerArn", UNKNOWN_SENTINEL, "issuerId", UNKNOWN_SENTINEL,
+                    "issuerName", UNKNOWN_SENTINEL, "sessionName", UNKNOWN_SENTINEL);
+            default -> Map.of();
+        };
+    }
+
+    /**
+     * Like {@link #run(String, String, Map, Consumer, BiFunction)}, with provider functions (invokes)
+     * answered by {@code invoked} (token and arguments to result).
+     */
     public static synchronized Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program,
-                                        BiFunction<String, String, Map<String, Object>> computed) {
+                                        BiFunction<String, String, Map<String, Object>> computed,
+                                        BiFunction<String, Map<String, Object>, Map<String, Object>> invoked) {
         List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         // Registrations reach the monitor as their inputs resolve, in no fixed order; the order in which
         // the program constructs resources is fixed, so plans are ordered by it. A stack transformation
         // runs inside each resource's constructor, which is where that order is visible.
@@ -90,7 +116,9 @@ public final class PlanEngine {
 
             @Override
             public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-                return CompletableFuture.completedFuture(Map.of());
+                Map<String, Object> callArgs = new LinkedHashMap<>();
+                argsOf(args).forEach((k, v) -> callArgs.put(String.valueOf(k), v));
+                return CompletableFuture.completedFuture(invoked.apply(args.token, callArgs));
             }
         };
         try {
@@ -99,8 +127,9 @@ public final class PlanEngine {
                             .resourceTransformations(List.of(recordOrder)).build())
                     .config(config)
                     .mocks(mocks)
-                    // the engine would log a failing program with its whole stack; the command prints the cause itself
-                    .standardLogger(PulumiTestInternal.logger(Level.OFF))
+                    // the engine would log a failing program with its whole stack; the command prints the cause
+                    // itself. Warnings the program logs (ctx.log().warn) are the plan's diagnostics.
+                    .standardLogger(warningsInto(warnings))
                     .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed, project, stack))
                     .build();
             var result = test.runTest(program);
@@ -117,7 +146,39 @@ public final class PlanEngine {
                 .sorted(Comparator.comparingInt(Recorded::sequence))
                 .map(Recorded::resource)
                 .toList();
-        return new Plan(project, stack, config, resources);
+        return new Plan(project, stack, config, resources, List.copyOf(warnings));
+    }
+
+    /** {@code CallArgs.args} is a Guava map, and Guava is only on Pulumi's runtime class path: read it as a Map. */
+    private static Map<?, ?> argsOf(Mocks.CallArgs call) {
+        try {
+            return (Map<?, ?>) Mocks.CallArgs.class.getField("args").get(call);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the Pulumi SDK's Mocks.CallArgs changed", e);
+        }
+    }
+
+    private static java.util.logging.Logger warningsInto(List<String> warnings) {
+        var logger = java.util.logging.Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.WARNING);
+        logger.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel() == Level.WARNING && r.getMessage() != null) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return logger;
     }
 
     /**

@@ -51,7 +51,16 @@ public final class PlanRenderer {
             steps.add(step);
         }
         root.put("steps", steps);
-        root.put("diagnostics", List.of());
+        List<Object> diagnostics = new ArrayList<>();
+        for (String w : plan.warnings()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("prefix", "warning: ");
+            d.put("message", w + "\n");
+            d.put("color", "never");
+            d.put("severity", "warning");
+            diagnostics.add(d);
+        }
+        root.put("diagnostics", diagnostics);
         root.put("changeSummary", Map.of("create", plan.resources().size()));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
@@ -69,6 +78,10 @@ public final class PlanRenderer {
         }
         out.append(String.format("%nResources: %d to create. Values shown as %s are known only after deployment.%n",
                 plan.resources().size(), Plan.UNKNOWN));
+        if (!plan.warnings().isEmpty()) {
+            out.append(String.format("%nWarnings (%d):%n", plan.warnings().size()));
+            plan.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
+        }
         return out.toString();
     }
 

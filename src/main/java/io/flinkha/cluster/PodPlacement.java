@@ -1,0 +1,70 @@
+package io.flinkha.cluster;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Whether pods fit a node group, decided the way the scheduler decides it: a pod runs only on a node
+ * whose allocatable CPU and memory, less what earlier pods requested, cover its requests; one that fits
+ * nowhere stays Pending for ever (a full node group without an autoscaler does not grow). Pods are
+ * placed largest first on the first node they fit, which is how a packed node group looks after a
+ * rollout, and never better than the scheduler does.
+ */
+public final class PodPlacement {
+    /** Cluster add-ons every EKS cluster runs besides the DaemonSets: CoreDNS, two replicas of 100m and 70 MiB. */
+    public static final List<Pod> EKS_ADD_ONS = List.of(new Pod("CoreDNS", 100, 70), new Pod("CoreDNS", 100, 70));
+
+    private PodPlacement() {
+    }
+
+    /**
+     * One pod's requests.
+     *
+     * @param description what it is, e.g. {@code orders TaskManager}
+     * @param milliCpu    requested CPU in millicores
+     * @param memoryMib   requested memory in MiB
+     */
+    public record Pod(String description, int milliCpu, int memoryMib) {
+    }
+
+    /**
+     * @param pods  the pods to run
+     * @param node  the node type
+     * @param nodes how many nodes
+     * @return the pods that fit on no node; empty when every pod is placed
+     */
+    public static List<Pod> unplaced(List<Pod> pods, Ec2InstanceTypes.InstanceType node, int nodes) {
+        int[] cpu = new int[nodes];
+        int[] memory = new int[nodes];
+        java.util.Arrays.fill(cpu, node.allocatableMilliCpu());
+        java.util.Arrays.fill(memory, node.allocatableMemoryMib());
+        List<Pod> left = new ArrayList<>();
+        List<Pod> sorted = new ArrayList<>(pods);
+        sorted.sort(Comparator.comparingInt(Pod::milliCpu).thenComparingInt(Pod::memoryMib).reversed());
+        for (Pod p : sorted) {
+            boolean placed = false;
+            for (int i = 0; i < nodes && !placed; i++) {
+                if (cpu[i] >= p.milliCpu() && memory[i] >= p.memoryMib()) {
+                    cpu[i] -= p.milliCpu();
+                    memory[i] -= p.memoryMib();
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                left.add(p);
+            }
+        }
+        return left;
+    }
+
+    /** @return the fewest nodes of {@code node} on which every pod fits, at most {@code limit}; empty when none does */
+    public static java.util.OptionalInt nodesNeeded(List<Pod> pods, Ec2InstanceTypes.InstanceType node, int limit) {
+        for (int n = 1; n <= limit; n++) {
+            if (unplaced(pods, node, n).isEmpty()) {
+                return java.util.OptionalInt.of(n);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+}
