@@ -75,7 +75,10 @@ public final class Ec2InstanceTypes {
     private Ec2InstanceTypes() {
     }
 
-    /** @return the instance type's row, if the table has it */
+    /**
+     * @param name an EC2 instance type, e.g. {@code m6i.xlarge}
+     * @return the instance type's row, if the table has it
+     */
     public static Optional<InstanceType> of(String name) {
         return Optional.ofNullable(TABLE.get(name));
     }

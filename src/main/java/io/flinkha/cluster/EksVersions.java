@@ -31,7 +31,10 @@ public final class EksVersions {
      * @param endOfExtended  last day of extended support
      */
     public record Version(String version, LocalDate endOfStandard, LocalDate endOfExtended) {
-        /** @return the last day of the support {@code policy} pays for */
+        /**
+         * @param policy the cluster's support type
+         * @return the last day of the support {@code policy} pays for
+         */
         public LocalDate endOf(SupportType policy) {
             return policy == SupportType.STANDARD ? endOfStandard : endOfExtended;
         }
@@ -64,7 +67,10 @@ public final class EksVersions {
     private EksVersions() {
     }
 
-    /** @return the row of {@code version}, if the table has it */
+    /**
+     * @param version a Kubernetes minor version
+     * @return the row of {@code version}, if the table has it
+     */
     public static Optional<Version> of(String version) {
         return TABLE.stream().filter(v -> v.version().equals(version)).findFirst();
     }
@@ -92,6 +98,9 @@ public final class EksVersions {
     }
 
     /**
+     * @param version the pinned version
+     * @param policy  the cluster's support type
+     * @param today   the day of the plan
      * @return a warning when the end of the support {@code policy} pays for is within {@link #WARN_DAYS} days
      */
     public static Optional<String> warning(String version, SupportType policy, LocalDate today) {

@@ -58,7 +58,12 @@ public final class PodPlacement {
         return left;
     }
 
-    /** @return the fewest nodes of {@code node} on which every pod fits, at most {@code limit}; empty when none does */
+    /**
+     * @param pods  the pods to run
+     * @param node  the node type
+     * @param limit the most nodes to try
+     * @return the fewest nodes of {@code node} on which every pod fits, at most {@code limit}; empty when none does
+     */
     public static java.util.OptionalInt nodesNeeded(List<Pod> pods, Ec2InstanceTypes.InstanceType node, int limit) {
         for (int n = 1; n <= limit; n++) {
             if (unplaced(pods, node, n).isEmpty()) {

@@ -82,7 +82,11 @@ public final class SettingsLoader {
     /**
      * Like {@link #load(String, Function)}, on a given day: the EKS version's support is checked against it.
      *
-     * @param today the day of the plan
+     * @param stack  the stack name, used in messages and as the default environment
+     * @param config raw config value by key without the project prefix; structured values as JSON text
+     * @param today  the day of the plan
+     * @return the validated settings
+     * @throws SettingsException listing every problem
      */
     public static PlatformSettings load(String stack, Function<String, Optional<String>> config, LocalDate today) {
         Problems problems = new Problems();

@@ -40,7 +40,11 @@ public final class JobPods {
         return pods;
     }
 
-    /** @return TaskManagers the job needs: {@code ceil(parallelism / slots)} */
+    /**
+     * @param parallelism        job parallelism
+     * @param flinkConfiguration the job's Flink configuration, for {@value #SLOTS_KEY}
+     * @return TaskManagers the job needs: {@code ceil(parallelism / slots)}
+     */
     public static int taskManagers(int parallelism, Map<String, String> flinkConfiguration) {
         int slots = 1;
         try {
