@@ -1,8 +1,9 @@
 package io.flinkha;
 
 import com.pulumi.Context;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
+import io.flinkha.cluster.ExistingCluster;
+import io.flinkha.cluster.ExistingClusterArgs;
+import io.flinkha.cluster.KubernetesCluster;
 import io.flinkha.internal.app.FlinkHaProgram;
 import io.flinkha.config.PlatformSettings;
 import io.flinkha.internal.plan.Plan;
@@ -92,10 +93,10 @@ public final class Plans {
         return PlanEngine.run("flink-ha", "test", Map.of(), ctx -> new FlinkPlatform("flink-ha", settings, null));
     }
 
-    /** The plan of a program that gets a Kubernetes provider to pass to the component under test. */
-    public static Plan ofComponent(Function<Provider, Object> component) {
+    /** The plan of a program that gets a cluster (an existing one, context {@code test}) to pass to the component under test. */
+    public static Plan ofComponent(Function<KubernetesCluster, Object> component) {
         return PlanEngine.run("flink-ha", "test", Map.of(), (Context ctx) ->
-                component.apply(new Provider("test-provider", ProviderArgs.builder().context("test").build())));
+                component.apply(new ExistingCluster("test", new ExistingClusterArgs("test", java.util.Optional.empty()), null)));
     }
 
     public static PlannedResource only(Plan plan, String type) {

@@ -34,7 +34,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.flinkha.internal.iam.PolicyDocuments;
+import io.flinkha.aws.PolicyDocuments;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

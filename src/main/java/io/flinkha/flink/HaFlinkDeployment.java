@@ -83,7 +83,7 @@ public class HaFlinkDeployment extends ComponentResource {
         var spec = FlinkDeploymentSpecArgs.builder()
                 .image(args.image())
                 .flinkVersion(args.operatorFlinkVersion())
-                .serviceAccount(args.serviceAccountName())
+                .serviceAccount(args.serviceAccount().name())
                 .flinkConfiguration(flinkConfiguration(args, paths, podStorage, recovery))
                 .podTemplate(podTemplate(podStorage))
                 .jobManager(new JobManagerSpecArgs(args.jobManagerReplicas(),

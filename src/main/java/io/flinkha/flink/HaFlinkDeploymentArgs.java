@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
 import io.flinkha.config.ContainerResources;
+import io.flinkha.identity.FlinkServiceAccount;
+import io.flinkha.operator.FlinkOperator;
 import io.flinkha.storage.HaStorage;
 
 import java.time.Duration;
@@ -15,12 +17,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Arguments of {@link HaFlinkDeployment}. Storage and service account come in as objects, so a
- * deployment can never point at storage or an identity that the platform did not declare. Build
- * them with {@link #builder()}, which documents each option's default and checks every argument
- * (the canonical constructor does not).
+ * Arguments of {@link HaFlinkDeployment}. The service account, the storage and the operator come in as
+ * objects, and the deployment derives from them what a caller would otherwise wire by hand: its
+ * namespace and service account from the account, its provider from the account's cluster, and what it
+ * must wait for (the operator's release, the account's RBAC and cloud policies). Build them with
+ * {@link #builder()}, which documents each option's default and checks every argument (the canonical
+ * constructor does not).
  *
- * @param namespace          namespace of the deployment
  * @param flinkVersion       exact Flink version of the image, e.g. {@code 1.20.1}
  * @param image              container image
  * @param jarUri             job jar URI
@@ -34,14 +37,12 @@ import java.util.regex.Pattern;
  * @param taskManager        TaskManager resources
  * @param flinkConfiguration extra Flink configuration, never a key of {@link FlinkConfigKeys#OWNED}
  * @param storage            durable HA storage
- * @param serviceAccountName service account with the HA rights
- * @param dependsOn          resources that must exist first (operator release, RBAC)
- * @param provider           the cluster's Kubernetes provider
+ * @param serviceAccount     the account the jobs run as, with the HA rights and the storage granted
+ * @param operator           the operator that reconciles the deployment, when this program declares it
  * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
  * @param readyTimeout       how long {@code pulumi up} waits for the operator to report the job running and stable
  */
 public record HaFlinkDeploymentArgs(
-        Output<String> namespace,
         String flinkVersion,
         String image,
         String jarUri,
@@ -55,9 +56,8 @@ public record HaFlinkDeploymentArgs(
         ContainerResources taskManager,
         Map<String, String> flinkConfiguration,
         HaStorage storage,
-        Output<String> serviceAccountName,
-        List<Resource> dependsOn,
-        Provider provider,
+        FlinkServiceAccount serviceAccount,
+        Optional<FlinkOperator> operator,
         Optional<RecoveryObjective> recoveryObjective,
         Duration readyTimeout) {
 
@@ -75,6 +75,27 @@ public record HaFlinkDeploymentArgs(
         return new Builder();
     }
 
+    /** @return the deployment's namespace: the service account's */
+    public Output<String> namespace() {
+        return serviceAccount.namespace();
+    }
+
+    /** @return the cluster's provider, through the service account's cluster */
+    public Provider provider() {
+        return serviceAccount.cluster().provider();
+    }
+
+    /**
+     * @return what must exist before the deployment: the operator's release (it installs the CRD and reconciles
+     *         the deployment), the account's RBAC and cloud policies
+     */
+    public List<Resource> dependsOn() {
+        List<Resource> out = new ArrayList<>();
+        operator.ifPresent(o -> out.add(o.release()));
+        out.addAll(serviceAccount.readiness());
+        return List.copyOf(out);
+    }
+
     /** @return the operator's {@code flinkVersion} value, e.g. {@code v1_20} for 1.20.1 */
     public String operatorFlinkVersion() {
         String[] parts = flinkVersion.split("\\.");
@@ -83,7 +104,6 @@ public record HaFlinkDeploymentArgs(
 
     /** Builds {@link HaFlinkDeploymentArgs}; each setter names its default. */
     public static final class Builder {
-        private Output<String> namespace;
         private String flinkVersion = "1.20.1";
         private String image;
         private String jarUri;
@@ -97,20 +117,14 @@ public record HaFlinkDeploymentArgs(
         private ContainerResources taskManager = new ContainerResources(1, "2048m");
         private Map<String, String> flinkConfiguration = Map.of();
         private HaStorage storage;
-        private Output<String> serviceAccountName;
-        private List<Resource> dependsOn = List.of();
-        private Provider provider;
+        private FlinkServiceAccount serviceAccount;
+        private FlinkOperator operator;
         private RecoveryObjective recoveryObjective;
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
 
         private Builder() {
         }
 
-        /**
-         * @param namespace namespace of the deployment (required)
-         * @return this builder
-         */
-        public Builder namespace(Output<String> namespace) { this.namespace = namespace; return this; }
         /**
          * @param v exact Flink version of the image; default {@code 1.20.1}
          * @return this builder
@@ -177,20 +191,18 @@ public record HaFlinkDeploymentArgs(
          */
         public Builder storage(HaStorage storage) { this.storage = storage; return this; }
         /**
-         * @param name service account with the HA rights, e.g. {@code LeaderElectionRbac.serviceAccountName()} (required)
+         * @param account the account the jobs run as (required): the deployment's namespace, service account and
+         *                cluster come from it. Grant it the storage first ({@code storage.grantReadWrite(account)}),
+         *                so the deployment also waits for the storage policy.
          * @return this builder
          */
-        public Builder serviceAccountName(Output<String> name) { this.serviceAccountName = name; return this; }
+        public Builder serviceAccount(FlinkServiceAccount account) { this.serviceAccount = account; return this; }
         /**
-         * @param resources resources that must exist first, such as the operator release and the RBAC; default none
+         * @param operator the operator that reconciles the deployment; the deployment waits for its release. Default
+         *                 none, for an operator managed outside this program
          * @return this builder
          */
-        public Builder dependsOn(List<Resource> resources) { this.dependsOn = resources; return this; }
-        /**
-         * @param provider the cluster's Kubernetes provider (required)
-         * @return this builder
-         */
-        public Builder provider(Provider provider) { this.provider = provider; return this; }
+        public Builder operator(FlinkOperator operator) { this.operator = operator; return this; }
 
         /**
          * @param objective how fast the job must recover; the recovery settings are derived from it; default none
@@ -207,11 +219,9 @@ public record HaFlinkDeploymentArgs(
 
         /** @return the checked arguments */
         public HaFlinkDeploymentArgs build() {
-            Objects.requireNonNull(namespace, "HaFlinkDeploymentArgs.namespace is required");
             Objects.requireNonNull(jarUri, "HaFlinkDeploymentArgs.jarUri is required");
             Objects.requireNonNull(storage, "HaFlinkDeploymentArgs.storage is required");
-            Objects.requireNonNull(serviceAccountName, "HaFlinkDeploymentArgs.serviceAccountName is required");
-            Objects.requireNonNull(provider, "HaFlinkDeploymentArgs.provider is required");
+            Objects.requireNonNull(serviceAccount, "HaFlinkDeploymentArgs.serviceAccount is required");
             List<String> problems = new ArrayList<>();
             if (flinkVersion == null || !flinkVersion.matches("\\d+\\.\\d+\\.\\d+")) {
                 problems.add("flinkVersion: got '" + flinkVersion + "'; expected an exact version such as 1.20.1");
@@ -241,9 +251,9 @@ public record HaFlinkDeploymentArgs(
                 throw new IllegalArgumentException("HaFlinkDeploymentArgs: " + String.join("; ", problems));
             }
             String image = this.image != null ? this.image : "flink:" + flinkVersion + "-java17";
-            return new HaFlinkDeploymentArgs(namespace, flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
+            return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
                     parallelism, upgradeMode, replicas, checkpointInterval, jobManager, taskManager,
-                    Map.copyOf(flinkConfiguration), storage, serviceAccountName, List.copyOf(dependsOn), provider,
+                    Map.copyOf(flinkConfiguration), storage, serviceAccount, Optional.ofNullable(operator),
                     Optional.ofNullable(recoveryObjective), readyTimeout);
         }
     }

@@ -1,7 +1,7 @@
 package io.flinkha.operator;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
+import io.flinkha.cluster.KubernetesCluster;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param webhook         whether to install the operator's admission webhook (it needs cert-manager)
  * @param replicas        operator replicas; more than one turns on the operator's leader election
  * @param extraValues     extra chart values, merged under the component's own, which win
- * @param provider        the cluster's Kubernetes provider
+ * @param cluster         the cluster, whose provider the release uses
  */
 public record FlinkOperatorArgs(
         String version,
@@ -28,7 +28,7 @@ public record FlinkOperatorArgs(
         boolean webhook,
         int replicas,
         Map<String, Object> extraValues,
-        Provider provider) {
+        KubernetesCluster cluster) {
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
 
@@ -54,7 +54,7 @@ public record FlinkOperatorArgs(
         private boolean webhook = false;
         private int replicas = 1;
         private Map<String, Object> extraValues = Map.of();
-        private Provider provider;
+        private KubernetesCluster cluster;
 
         private Builder() {
         }
@@ -95,14 +95,14 @@ public record FlinkOperatorArgs(
          */
         public Builder extraValues(Map<String, Object> values) { this.extraValues = values; return this; }
         /**
-         * @param provider the cluster's Kubernetes provider (required)
+         * @param cluster the cluster to install into, whose provider the release uses (required)
          * @return this builder
          */
-        public Builder provider(Provider provider) { this.provider = provider; return this; }
+        public Builder cluster(KubernetesCluster cluster) { this.cluster = cluster; return this; }
 
         /** @return the checked arguments */
         public FlinkOperatorArgs build() {
-            Objects.requireNonNull(provider, "FlinkOperatorArgs.provider is required");
+            Objects.requireNonNull(cluster, "FlinkOperatorArgs.cluster is required");
             if (version == null || !VERSION.matcher(version).matches()) {
                 throw new IllegalArgumentException("FlinkOperatorArgs.version: got '" + version + "'; expected an exact version such as 1.10.0");
             }
@@ -116,7 +116,7 @@ public record FlinkOperatorArgs(
                 throw new IllegalArgumentException("FlinkOperatorArgs.replicas: got " + replicas + "; expected at least 1");
             }
             return new FlinkOperatorArgs(version, namespace, chartRepository != null ? chartRepository : archiveRepository(version),
-                    List.copyOf(watchNamespaces), webhook, replicas, Map.copyOf(extraValues), provider);
+                    List.copyOf(watchNamespaces), webhook, replicas, Map.copyOf(extraValues), cluster);
         }
     }
 }

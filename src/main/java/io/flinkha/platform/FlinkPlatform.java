@@ -29,13 +29,12 @@ import io.flinkha.flink.HaFlinkDeployment;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.operator.FlinkOperator;
 import io.flinkha.operator.FlinkOperatorArgs;
-import io.flinkha.rbac.LeaderElectionRbac;
-import io.flinkha.rbac.LeaderElectionRbacArgs;
+import io.flinkha.identity.FlinkServiceAccount;
+import io.flinkha.identity.FlinkServiceAccountArgs;
+import com.pulumi.core.Alias;
 import io.flinkha.storage.HaStorage;
 import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
-import io.flinkha.storage.ServiceAccountRef;
-import io.flinkha.storage.StorageAccess;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,7 @@ public class FlinkPlatform extends ComponentResource {
     private final KubernetesCluster cluster;
     private final Namespace jobsNamespace;
     private final HaStorage storage;
-    private final LeaderElectionRbac rbac;
+    private final FlinkServiceAccount serviceAccount;
     private final FlinkOperator operator;
     private final Map<String, HaFlinkDeployment> deployments = new LinkedHashMap<>();
 
@@ -90,14 +89,25 @@ public class FlinkPlatform extends ComponentResource {
         Output<String> namespace = jobsNamespace.urn().applyValue(urn -> settings.namespace());
 
         this.storage = storage(name, settings, namespace, cluster, awsProvider, parent);
-        StorageAccess access = storage.grantReadWrite(new ServiceAccountRef(namespace, JOB_SERVICE_ACCOUNT));
 
-        this.rbac = new LeaderElectionRbac(name + "-rbac", LeaderElectionRbacArgs.builder()
+        var account = FlinkServiceAccountArgs.builder()
+                .cluster(cluster)
                 .namespace(namespace)
-                .serviceAccountName(JOB_SERVICE_ACCOUNT)
-                .serviceAccountAnnotations(access.serviceAccountAnnotations())
-                .provider(provider)
-                .build(), parent);
+                .name(JOB_SERVICE_ACCOUNT)
+                // 0.1.0 declared the cloud role in the storage's grant
+                .cloudRoleAliases(storage instanceof S3Storage s3
+                        ? List.of(Alias.builder()
+                                // parentUrn first: the SDK's Alias.Builder refuses it once a name is set (it checks the
+                                // wrong field), though an alias with both is valid
+                                .parentUrn(s3.urn()).name(name + "-storage-" + JOB_SERVICE_ACCOUNT + "-irsa").build())
+                        : List.of());
+        awsProvider.ifPresent(account::awsProvider);
+        this.serviceAccount = new FlinkServiceAccount(name + "-account", account.build(), ComponentResourceOptions.builder()
+                .parent(this)
+                // 0.1.0 called it the leader-election RBAC; its children follow it
+                .aliases(Alias.builder().name(name + "-rbac").type("flink-ha:rbac:LeaderElectionRbac").build())
+                .build());
+        storage.grantReadWrite(serviceAccount);
 
         var op = settings.operator();
         this.operator = new FlinkOperator(name + "-operator", FlinkOperatorArgs.builder()
@@ -108,14 +118,13 @@ public class FlinkPlatform extends ComponentResource {
                 .webhook(op.certManager())
                 .replicas(op.replicas())
                 .extraValues(op.helmValues())
-                .provider(provider)
+                .cluster(cluster)
                 .build(), parent);
 
         for (JobSettings job : settings.jobs()) {
             var args = HaFlinkDeploymentArgs.builder();
             job.jobManagerReplicas().ifPresent(args::jobManagerReplicas);
             deployments.put(job.name(), new HaFlinkDeployment(job.name(), args
-                    .namespace(namespace)
                     .flinkVersion(settings.flink().version())
                     .image(settings.flink().image())
                     .jarUri(job.jarUri())
@@ -130,15 +139,14 @@ public class FlinkPlatform extends ComponentResource {
                     .taskManager(job.taskManager())
                     .flinkConfiguration(job.flinkConfiguration())
                     .storage(storage)
-                    .serviceAccountName(rbac.serviceAccountName())
-                    .dependsOn(List.of(operator.release(), rbac.role(), rbac.roleBinding()))
-                    .provider(provider)
+                    .serviceAccount(serviceAccount)
+                    .operator(operator)
                     .build(), parent));
         }
 
         registerOutputs(Map.of(
                 "namespace", namespace,
-                "serviceAccount", rbac.serviceAccountName(),
+                "serviceAccount", serviceAccount.name(),
                 "haStorageDirs", haStorageDirs()));
     }
 
@@ -188,7 +196,7 @@ public class FlinkPlatform extends ComponentResource {
                     .storageClass(nfs.storageClass())
                     .size(nfs.size())
                     .mountPath(nfs.mountPath())
-                    .provider(cluster.provider())
+                    .cluster(cluster)
                     .build(), parent);
         }
         if (settings.storage() instanceof S3StorageSettings s3) {
@@ -200,7 +208,6 @@ public class FlinkPlatform extends ComponentResource {
                     .noncurrentVersionDays(s3.noncurrentVersionDays())
                     .awsProvider(aws.orElseThrow());
             s3.kmsKeyArn().ifPresent(args::kmsKeyArn);
-            cluster.oidc().ifPresent(args::oidc);
             return new S3Storage(name + "-storage", args.build(), parent);
         }
         throw new IllegalStateException("unsupported storage settings: " + settings.storage());
@@ -225,8 +232,8 @@ public class FlinkPlatform extends ComponentResource {
     public Namespace jobsNamespace() { return jobsNamespace; }
     /** @return the HA storage */
     public HaStorage storage() { return storage; }
-    /** @return the jobs' service account and its rights */
-    public LeaderElectionRbac rbac() { return rbac; }
+    /** @return the account the jobs run as, with its rights and cloud role */
+    public FlinkServiceAccount serviceAccount() { return serviceAccount; }
     /** @return the Flink operator */
     public FlinkOperator operator() { return operator; }
     /** @return the HA deployments, by job name */

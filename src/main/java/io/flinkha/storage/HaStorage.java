@@ -1,5 +1,6 @@
 package io.flinkha.storage;
 
+import io.flinkha.identity.FlinkServiceAccount;
 import com.pulumi.core.Output;
 
 /**
@@ -23,10 +24,11 @@ public interface HaStorage {
     PodStorage podStorage(String flinkVersion);
 
     /**
-     * Gives one Kubernetes service account read and write access to this storage.
+     * Gives a Flink service account read and write access to this storage, under its namespace's prefix;
+     * with object storage, a policy on the account's one cloud role, so several grants compose.
      *
-     * @param account the service account, by namespace and name
-     * @return what the service account must carry for the access to work (e.g. an IRSA annotation)
+     * @param account the account the jobs run as
+     * @return this storage, for chaining
      */
-    StorageAccess grantReadWrite(ServiceAccountRef account);
+    HaStorage grantReadWrite(FlinkServiceAccount account);
 }

@@ -1,5 +1,6 @@
 package io.flinkha.storage;
 
+import io.flinkha.identity.FlinkServiceAccount;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaim;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimArgs;
@@ -52,7 +53,7 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                                 .requests(Map.of("storage", args.size()))
                                 .build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.cluster().provider()).build());
         registerOutputs(Map.of("claimName", claim.urn().applyValue(urn -> args.claimName())));
     }
 
@@ -82,9 +83,9 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                 Map.of());
     }
 
-    /** A mounted volume needs no identity: every pod that mounts it can write. */
+    /** The volume is mounted into the pods; the account needs no further rights. */
     @Override
-    public StorageAccess grantReadWrite(ServiceAccountRef account) {
-        return StorageAccess.none();
+    public HaStorage grantReadWrite(FlinkServiceAccount account) {
+        return this;
     }
 }

@@ -1,7 +1,7 @@
 package io.flinkha.storage;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
+import io.flinkha.cluster.KubernetesCluster;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param size         requested capacity
  * @param mountPath    mount path in every Flink pod
  * @param claimName    name of the PersistentVolumeClaim
- * @param provider     the cluster's Kubernetes provider
+ * @param cluster      the cluster, whose provider the claim uses
  */
 public record NfsStorageArgs(
         Output<String> namespace,
@@ -24,7 +24,7 @@ public record NfsStorageArgs(
         String size,
         String mountPath,
         String claimName,
-        Provider provider) {
+        KubernetesCluster cluster) {
     private static final Pattern ABSOLUTE = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
 
 
@@ -41,7 +41,7 @@ public record NfsStorageArgs(
         private String size = "10Gi";
         private String mountPath = "/flink-data";
         private String claimName = "flink-ha-storage";
-        private Provider provider;
+        private KubernetesCluster cluster;
 
         private Builder() {
         }
@@ -82,20 +82,20 @@ public record NfsStorageArgs(
          */
         public Builder claimName(String claimName) { this.claimName = claimName; return this; }
         /**
-         * @param provider the cluster's Kubernetes provider (required)
+         * @param cluster the cluster, whose provider the claim uses (required)
          * @return this builder
          */
-        public Builder provider(Provider provider) { this.provider = provider; return this; }
+        public Builder cluster(KubernetesCluster cluster) { this.cluster = cluster; return this; }
 
         /** @return the checked arguments */
         public NfsStorageArgs build() {
             Objects.requireNonNull(namespace, "NfsStorageArgs.namespace is required");
             Objects.requireNonNull(environment, "NfsStorageArgs.environment is required");
-            Objects.requireNonNull(provider, "NfsStorageArgs.provider is required");
+            Objects.requireNonNull(cluster, "NfsStorageArgs.cluster is required");
             if (mountPath == null || !ABSOLUTE.matcher(mountPath).matches()) {
                 throw new IllegalArgumentException("NfsStorageArgs.mountPath: got '" + mountPath + "'; expected an absolute path such as /flink-data");
             }
-            return new NfsStorageArgs(namespace, environment, storageClass, size, mountPath, claimName, provider);
+            return new NfsStorageArgs(namespace, environment, storageClass, size, mountPath, claimName, cluster);
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.flinkha.storage;
 
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
@@ -31,29 +27,27 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.flinkha.cluster.OidcIdentity;
-import io.flinkha.internal.iam.PolicyDocuments;
+import io.flinkha.identity.FlinkServiceAccount;
+import io.flinkha.aws.PolicyDocuments;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.flinkha.internal.iam.PolicyDocuments.statement;
+import static io.flinkha.aws.PolicyDocuments.statement;
 
 /**
  * HA storage in an S3 bucket with the secure defaults state deserves: versioning, server-side
  * encryption, all four public-access blocks, bucket-owner-enforced ownership, a TLS-only bucket
  * policy and a lifecycle rule that expires noncurrent versions and aborts incomplete multipart
- * uploads (the operator's job-result-store leaks files otherwise). Flink reaches it through IRSA
- * ({@link #grantReadWrite}), never through static keys.
+ * uploads (the operator's job-result-store leaks files otherwise). Flink reaches it through its
+ * service account's cloud role ({@link #grantReadWrite}), never through static keys.
  *
  * @see <a href="https://nightlies.apache.org/flink/flink-docs-release-1.20/docs/deployment/filesystems/s3/">Flink on S3</a>
  */
 public class S3Storage extends ComponentResource implements HaStorage {
     /** Pulumi type token of the component; part of every child's URN, so it never changes. */
     public static final String TYPE = "flink-ha:storage:S3Storage";
-    /** The annotation that makes EKS inject web-identity credentials for a role into a service account's pods. */
-    public static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
 
     private final String name;
     private final S3StorageArgs args;
@@ -169,29 +163,18 @@ public class S3Storage extends ComponentResource implements HaStorage {
     }
 
     /**
-     * Creates an IAM role that only {@code account} can assume, through the cluster's OIDC provider, with
-     * read/write access to this environment's and namespace's prefix of the bucket and nothing else.
+     * Adds to the account's cloud role a policy with read/write access to this environment's and the
+     * account's namespace's prefix of the bucket (and the KMS key, when there is one), and nothing else.
      *
-     * @throws IllegalStateException when the cluster has no OIDC provider
+     * @throws IllegalStateException when the account has no cloud role (its cluster has no OIDC provider)
      */
     @Override
-    public StorageAccess grantReadWrite(ServiceAccountRef account) {
-        OidcIdentity oidc = args.oidc().orElseThrow(() -> new IllegalStateException(
-                "S3Storage '" + name + "': grantReadWrite needs the cluster's OIDC provider (S3StorageArgs.oidc) for IRSA"));
-        String roleName = name + "-" + account.name() + "-irsa";
-        var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
-        var role = new Role(roleName, RoleArgs.builder()
-                .assumeRolePolicy(Output.tuple(oidc.providerArn(), oidc.issuerHostPath(), account.namespace())
-                        .applyValue(t -> PolicyDocuments.irsaTrust(t.t1, t.t2, t.t3, account.name())))
-                .description("Flink HA storage access for service account " + account.name())
-                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", args.environment()))
-                .build(), child);
-        new RolePolicy(roleName + "-s3", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(Output.tuple(bucketName, account.namespace())
-                        .applyValue(t -> accessPolicy(t.t1, args.environment() + "/" + t.t2 + "/", args.kmsKeyArn().orElse(null))))
-                .build(), child);
-        return new StorageAccess(role.arn().applyValue(arn -> Map.of(IRSA_ANNOTATION, arn)));
+    public S3Storage grantReadWrite(FlinkServiceAccount account) {
+        // named as in 0.1.0, where this grant also declared the role, so the policy keeps its identity
+        account.addCloudPolicy(name + "-" + account.args().name() + "-irsa-s3", Output.tuple(bucketName, account.namespace())
+                        .applyValue(t -> accessPolicy(t.t1, args.environment() + "/" + t.t2 + "/", args.kmsKeyArn().orElse(null))),
+                CustomResourceOptions.builder().parent(this).build());
+        return this;
     }
 
     static String accessPolicy(String bucket, String prefix, String kmsKeyArn) {

@@ -1,6 +1,5 @@
 package io.flinkha.storage;
 
-import io.flinkha.cluster.OidcIdentity;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * @param kmsKeyArn             KMS key for SSE-KMS; none means SSE-S3
  * @param plugin                Flink's S3 filesystem, {@code presto} or {@code hadoop}
  * @param noncurrentVersionDays days before noncurrent object versions expire
- * @param oidc                  the cluster's OIDC provider, needed by {@link S3Storage#grantReadWrite}
  * @param awsProvider           AWS provider of the stack's account and region
  */
 public record S3StorageArgs(
@@ -26,7 +24,6 @@ public record S3StorageArgs(
         Optional<String> kmsKeyArn,
         String plugin,
         int noncurrentVersionDays,
-        Optional<OidcIdentity> oidc,
         com.pulumi.aws.Provider awsProvider) {
 
 
@@ -64,7 +61,6 @@ public record S3StorageArgs(
         private String kmsKeyArn;
         private String plugin = "presto";
         private int noncurrentVersionDays = 30;
-        private OidcIdentity oidc;
         private com.pulumi.aws.Provider awsProvider;
 
         private Builder() {
@@ -101,11 +97,6 @@ public record S3StorageArgs(
          */
         public Builder noncurrentVersionDays(int days) { this.noncurrentVersionDays = days; return this; }
         /**
-         * @param oidc the cluster's OIDC provider, required before {@link S3Storage#grantReadWrite}
-         * @return this builder
-         */
-        public Builder oidc(OidcIdentity oidc) { this.oidc = oidc; return this; }
-        /**
          * @param provider AWS provider of the stack's account and region (required)
          * @return this builder
          */
@@ -128,7 +119,7 @@ public record S3StorageArgs(
                 throw new IllegalArgumentException("S3StorageArgs.noncurrentVersionDays: got " + noncurrentVersionDays + "; expected at least 1");
             }
             return new S3StorageArgs(bucketName, environment, retainOnDelete, Optional.ofNullable(kmsKeyArn), plugin,
-                    noncurrentVersionDays, Optional.ofNullable(oidc), awsProvider);
+                    noncurrentVersionDays, awsProvider);
         }
     }
 }

@@ -154,11 +154,12 @@ class EksClusterTest {
     }
 
     @Test
-    void serviceAccountIsAnnotatedWithTheIrsaRoleOfTheStorage() {
+    void serviceAccountIsAnnotatedWithItsOwnCloudRoleWhichTheStorageGrantExtends() {
         PlannedResource sa = of("kubernetes:core/v1:ServiceAccount");
         Map<String, Object> annotations = at(sa, "metadata.annotations");
-        assertEquals("arn:aws:iam::123456789012:role/flink-ha-storage-flink-irsa", annotations.get("eks.amazonaws.com/role-arn"));
-        Map<String, Object> trust = Plans.json(at(PROD.find(r -> r.name().equals("flink-ha-storage-flink-irsa")).orElseThrow(), "assumeRolePolicy"));
+        assertEquals("arn:aws:iam::123456789012:role/flink-ha-account-irsa", annotations.get("eks.amazonaws.com/role-arn"));
+        assertEquals("flink-ha-account-irsa-id", at(of("aws:iam/rolePolicy:RolePolicy"), "role"));
+        Map<String, Object> trust = Plans.json(at(PROD.find(r -> r.name().equals("flink-ha-account-irsa")).orElseThrow(), "assumeRolePolicy"));
         assertTrue(String.valueOf(trust).contains("oidc.eks.eu-west-1.amazonaws.com/id/TEST:sub=system:serviceaccount:flink:flink"), String.valueOf(trust));
     }
 }

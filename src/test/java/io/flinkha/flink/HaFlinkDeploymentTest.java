@@ -1,7 +1,9 @@
 package io.flinkha.flink;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
+import io.flinkha.cluster.KubernetesCluster;
+import io.flinkha.identity.FlinkServiceAccount;
+import io.flinkha.identity.FlinkServiceAccountArgs;
 import io.flinkha.Plans;
 import io.flinkha.internal.plan.Plan;
 import io.flinkha.internal.plan.PlannedResource;
@@ -25,15 +27,15 @@ class HaFlinkDeploymentTest {
     static final String TYPE = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
 
     private static Plan plan(String name, UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
-        return Plans.ofComponent((Provider p) -> {
+        return Plans.ofComponent((KubernetesCluster cluster) -> {
             var storage = new NfsStorage("ha", NfsStorageArgs.builder().namespace("streaming").environment("qa")
-                    .provider(p).build(), null);
+                    .cluster(cluster).build(), null);
+            var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder().cluster(cluster).namespace("streaming").build(), null);
+            storage.grantReadWrite(account);
             return new HaFlinkDeployment(name, customise.apply(HaFlinkDeploymentArgs.builder()
-                    .namespace(Output.of("streaming"))
                     .jarUri("local:///opt/flink/usrlib/orders.jar")
                     .storage(storage)
-                    .serviceAccountName(Output.of("flink"))
-                    .provider(p)).build(), null);
+                    .serviceAccount(account)).build(), null);
         });
     }
 

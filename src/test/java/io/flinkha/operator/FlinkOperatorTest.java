@@ -22,7 +22,7 @@ class FlinkOperatorTest {
     private static PlannedResource release(UnaryOperator<FlinkOperatorArgs.Builder> customise) {
         return only(Plans.ofComponent(p -> new FlinkOperator("op", customise.apply(FlinkOperatorArgs.builder()
                 .watchNamespaces(List.of(Output.of("streaming")))
-                .provider(p)).build(), null)), RELEASE);
+                .cluster(p)).build(), null)), RELEASE);
     }
 
     @Test
@@ -99,7 +99,7 @@ class FlinkOperatorTest {
     @Test
     void rejectsAnOperatorThatWatchesNothing() {
         var e = assertThrows(IllegalArgumentException.class, () -> Plans.ofComponent(p ->
-                FlinkOperatorArgs.builder().provider(p).build()));
+                FlinkOperatorArgs.builder().cluster(p).build()));
         assertTrue(e.getMessage().contains("watchNamespaces"), e.getMessage());
     }
 }

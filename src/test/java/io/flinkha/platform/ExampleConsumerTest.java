@@ -31,11 +31,15 @@ class ExampleConsumerTest {
     void theReadmeExampleIsTakenFromTheCompiledExample() throws Exception {
         String example = Files.readString(Path.of("examples/custom-platform/src/main/java/com/example/flink/CustomPlatform.java"));
         String readme = Files.readString(Path.of("README.md"));
-        for (String line : new String[]{"var access = storage.grantReadWrite(new ServiceAccountRef(namespace, \"flink\"));",
-                ".oidc(cluster.oidc().orElseThrow())", ".upgradeMode(UpgradeMode.LAST_STATE)",
-                ".dependsOn(List.of(operator.release(), rbac.role(), rbac.roleBinding()))"}) {
+        for (String line : new String[]{"var account = new FlinkServiceAccount(\"analytics-jobs\", FlinkServiceAccountArgs.builder()",
+                ".build(), null).grantReadWrite(account);", ".upgradeMode(UpgradeMode.LAST_STATE)", ".serviceAccount(account)",
+                ".operator(operator)"}) {
             assertTrue(example.contains(line), "example lacks " + line);
             assertTrue(readme.contains(line), "README lacks " + line);
+        }
+        // the wiring the objects carry is never written by hand
+        for (String manual : new String[]{".dependsOn(", ".serviceAccountName(", ".provider("}) {
+            assertTrue(!example.contains(manual), "example wires " + manual + " by hand");
         }
     }
 }

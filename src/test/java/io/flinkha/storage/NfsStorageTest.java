@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NfsStorageTest {
     private static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
 
-    private static NfsStorageArgs.Builder args(com.pulumi.kubernetes.Provider provider) {
+    private static NfsStorageArgs.Builder args(io.flinkha.cluster.KubernetesCluster cluster) {
         return NfsStorageArgs.builder().namespace("streaming").environment("qa").storageClass("filestore-rwx")
-                .size("50Gi").mountPath("/ha").provider(provider);
+                .size("50Gi").mountPath("/ha").cluster(cluster);
     }
 
     @Test
@@ -70,14 +70,12 @@ class NfsStorageTest {
     }
 
     @Test
-    void mountedVolumeNeedsNoServiceAccountAnnotation() {
-        Plan plan = Plans.ofComponent(p -> {
-            StorageAccess access = new NfsStorage("ha", args(p).build(), null)
-                    .grantReadWrite(new ServiceAccountRef(Output.of("streaming"), "flink"));
-            return new com.pulumi.kubernetes.core.v1.ConfigMap("access", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
-                    .data(access.serviceAccountAnnotations()).build());
-        });
-        assertEquals(Map.of(), at(only(plan, "kubernetes:core/v1:ConfigMap"), "data"));
+    void aMountedVolumeGivesTheAccountNoCloudRoleNorAnnotation() {
+        Plan plan = Plans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null).grantReadWrite(
+                new io.flinkha.identity.FlinkServiceAccount("jobs", io.flinkha.identity.FlinkServiceAccountArgs.builder()
+                        .cluster(p).namespace("streaming").build(), null)));
+        assertEquals(Map.of(), at(only(plan, "kubernetes:core/v1:ServiceAccount"), "metadata.annotations"));
+        assertEquals(List.of(), plan.ofType("aws:iam/role:Role"));
     }
 
     @Test

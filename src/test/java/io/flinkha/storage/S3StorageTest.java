@@ -2,6 +2,11 @@ package io.flinkha.storage;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
+import io.flinkha.cluster.ExistingCluster;
+import io.flinkha.cluster.ExistingClusterArgs;
+import io.flinkha.identity.FlinkServiceAccount;
+import io.flinkha.identity.FlinkServiceAccountArgs;
+import java.util.Optional;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import io.flinkha.Plans;
 import io.flinkha.cluster.OidcIdentity;
@@ -28,15 +33,20 @@ class S3StorageTest {
     private static final String OIDC_ARN = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC";
     private static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC";
 
-    /** Storage granted to service account flink in namespace streaming; the grant's annotations land in a ConfigMap. */
+    /** An existing cluster with an OIDC provider, as IRSA needs. */
+    private static ExistingCluster clusterWithOidc() {
+        return new ExistingCluster("eks", new ExistingClusterArgs("eks", Optional.empty(),
+                Optional.of(new OidcIdentity(Output.of(OIDC_ARN), Output.of(ISSUER)))), null);
+    }
+
+    /** Storage granted to service account flink (component "jobs") in namespace streaming. */
     private static Plan plan(UnaryOperator<S3StorageArgs.Builder> customise) {
         return Plans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", customise.apply(S3StorageArgs.builder()
                     .bucketName("acme-flink-ha-qa").environment("qa")
-                    .oidc(new OidcIdentity(Output.of(OIDC_ARN), Output.of(ISSUER)))
                     .awsProvider(aws)).build(), null);
-            var access = storage.grantReadWrite(new ServiceAccountRef(Output.of("streaming"), "flink"));
-            return new ConfigMap("annotations", ConfigMapArgs.builder().data(access.serviceAccountAnnotations()).build());
+            return storage.grantReadWrite(new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                    .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null));
         });
     }
 
@@ -155,9 +165,10 @@ class S3StorageTest {
     @Test
     void grantAnnotatesTheServiceAccountWithTheRole() {
         Plan plan = plan(b -> b);
-        String roleArn = "arn:aws:iam::123456789012:role/ha-flink-irsa";
-        assertEquals(Map.of(S3Storage.IRSA_ANNOTATION, roleArn), at(only(plan, "kubernetes:core/v1:ConfigMap"), "data"));
-        assertEquals("ha-flink-irsa", only(plan, "aws:iam/role:Role").name());
+        Map<String, Object> annotations = at(only(plan, "kubernetes:core/v1:ServiceAccount"), "metadata.annotations");
+        assertEquals(Map.of(FlinkServiceAccount.IRSA_ANNOTATION, "arn:aws:iam::123456789012:role/jobs-irsa"), annotations);
+        assertEquals("jobs-irsa", only(plan, "aws:iam/role:Role").name());
+        assertEquals("ha-flink-irsa-s3", only(plan, "aws:iam/rolePolicy:RolePolicy").name());
     }
 
     @Test
@@ -178,10 +189,11 @@ class S3StorageTest {
         Plan plan = Plans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
                     .plugin(plugin).awsProvider(aws).build(), null);
-            var k8s = new com.pulumi.kubernetes.Provider("k8s", com.pulumi.kubernetes.ProviderArgs.builder().context("test").build());
-            return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder().namespace(Output.of("streaming"))
-                    .flinkVersion(flinkVersion).jarUri("local:///job.jar").storage(storage)
-                    .serviceAccountName(Output.of("flink")).provider(k8s).build(), null);
+            var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                    .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
+            return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder()
+                    .flinkVersion(flinkVersion).jarUri("local:///job.jar").storage(storage.grantReadWrite(account))
+                    .serviceAccount(account).build(), null);
         });
         return only(plan, "kubernetes:flink.apache.org/v1beta1:FlinkDeployment");
     }
@@ -205,11 +217,46 @@ class S3StorageTest {
     }
 
     @Test
-    void rejectsAGrantWithoutAnOidcProvider() {
+    void rejectsAGrantToAnAccountWithoutACloudRole() {
         var e = assertThrows(IllegalStateException.class, () -> Plans.ofAwsComponent(aws ->
                 new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).build(), null)
-                        .grantReadWrite(new ServiceAccountRef(Output.of("streaming"), "flink"))));
-        assertTrue(e.getMessage().contains("OIDC"), e.getMessage());
+                        .grantReadWrite(new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                                .cluster(new ExistingCluster("kind", new ExistingClusterArgs("kind", Optional.empty()), null))
+                                .namespace("streaming").build(), null))));
+        assertTrue(e.getMessage().startsWith("FlinkServiceAccount 'flink' has no cloud role: its cluster has no OIDC provider"), e.getMessage());
+    }
+
+    @Test
+    void twoGrantsAddTwoPoliciesToTheAccountsOneRole() {
+        Plan plan = Plans.ofAwsComponent(aws -> {
+            var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                    .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
+            new S3Storage("state", S3StorageArgs.builder().bucketName("acme-state").environment("qa").awsProvider(aws).build(), null)
+                    .grantReadWrite(account);
+            return new S3Storage("archive", S3StorageArgs.builder().bucketName("acme-archive").environment("qa").awsProvider(aws).build(), null)
+                    .grantReadWrite(account);
+        });
+        assertEquals(1, plan.ofType("aws:iam/role:Role").size(), "one role per account, whatever the grants");
+        List<PlannedResource> policies = plan.ofType("aws:iam/rolePolicy:RolePolicy");
+        assertEquals(List.of("state-flink-irsa-s3", "archive-flink-irsa-s3"), policies.stream().map(PlannedResource::name).toList());
+        policies.forEach(p -> assertEquals("jobs-irsa-id", at(p, "role")));
+    }
+
+    @Test
+    void aDeploymentWaitsForTheStoragePolicyOfItsAccount() {
+        Plan plan = Plans.ofAwsComponent(aws -> {
+            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).build(), null);
+            var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                    .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
+            storage.grantReadWrite(account);
+            return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder().jarUri("local:///job.jar").storage(storage)
+                    .serviceAccount(account).build(), null);
+        });
+        var deployment = only(plan, "kubernetes:flink.apache.org/v1beta1:FlinkDeployment");
+        for (String type : List.of("aws:iam/rolePolicy:RolePolicy", "aws:iam/role:Role", "kubernetes:rbac.authorization.k8s.io/v1:Role",
+                "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")) {
+            assertTrue(deployment.dependencies().contains(only(plan, type).urn()), type);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -21,8 +21,8 @@ public final class FlinkHaProgram {
         PlatformSettings settings = SettingsLoader.load(ctx.stackName(), key -> ctx.config().get(key), today);
         SettingsLoader.warnings(settings, today).forEach(w -> ctx.log().warn(w));
         FlinkPlatform platform = new FlinkPlatform("flink-ha", settings, null);
-        ctx.export("namespace", platform.rbac().serviceAccountName().applyValue(sa -> settings.namespace()));
-        ctx.export("serviceAccount", platform.rbac().serviceAccountName());
+        ctx.export("namespace", platform.serviceAccount().name().applyValue(sa -> settings.namespace()));
+        ctx.export("serviceAccount", platform.serviceAccount().name());
         ctx.export("haStorageDirs", platform.haStorageDirs());
     }
 }

@@ -54,8 +54,25 @@ public final class PlanDiff {
     static StackDiff diff(String stack, Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> after) {
         List<ResourceChange> changes = new ArrayList<>();
         int unchanged = 0;
+        // a resource that carries the old URN as an alias is the same resource, moved or renamed: the engine
+        // updates it in place, so the diff pairs them instead of showing a delete and a create
+        Map<String, String> movedTo = new TreeMap<>();
+        Map<String, String> movedFrom = new TreeMap<>();
+        after.forEach((urn, state) -> {
+            if (state.get("aliases") instanceof List<?> aliases) {
+                for (Object alias : aliases) {
+                    if (before.containsKey(String.valueOf(alias)) && !after.containsKey(String.valueOf(alias))) {
+                        movedTo.put(String.valueOf(alias), urn);
+                        movedFrom.put(urn, String.valueOf(alias));
+                    }
+                }
+            }
+        });
         for (String urn : new TreeSet<>(union(before.keySet(), after.keySet()))) {
-            Map<String, Object> b = before.get(urn);
+            if (movedTo.containsKey(urn)) {
+                continue;
+            }
+            Map<String, Object> b = before.get(movedFrom.getOrDefault(urn, urn));
             Map<String, Object> a = after.get(urn);
             Map<String, Object> state = a != null ? a : b;
             String type = String.valueOf(state.get("type"));
@@ -66,6 +83,9 @@ public final class PlanDiff {
                 changes.add(new ResourceChange("delete", urn, type, name, List.of()));
             } else {
                 List<Change> props = new ArrayList<>();
+                if (movedFrom.containsKey(urn)) {
+                    props.add(new Change("(urn)", movedFrom.get(urn), urn));
+                }
                 compare("", view(b), view(a), props);
                 if (props.isEmpty()) {
                     unchanged++;

@@ -142,11 +142,40 @@ public final class PlanEngine {
         } finally {
             PulumiTestInternal.cleanup();
         }
-        List<PlannedResource> resources = recorded.stream()
+        List<PlannedResource> resources = withInheritedAliases(recorded.stream()
                 .sorted(Comparator.comparingInt(Recorded::sequence))
                 .map(Recorded::resource)
-                .toList();
+                .toList(), project, stack);
         return new Plan(project, stack, config, resources, List.copyOf(warnings));
+    }
+
+    /**
+     * The engine gives a child an alias under each alias of its parent (renaming a name that starts
+     * with the parent's name along with it), so moving or renaming a component keeps its children.
+     * Parents are constructed before their children, so one pass in construction order suffices.
+     */
+    static List<PlannedResource> withInheritedAliases(List<PlannedResource> resources, String project, String stack) {
+        Map<String, PlannedResource> byUrn = new LinkedHashMap<>();
+        List<PlannedResource> out = new ArrayList<>();
+        for (PlannedResource r : resources) {
+            PlannedResource parent = byUrn.get(r.parent());
+            PlannedResource withAliases = r;
+            if (parent != null && !parent.aliases().isEmpty()) {
+                java.util.Set<String> aliases = new java.util.TreeSet<>(r.aliases());
+                for (String parentAlias : parent.aliases()) {
+                    String aliasName = r.name();
+                    if (r.name().startsWith(parent.name())) {
+                        aliasName = parentAlias.substring(parentAlias.lastIndexOf("::") + 2) + r.name().substring(parent.name().length());
+                    }
+                    aliases.add(com.pulumi.core.internal.Urn.create(stack, project, Optional.of(parentAlias), r.type(), aliasName));
+                }
+                withAliases = new PlannedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(), r.dependencies(),
+                        r.inputs(), r.retainOnDelete(), r.protect(), List.copyOf(aliases));
+            }
+            byUrn.put(r.urn(), withAliases);
+            out.add(withAliases);
+        }
+        return out;
     }
 
     /** {@code CallArgs.args} is a Guava map, and Guava is only on Pulumi's runtime class path: read it as a Map. */

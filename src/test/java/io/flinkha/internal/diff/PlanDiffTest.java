@@ -62,6 +62,21 @@ class PlanDiffTest {
     }
 
     @Test
+    void aResourceThatCarriesTheOldUrnAsAnAliasIsAMoveNotADeleteAndACreate() {
+        String oldUrn = URN + "kubernetes:core/v1:ConfigMap::cm-old";
+        String newUrn = URN + "kubernetes:core/v1:ConfigMap::cm-new";
+        String base = new Gson().toJson(Map.of("steps", List.of(Map.of("op", "create", "urn", oldUrn, "newState",
+                Map.of("urn", oldUrn, "type", "kubernetes:core/v1:ConfigMap", "custom", true, "inputs", Map.of("data", Map.of("a", "1")))))));
+        String head = new Gson().toJson(Map.of("steps", List.of(Map.of("op", "create", "urn", newUrn, "newState",
+                Map.of("urn", newUrn, "type", "kubernetes:core/v1:ConfigMap", "custom", true, "inputs", Map.of("data", Map.of("a", "1")),
+                        "aliases", List.of(oldUrn))))));
+        String md = diff(base, head);
+        assertTrue(md.contains("| qa | 0 | 1 | 0 | 0 |"), md);
+        assertTrue(md.contains("**update** `kubernetes:core/v1:ConfigMap` `cm-new`"), md);
+        assertTrue(md.contains("| `(urn)` | `\"" + oldUrn + "\"` | `\"" + newUrn + "\"` |"), md);
+    }
+
+    @Test
     void nestedPropertyChangesShowTheirPathAndBothValues() {
         Map<String, Object> changed = Map.of("spec", Map.of("job", Map.of("parallelism", 4, "upgradeMode", "last-state"),
                 "flinkConfiguration", Map.of("high-availability.type", "NONE")));

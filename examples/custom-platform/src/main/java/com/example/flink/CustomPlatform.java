@@ -14,11 +14,10 @@ import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.UpgradeMode;
 import io.flinkha.operator.FlinkOperator;
 import io.flinkha.operator.FlinkOperatorArgs;
-import io.flinkha.rbac.LeaderElectionRbac;
-import io.flinkha.rbac.LeaderElectionRbacArgs;
+import io.flinkha.identity.FlinkServiceAccount;
+import io.flinkha.identity.FlinkServiceAccountArgs;
 import io.flinkha.storage.S3Storage;
 import io.flinkha.storage.S3StorageArgs;
-import io.flinkha.storage.ServiceAccountRef;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,47 +41,38 @@ public final class CustomPlatform {
                 Optional.of(new OidcIdentity(
                         Output.of("arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE"),
                         Output.of("https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE")))), null);
-        var k8s = cluster.provider();
-        Output<String> namespace = Output.of("analytics");
 
+        var account = new FlinkServiceAccount("analytics-jobs", FlinkServiceAccountArgs.builder()
+                .cluster(cluster)
+                .namespace("analytics")
+                .awsProvider(aws)
+                .build(), null);
         var storage = new S3Storage("analytics-state", S3StorageArgs.builder()
                 .bucketName("example-analytics-flink-state")
                 .environment("analytics")
-                .oidc(cluster.oidc().orElseThrow())
                 .awsProvider(aws)
-                .build(), null);
-        var access = storage.grantReadWrite(new ServiceAccountRef(namespace, "flink"));
-
-        var rbac = new LeaderElectionRbac("analytics-rbac", LeaderElectionRbacArgs.builder()
-                .namespace(namespace)
-                .serviceAccountAnnotations(access.serviceAccountAnnotations())
-                .provider(k8s)
-                .build(), null);
+                .build(), null).grantReadWrite(account);
         var operator = new FlinkOperator("analytics-operator", FlinkOperatorArgs.builder()
-                .watchNamespaces(List.of(namespace))
-                .provider(k8s)
+                .watchNamespaces(List.of(account.namespace()))
+                .cluster(cluster)
                 .build(), null);
 
         var sessions = new HaFlinkDeployment("sessionizer", HaFlinkDeploymentArgs.builder()
-                .namespace(namespace)
                 .jarUri("local:///opt/flink/usrlib/sessionizer.jar")
                 .parallelism(4)
                 .upgradeMode(UpgradeMode.LAST_STATE)
                 .jobManagerReplicas(2)
                 .taskManager(new ContainerResources(2, "4096m"))
+                .serviceAccount(account)
                 .storage(storage)
-                .serviceAccountName(rbac.serviceAccountName())
-                .dependsOn(List.of(operator.release(), rbac.role(), rbac.roleBinding()))
-                .provider(k8s)
+                .operator(operator)
                 .build(), null);
         var reports = new HaFlinkDeployment("daily-reports", HaFlinkDeploymentArgs.builder()
-                .namespace(namespace)
                 .jarUri("local:///opt/flink/usrlib/reports.jar")
                 .upgradeMode(UpgradeMode.SAVEPOINT)
+                .serviceAccount(account)
                 .storage(storage)
-                .serviceAccountName(rbac.serviceAccountName())
-                .dependsOn(List.of(operator.release(), rbac.role(), rbac.roleBinding()))
-                .provider(k8s)
+                .operator(operator)
                 .build(), null);
 
         ctx.export("sessionizerHaDir", sessions.paths().haStorageDir());

@@ -67,10 +67,21 @@ class CustomPlatformTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theServiceAccountAssumesTheBucketsRoleThroughIrsa() {
+    void theServiceAccountAssumesItsOwnRoleThroughIrsaAndTheBucketGrantExtendsIt() {
         Map<String, Object> sa = REGISTERED.stream().filter(r -> r.type.equals("kubernetes:core/v1:ServiceAccount"))
                 .map(r -> (Map<String, Object>) r.inputs.get("metadata")).findFirst().orElseThrow();
-        assertEquals(Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::111122223333:role/analytics-state-flink-irsa"), sa.get("annotations"));
+        assertEquals(Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::111122223333:role/analytics-jobs-irsa"), sa.get("annotations"));
+        assertEquals(1, REGISTERED.stream().filter(r -> r.type.equals("aws:iam/role:Role")).count());
+        assertEquals("analytics-jobs-irsa-id", REGISTERED.stream().filter(r -> r.type.equals("aws:iam/rolePolicy:RolePolicy"))
+                .map(r -> r.inputs.get("role")).findFirst().orElseThrow());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothJobsRunAsTheOneAccountWithoutItsNameWrittenTwice() {
+        for (String job : List.of("sessionizer", "daily-reports")) {
+            assertEquals("flink", spec(job).get("serviceAccount"));
+        }
     }
 
     @Test

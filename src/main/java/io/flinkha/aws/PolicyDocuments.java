@@ -1,4 +1,4 @@
-package io.flinkha.internal.iam;
+package io.flinkha.aws;
 
 import com.google.gson.GsonBuilder;
 
@@ -15,7 +15,12 @@ public final class PolicyDocuments {
     private PolicyDocuments() {
     }
 
-    /** Renders statements as a policy document (version 2012-10-17). */
+    /**
+     * Renders statements as a policy document (version 2012-10-17).
+     *
+     * @param statements the statements, from {@link #statement}
+     * @return the document as JSON
+     */
     public static String document(List<Map<String, Object>> statements) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");
@@ -27,6 +32,14 @@ public final class PolicyDocuments {
      * A statement with its keys in IAM's usual order; {@code extra} holds Principal and Condition.
      * Every nested map is sorted, so the same policy always renders to the same text (and a preview
      * never shows a diff that is only a reordering).
+     *
+     * @param sid       the statement id
+     * @param effect    {@code Allow} or {@code Deny}
+     * @param actions   one action or a list
+     * @param resources one resource ARN or a list, or null; never a KMS alias
+     * @param extra     {@code Principal}, {@code Condition} and any other keys
+     * @return the statement
+     * @throws IllegalArgumentException when a resource is a KMS alias
      */
     public static Map<String, Object> statement(String sid, String effect, Object actions, Object resources, Map<String, Object> extra) {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -62,7 +75,12 @@ public final class PolicyDocuments {
         }
     }
 
-    /** Deep copy with every map's keys sorted. */
+    /**
+     * Deep copy with every map's keys sorted.
+     *
+     * @param value a map, a list or a plain value
+     * @return the copy
+     */
     @SuppressWarnings("unchecked")
     public static Object sorted(Object value) {
         if (value instanceof Map<?, ?> m) {
@@ -76,7 +94,12 @@ public final class PolicyDocuments {
         return value;
     }
 
-    /** Trust policy that lets an AWS service (e.g. {@code eks.amazonaws.com}) assume a role. */
+    /**
+     * Trust policy that lets an AWS service assume a role.
+     *
+     * @param service the service principal, e.g. {@code eks.amazonaws.com}
+     * @return the trust policy
+     */
     public static String serviceTrust(String service) {
         return document(List.of(statement("AllowServiceToAssume", "Allow", "sts:AssumeRole", null,
                 Map.of("Principal", Map.of("Service", service)))));
@@ -89,6 +112,7 @@ public final class PolicyDocuments {
      * @param issuerHostPath   the issuer without {@code https://}
      * @param namespace        the service account's namespace
      * @param serviceAccount   the service account's name
+     * @return the trust policy
      */
     public static String irsaTrust(String oidcProviderArn, String issuerHostPath, String namespace, String serviceAccount) {
         Map<String, Object> condition = new LinkedHashMap<>();
