@@ -1,7 +1,7 @@
 package io.flinkha.cluster;
 
 import com.pulumi.core.Output;
-import io.flinkha.config.NodeGroupSettings;
+import io.flinkha.cluster.NodeGroupSpec;
 
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +26,7 @@ public record EksClusterArgs(
         String region,
         List<Output<String>> privateSubnetIds,
         List<Output<String>> publicSubnetIds,
-        NodeGroupSettings nodeGroup,
+        NodeGroupSpec nodeGroup,
         List<String> admins,
         List<String> publicAccessCidrs,
         com.pulumi.aws.Provider awsProvider,
@@ -49,7 +49,7 @@ public record EksClusterArgs(
      * @return what is wrong with its instance types, if anything: each must be in {@link Ec2InstanceTypes}
      *         (the AMI type and the capacity check come from there), and all of one architecture
      */
-    public static java.util.List<String> instanceTypeProblems(NodeGroupSettings nodeGroup) {
+    public static java.util.List<String> instanceTypeProblems(NodeGroupSpec nodeGroup) {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (nodeGroup.instanceTypes().isEmpty()) {
             out.add("instanceTypes: got []; expected at least one EC2 instance type");
@@ -101,7 +101,7 @@ public record EksClusterArgs(
         private String region;
         private List<Output<String>> privateSubnetIds = List.of();
         private List<Output<String>> publicSubnetIds = List.of();
-        private NodeGroupSettings nodeGroup = new NodeGroupSettings(List.of("m6i.large"), 2, 2, 4, 50);
+        private NodeGroupSpec nodeGroup = new NodeGroupSpec(List.of("m6i.large"), 2, 2, 4, 50);
         private List<String> admins = List.of();
         private List<String> publicAccessCidrs = List.of();
         private com.pulumi.aws.Provider awsProvider;
@@ -150,7 +150,7 @@ public record EksClusterArgs(
          * @param nodeGroup the managed node group; default two to four m6i.large with 50 GiB disks
          * @return this builder
          */
-        public Builder nodeGroup(NodeGroupSettings nodeGroup) { this.nodeGroup = nodeGroup; return this; }
+        public Builder nodeGroup(NodeGroupSpec nodeGroup) { this.nodeGroup = nodeGroup; return this; }
         /**
          * @param admins IAM principals given cluster-admin through access entries; default none
          * @return this builder

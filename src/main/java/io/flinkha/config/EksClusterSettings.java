@@ -1,5 +1,6 @@
 package io.flinkha.config;
 
+import io.flinkha.cluster.NodeGroupSpec;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
 public record EksClusterSettings(
         String kubernetesVersion,
         NetworkSettings network,
-        NodeGroupSettings nodeGroup,
+        NodeGroupSpec nodeGroup,
         List<String> admins,
         List<String> publicAccessCidrs,
         io.flinkha.cluster.EksVersions.SupportType supportType) implements ClusterSettings {

@@ -1,7 +1,8 @@
 package io.flinkha.config;
 
+import io.flinkha.flink.ContainerResources;
 import io.flinkha.flink.RecoveryObjective;
-import io.flinkha.flink.UpgradeMode;
+import io.flinkha.flink.crd.UpgradeMode;
 
 import java.time.Duration;
 import java.util.List;

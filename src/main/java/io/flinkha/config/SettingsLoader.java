@@ -1,5 +1,7 @@
 package io.flinkha.config;
 
+import io.flinkha.cluster.NodeGroupSpec;
+import io.flinkha.flink.ContainerResources;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -7,7 +9,7 @@ import io.flinkha.flink.FlinkConfigKeys;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.RecoveryModel;
 import io.flinkha.flink.RecoveryObjective;
-import io.flinkha.flink.UpgradeMode;
+import io.flinkha.flink.crd.UpgradeMode;
 import io.flinkha.operator.OperatorRelease;
 import io.flinkha.storage.S3StorageArgs;
 
@@ -205,7 +207,7 @@ public final class SettingsLoader {
      * Every job's pods must fit the node group's desired size, on its smallest instance type, or some stay
      * Pending for ever; a production stack must still fit after losing one node.
      */
-    private static Optional<String> capacity(String key, NodeGroupSettings nodeGroup, List<JobSettings> jobs, boolean production) {
+    private static Optional<String> capacity(String key, NodeGroupSpec nodeGroup, List<JobSettings> jobs, boolean production) {
         List<PodPlacement.Pod> pods = new ArrayList<>(PodPlacement.EKS_ADD_ONS);
         for (JobSettings job : jobs) {
             try {
@@ -336,7 +338,7 @@ public final class SettingsLoader {
             problems.add(n.key("desiredSize"), desired, "expected minSize <= desiredSize <= maxSize (" + min + " <= " + desired + " <= " + max + ")");
         }
         int disk = n.integer("diskSize", 50, 20, 16384);
-        NodeGroupSettings nodeGroup = new NodeGroupSettings(List.copyOf(types), min, desired, max, disk);
+        NodeGroupSpec nodeGroup = new NodeGroupSpec(List.copyOf(types), min, desired, max, disk);
         EksClusterArgs.instanceTypeProblems(nodeGroup).forEach(p -> problems.raw(n.key(p)));
         List<String> admins = c.strings("admins");
         EksClusterArgs.adminProblems(admins).forEach(p -> problems.raw(c.key(p)));

@@ -1,9 +1,10 @@
 package io.flinkha.flink;
 
+import io.flinkha.flink.crd.UpgradeMode;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
-import io.flinkha.config.ContainerResources;
+import io.flinkha.flink.ContainerResources;
 import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.operator.FlinkOperator;
 import io.flinkha.storage.HaStorage;

@@ -1,7 +1,7 @@
 package io.flinkha.flink;
 
 import io.flinkha.cluster.PodPlacement;
-import io.flinkha.config.ContainerResources;
+import io.flinkha.flink.ContainerResources;
 
 import java.util.ArrayList;
 import java.util.List;

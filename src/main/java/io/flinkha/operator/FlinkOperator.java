@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The Flink Kubernetes Operator: its namespace and a Helm release of the
  * {@code flink-kubernetes-operator} chart, watching only the jobs' namespaces. The chart's own job
- * ServiceAccount/Role/RoleBinding are turned off because {@link io.flinkha.identity.FlinkServiceAccount}
+ * ServiceAccount/Role/RoleBinding are turned off because {@code FlinkServiceAccount}
  * declares a least-privilege set in each job namespace (the chart's uses {@code *} verbs).
  *
  * @see <a href="https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.10/docs/operations/helm/">Operator Helm chart</a>

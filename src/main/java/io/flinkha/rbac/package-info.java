@@ -1,6 +1,6 @@
 /**
  * Least-privilege RBAC for Flink's leader election: typed {@link io.flinkha.rbac.ApiResource}s and
  * {@link io.flinkha.rbac.Verb}s, combined into {@link io.flinkha.rbac.Grant}s, the rules of the
- * Role that {@link io.flinkha.identity.FlinkServiceAccount} binds.
+ * Role that {@code FlinkServiceAccount} (package {@code io.flinkha.identity}) binds.
  */
 package io.flinkha.rbac;

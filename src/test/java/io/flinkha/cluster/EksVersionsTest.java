@@ -81,10 +81,10 @@ class EksVersionsTest {
     @Test
     void clusterArgsRefuseUnknownInstanceTypesAndMixedArchitectures() {
         var unknown = assertThrows(IllegalArgumentException.class, () -> args().nodeGroup(
-                new io.flinkha.config.NodeGroupSettings(List.of("m9z.huge"), 2, 2, 4, 50)).build());
+                new io.flinkha.cluster.NodeGroupSpec(List.of("m9z.huge"), 2, 2, 4, 50)).build());
         assertTrue(unknown.getMessage().contains("instanceTypes: got 'm9z.huge'; expected one of"), unknown.getMessage());
         var mixed = assertThrows(IllegalArgumentException.class, () -> args().nodeGroup(
-                new io.flinkha.config.NodeGroupSettings(List.of("m6i.large", "m7g.large"), 2, 2, 4, 50)).build());
+                new io.flinkha.cluster.NodeGroupSpec(List.of("m6i.large", "m7g.large"), 2, 2, 4, 50)).build());
         assertTrue(mixed.getMessage().contains("expected one CPU architecture"), mixed.getMessage());
     }
 

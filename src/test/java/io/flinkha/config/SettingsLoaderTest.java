@@ -1,7 +1,7 @@
 package io.flinkha.config;
 
 import io.flinkha.Settings;
-import io.flinkha.flink.UpgradeMode;
+import io.flinkha.flink.crd.UpgradeMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

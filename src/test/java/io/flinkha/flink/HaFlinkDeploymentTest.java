@@ -1,5 +1,6 @@
 package io.flinkha.flink;
 
+import io.flinkha.flink.crd.UpgradeMode;
 import com.pulumi.core.Output;
 import io.flinkha.cluster.KubernetesCluster;
 import io.flinkha.identity.FlinkServiceAccount;

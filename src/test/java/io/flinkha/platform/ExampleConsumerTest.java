@@ -1,5 +1,6 @@
 package io.flinkha.platform;
 
+import io.flinkha.flink.crd.UpgradeMode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -7,8 +7,8 @@ import com.pulumi.kubernetes.Utilities;
 import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import com.pulumi.resources.CustomResourceOptions;
 
-import io.flinkha.internal.check.PlainInputs;
-import io.flinkha.internal.check.UpstreamCheck;
+import io.flinkha.flink.check.PlainInputs;
+import io.flinkha.flink.check.UpstreamCheck;
 
 import javax.annotation.Nullable;
 import java.util.Map;

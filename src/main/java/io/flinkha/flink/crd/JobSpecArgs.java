@@ -2,7 +2,7 @@ package io.flinkha.flink.crd;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
-import io.flinkha.flink.UpgradeMode;
+import io.flinkha.flink.crd.UpgradeMode;
 
 import javax.annotation.Nullable;
 import java.util.List;

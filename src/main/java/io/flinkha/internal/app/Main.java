@@ -6,7 +6,7 @@ import io.flinkha.internal.diff.DiffCommand;
 import io.flinkha.internal.drill.DrillCommand;
 import io.flinkha.internal.plan.PlanCommand;
 import io.flinkha.internal.plan.Timing;
-import io.flinkha.internal.check.UpstreamCheck;
+import io.flinkha.flink.check.UpstreamCheck;
 
 /**
  * Entry point of {@code target/flink-ha.jar}. With no arguments it is the Pulumi program (the CLI

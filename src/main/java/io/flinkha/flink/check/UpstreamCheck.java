@@ -1,4 +1,4 @@
-package io.flinkha.internal.check;
+package io.flinkha.flink.check;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,8 +50,9 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class UpstreamCheck {
-    /** The versions the checks run against, filled in by the build. */
+    /** The Flink release of the image's {@code ConfigOption}s the checks read configuration with, filled in by the build. */
     public static final String FLINK_VERSION;
+    /** The operator release whose API classes, CRD and rules the checks apply. */
     public static final String OPERATOR_API_VERSION;
     /** The Flink release the operator is built on; its validator reads configuration with this release's keys. */
     public static final String OPERATOR_FLINK_VERSION;
@@ -112,7 +113,10 @@ public final class UpstreamCheck {
         }
     }
 
-    /** @return every violation, each prefixed with its rule's name; empty when the deployment passes */
+    /**
+     * @param object the FlinkDeployment as the engine receives it (apiVersion, kind, metadata, spec)
+     * @return every violation, each prefixed with its rule's name; empty when the deployment passes
+     */
     public static List<String> violations(Map<String, Object> object) {
         List<String> out = new ArrayList<>();
         for (String v : CrdSchema.flinkDeployment().violations(object)) {

@@ -1,4 +1,4 @@
-package io.flinkha.flink;
+package io.flinkha.flink.crd;
 
 import java.util.Arrays;
 import java.util.Optional;

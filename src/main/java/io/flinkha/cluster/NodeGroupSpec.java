@@ -1,4 +1,4 @@
-package io.flinkha.config;
+package io.flinkha.cluster;
 
 import java.util.List;
 
@@ -11,5 +11,5 @@ import java.util.List;
  * @param maxSize       maximum nodes (default 4)
  * @param diskSizeGb    root volume size in GiB (default 50)
  */
-public record NodeGroupSettings(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskSizeGb) {
+public record NodeGroupSpec(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskSizeGb) {
 }

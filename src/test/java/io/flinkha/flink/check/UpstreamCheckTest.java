@@ -1,4 +1,4 @@
-package io.flinkha.internal.check;
+package io.flinkha.flink.check;
 
 import com.google.gson.Gson;
 import io.flinkha.Plans;

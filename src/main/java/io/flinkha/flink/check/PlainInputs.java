@@ -1,4 +1,4 @@
-package io.flinkha.internal.check;
+package io.flinkha.flink.check;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
@@ -21,7 +21,10 @@ public final class PlainInputs {
     private PlainInputs() {
     }
 
-    /** @return the plain value of {@code value}, known when every Output inside it is known */
+    /**
+     * @param value an Output, resource args, a list, a map, an enum or a plain value
+     * @return the plain value of {@code value}, known when every Output inside it is known
+     */
     @SuppressWarnings("unchecked")
     public static Output<Object> resolve(Object value) {
         if (value == null) {

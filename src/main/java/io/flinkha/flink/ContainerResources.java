@@ -1,4 +1,4 @@
-package io.flinkha.config;
+package io.flinkha.flink;
 
 /**
  * CPU and memory of a Flink container, as the FlinkDeployment's {@code resource} field takes them.

@@ -1,4 +1,4 @@
-package io.flinkha.internal.check;
+package io.flinkha.flink.check;
 
 import java.io.IOException;
 import java.io.InputStream;

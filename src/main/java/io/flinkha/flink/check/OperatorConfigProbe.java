@@ -1,4 +1,4 @@
-package io.flinkha.internal.check;
+package io.flinkha.flink.check;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;

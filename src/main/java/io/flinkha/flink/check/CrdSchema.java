@@ -1,4 +1,4 @@
-package io.flinkha.internal.check;
+package io.flinkha.flink.check;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

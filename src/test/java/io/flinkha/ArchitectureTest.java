@@ -1,0 +1,81 @@
+package io.flinkha;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The layout is the architecture: public packages never reach into {@code io.flinkha.internal}, and no two
+ * packages need each other, so a reader (and a library user) can take one concern without the rest.
+ * Read from the sources, where every reference to another package is written.
+ */
+class ArchitectureTest {
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Pattern REFERENCE = Pattern.compile("io\\.flinkha\\.([a-z][a-z.]*)\\.[A-Z]");
+
+    private static Map<String, Set<String>> packageDependencies() throws IOException {
+        Map<String, Set<String>> deps = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(f.getParent()).toString().replace('/', '.');
+                Matcher m = REFERENCE.matcher(Files.readString(f));
+                Set<String> out = deps.computeIfAbsent(pkg, k -> new TreeSet<>());
+                while (m.find()) {
+                    String other = "io.flinkha." + m.group(1);
+                    if (!other.equals(pkg)) {
+                        out.add(other);
+                    }
+                }
+            }
+        }
+        return deps;
+    }
+
+    private static boolean isPublic(String pkg) {
+        return !pkg.startsWith("io.flinkha.internal");
+    }
+
+    @Test
+    void publicPackagesNeverReferToInternalOnes() throws IOException {
+        List<String> leaks = new ArrayList<>();
+        packageDependencies().forEach((pkg, deps) -> deps.stream().filter(d -> isPublic(pkg) && !isPublic(d))
+                .forEach(d -> leaks.add(pkg + " -> " + d)));
+        assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void noTwoPublicPackagesNeedEachOther() throws IOException {
+        Map<String, Set<String>> deps = packageDependencies();
+        List<String> cycles = new ArrayList<>();
+        for (String a : deps.keySet()) {
+            for (String b : deps.get(a)) {
+                if (isPublic(a) && isPublic(b) && a.compareTo(b) < 0 && reaches(deps, b, a, new TreeSet<>())) {
+                    cycles.add(a + " <-> " + b);
+                }
+            }
+        }
+        assertEquals(List.of(), cycles);
+    }
+
+    private static boolean reaches(Map<String, Set<String>> deps, String from, String to, Set<String> seen) {
+        for (String next : deps.getOrDefault(from, Set.of())) {
+            if (next.equals(to) || (seen.add(next) && reaches(deps, next, to, seen))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
