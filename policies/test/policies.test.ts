@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { CONFIGMAP_VERBS, policies } from "../src/policies";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CONFIGMAP_VERBS, durationMs, jobManagerLossMs, policies } from "../src/policies";
 import { evaluate, PLAN_UNKNOWN, resourcesFromPlan, Violation } from "../src/evaluate";
 import {
     ALL_VERBS, bucket, flinkDeployment, HA_RULES, irsaRole, ISSUER, nfsStack, pvc, resource, role, roleBinding,
@@ -238,7 +240,8 @@ describe("pinned-versions", () => {
 describe("recovery-objective", () => {
     const withObjective = (objective: string, conf: Record<string, string | undefined> = {}, replicas = 1) => {
         const d = flinkDeployment({ conf, replicas });
-        d.props.metadata.annotations = { "flink-ha.io/recovery-objective": objective, "flink-ha.io/recovery-assumptions": "podStartup=30s, restoreTime=10s" };
+        d.props.metadata.annotations = { "flink-ha.io/recovery": JSON.stringify({ objectiveMs: durationMs(objective), podStartupMs: 30000,
+            restoreTimeMs: 10000 }) };
         return [d, pvc(), role(HA_RULES), roleBinding()];
     };
     it("accepts a deployment whose worst case fits", async () => {
@@ -256,6 +259,23 @@ describe("recovery-objective", () => {
     it("ignores deployments without an objective", async () => {
         assert.deepEqual(await violations(nfsStack()), []);
     });
+    it("reads the figures as JSON, never prose", async () => {
+        const d = flinkDeployment({});
+        d.props.metadata.annotations = { "flink-ha.io/recovery": "podStartup=30s" };
+        const v = await only([d, pvc(), role(HA_RULES), roleBinding()], "recovery-objective", "mandatory");
+        assert.match(v.message, /is not JSON/);
+    });
+});
+
+describe("the recovery arithmetic, on the fixtures RecoveryModel is tested against", () => {
+    const dir = path.join(__dirname, "..", "..", "test", "fixtures", "recovery");
+    for (const file of fs.readdirSync(dir).filter(f => f.endsWith(".json")).sort()) {
+        it(file, () => {
+            const fixture = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+            const props = { spec: { flinkConfiguration: fixture.flinkConfiguration, jobManager: { replicas: fixture.jobManagerReplicas } } };
+            assert.equal(jobManagerLossMs(props, fixture.podStartupMs, fixture.restoreTimeMs), fixture.jobManagerLossMs, fixture.description);
+        });
+    }
 });
 
 describe("enforcement levels", () => {

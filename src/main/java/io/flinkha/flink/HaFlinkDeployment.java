@@ -41,8 +41,11 @@ public class HaFlinkDeployment extends ComponentResource {
     public static final String TASKMANAGER_LOSS_ANNOTATION = "flink-ha.io/recovery-taskmanager-loss";
     /** The declared recovery objective. */
     public static final String OBJECTIVE_ANNOTATION = "flink-ha.io/recovery-objective";
-    /** The pod start-up and restore times the worst case assumes. */
-    public static final String ASSUMPTIONS_ANNOTATION = "flink-ha.io/recovery-assumptions";
+    /**
+     * The recovery figures as JSON, for tools (the policy pack reads this one, never the prose): the objective,
+     * the assumed pod start-up and restore times, and both paths term by term, all in milliseconds.
+     */
+    public static final String RECOVERY_ANNOTATION = "flink-ha.io/recovery";
     /**
      * Read by the Kubernetes provider (plugin 4.18 and later, see {@link io.flinkha.cluster.KubernetesCluster#PROVIDER_PLUGIN_VERSION}):
      * a JSON list of conditions that must all hold before a create or update counts as done.
@@ -146,9 +149,9 @@ public class HaFlinkDeployment extends ComponentResource {
         a.put(WORST_CASE_ANNOTATION, recovery.describe());
         a.put(TASKMANAGER_LOSS_ANNOTATION, recovery.taskManagerLoss().describe());
         var assumed = args.recoveryObjective();
-        a.put(ASSUMPTIONS_ANNOTATION, "podStartup=" + RecoveryModel.format(assumed.map(RecoveryObjective::podStartup)
-                .orElse(RecoveryObjective.DEFAULT_POD_STARTUP)) + ", restoreTime=" + RecoveryModel.format(assumed
-                .map(RecoveryObjective::restoreTime).orElse(RecoveryObjective.DEFAULT_RESTORE_TIME)));
+        a.put(RECOVERY_ANNOTATION, recovery.toJson(assumed.map(RecoveryObjective::target),
+                assumed.map(RecoveryObjective::podStartup).orElse(RecoveryObjective.DEFAULT_POD_STARTUP),
+                assumed.map(RecoveryObjective::restoreTime).orElse(RecoveryObjective.DEFAULT_RESTORE_TIME)));
         assumed.ifPresent(o -> a.put(OBJECTIVE_ANNOTATION, RecoveryModel.format(o.target())));
         // without these, `pulumi up` reports success as soon as the API server stores the object, even when
         // the operator refuses it or the job crash-loops

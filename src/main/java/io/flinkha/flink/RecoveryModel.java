@@ -78,6 +78,22 @@ public final class RecoveryModel {
         public String dominant() {
             return terms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
         }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("totalMs", total().toMillis());
+            m.put("dominant", dominant());
+            List<Object> list = new ArrayList<>();
+            terms.forEach((k, v) -> {
+                // ordered maps only: Map.of iterates in an order salted per JVM, and the plan must not change between runs
+                Map<String, Object> term = new LinkedHashMap<>();
+                term.put("term", k);
+                term.put("ms", v.toMillis());
+                list.add(term);
+            });
+            m.put("terms", list);
+            return m;
+        }
     }
 
     /**
@@ -97,6 +113,23 @@ public final class RecoveryModel {
         /** @return the objective's path, e.g. {@code 34.1s = lease-duration 15s + ... (JobManager loss; dominated by lease-duration)} */
         public String describe() {
             return worst().describe();
+        }
+
+        /**
+         * @param objective   the declared objective, if any
+         * @param podStartup  the assumed replacement pod start-up
+         * @param restoreTime the assumed restore time
+         * @return the figures as JSON, in milliseconds, keys in a fixed order
+         */
+        public String toJson(Optional<Duration> objective, Duration podStartup, Duration restoreTime) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            objective.ifPresent(o -> m.put("objectiveMs", o.toMillis()));
+            m.put("podStartupMs", podStartup.toMillis());
+            m.put("restoreTimeMs", restoreTime.toMillis());
+            m.put("jobManagerReplicas", jobManagerReplicas);
+            m.put("jobManagerLoss", jobManagerLoss.toMap());
+            m.put("taskManagerLoss", taskManagerLoss.toMap());
+            return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(m);
         }
     }
 
@@ -189,11 +222,18 @@ public final class RecoveryModel {
         return new Recovery(jobManagers, Map.copyOf(derived), recovery.jobManagerLoss(), recovery.taskManagerLoss());
     }
 
-    /** The first restart waits the initial backoff plus its jitter (exponential-delay, Flink's default with checkpointing). */
+    /**
+     * The first restart waits the strategy's delay: exponential-delay (Flink's default with checkpointing)
+     * its initial backoff plus jitter; fixed-delay and failure-rate their delay. Flink accepts each name
+     * with and without the hyphen.
+     */
     static Duration restartDelay(Map<String, String> conf) {
-        String type = conf.getOrDefault(RESTART_STRATEGY, "exponential-delay");
-        if (type.equals("fixed-delay") || type.equals("fixeddelay")) {
+        String type = conf.getOrDefault(RESTART_STRATEGY, "exponential-delay").replace("-", "").toLowerCase(Locale.ROOT);
+        if (type.equals("fixeddelay")) {
             return duration(conf, "restart-strategy.fixed-delay.delay").orElse(DEFAULT_BACKOFF);
+        }
+        if (type.equals("failurerate")) {
+            return duration(conf, "restart-strategy.failure-rate.delay").orElse(DEFAULT_BACKOFF);
         }
         Duration backoff = duration(conf, INITIAL_BACKOFF).orElse(DEFAULT_BACKOFF);
         double jitter = conf.containsKey(JITTER) ? Double.parseDouble(conf.get(JITTER)) : DEFAULT_JITTER;

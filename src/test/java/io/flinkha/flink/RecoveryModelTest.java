@@ -17,6 +17,35 @@ class RecoveryModelTest {
         return new RecoveryObjective(Duration.ofSeconds(seconds), Duration.ofSeconds(30), Duration.ofSeconds(15));
     }
 
+    /** The fixtures the policy pack's recovery arithmetic is tested against too: one source of truth for both. */
+    static java.util.stream.Stream<java.nio.file.Path> recoveryFixtures() throws java.io.IOException {
+        return java.nio.file.Files.list(java.nio.file.Path.of("policies/test/fixtures/recovery")).filter(p -> p.toString().endsWith(".json")).sorted();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("recoveryFixtures")
+    @SuppressWarnings("unchecked")
+    void theWorstCaseMatchesTheFixtureThePolicyPackIsTestedAgainst(java.nio.file.Path fixture) throws java.io.IOException {
+        Map<String, Object> f = new com.google.gson.Gson().fromJson(java.nio.file.Files.readString(fixture), Map.class);
+        var r = RecoveryModel.evaluate((Map<String, String>) f.get("flinkConfiguration"), ((Number) f.get("jobManagerReplicas")).intValue(),
+                Duration.ofMillis(((Number) f.get("podStartupMs")).longValue()), Duration.ofMillis(((Number) f.get("restoreTimeMs")).longValue()));
+        assertEquals(((Number) f.get("jobManagerLossMs")).longValue(), r.worst().total().toMillis(), (String) f.get("description"));
+    }
+
+    @Test
+    void theRecoveryFiguresTravelAsJsonInMilliseconds() {
+        var r = RecoveryModel.evaluate(Map.of(), 2, Duration.ofSeconds(30), Duration.ofSeconds(15));
+        Map<?, ?> json = new com.google.gson.Gson().fromJson(r.toJson(Optional.of(Duration.ofSeconds(60)), Duration.ofSeconds(30),
+                Duration.ofSeconds(15)), Map.class);
+        assertEquals(60000.0, json.get("objectiveMs"));
+        assertEquals(30000.0, json.get("podStartupMs"));
+        assertEquals(15000.0, json.get("restoreTimeMs"));
+        assertEquals(36100.0, ((Map<?, ?>) json.get("jobManagerLoss")).get("totalMs"));
+        assertEquals(java.util.List.of(Map.of("term", "lease-duration", "ms", 15000.0), Map.of("term", "retry-period", "ms", 5000.0),
+                Map.of("term", "restart backoff", "ms", 1100.0), Map.of("term", "restore (restoreTime)", "ms", 15000.0)),
+                ((Map<?, ?>) json.get("jobManagerLoss")).get("terms"));
+    }
+
     @Test
     void withFlinksDefaultsAndOneJobManagerTheNewPodDominates() {
         var r = RecoveryModel.evaluate(Map.of(), 1, Duration.ofSeconds(30), Duration.ofSeconds(10));
