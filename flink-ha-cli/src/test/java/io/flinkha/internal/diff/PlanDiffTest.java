@@ -115,7 +115,7 @@ class PlanDiffTest {
 
     @Test
     void readsRealPulumiPreviewJson() throws Exception {
-        String preview = Files.readString(Path.of("src/test/resources/preview/pulumi-preview.json"));
+        String preview = new String(PlanDiffTest.class.getResourceAsStream("/preview/pulumi-preview.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         StackPlan plan = PlanReader.parse(preview, "preview.json");
         assertEquals("prod", plan.stack());
         assertEquals(3, plan.resources().size(), "delete steps have no new state");
@@ -126,7 +126,7 @@ class PlanDiffTest {
 
     @Test
     void twoPreviewsOfTheSameStackDiffPropertyByProperty() throws Exception {
-        String preview = Files.readString(Path.of("src/test/resources/preview/pulumi-preview.json"));
+        String preview = new String(PlanDiffTest.class.getResourceAsStream("/preview/pulumi-preview.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         String older = preview.replace("\"parallelism\": 4", "\"parallelism\": 3").replace("v1:BBBB", "v1:CCCC");
         String md = diff(older, preview);
         assertTrue(md.contains("| `spec.job.parallelism` | `3` | `4` |"), md);

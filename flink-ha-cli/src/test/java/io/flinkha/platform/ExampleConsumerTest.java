@@ -22,7 +22,7 @@ class ExampleConsumerTest {
 
     @Test
     void theExampleDependsOnTheVersionThisBuildMakes() throws Exception {
-        String project = first(Pattern.compile("<artifactId>flink-ha</artifactId>\\s*<version>([^<]+)</version>"), Files.readString(Path.of("pom.xml")));
+        String project = first(Pattern.compile("<artifactId>flink-ha-parent</artifactId>\\s*<version>([^<]+)</version>"), Files.readString(Path.of("pom.xml")));
         String example = first(Pattern.compile("<flink-ha.version>([^<]+)</flink-ha.version>"),
                 Files.readString(Path.of("examples/custom-platform/pom.xml")));
         assertEquals(project, example, "bump examples/custom-platform/pom.xml with the project version");

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class GoldenPlansTest {
     static final Path GOLDEN = Path.of("plans");
-    static final String REFRESH = "./mvnw -q -B test -Dtest=GoldenPlansTest -Dgolden.update=true";
+    static final String REFRESH = "./mvnw -q -B test -pl flink-ha-cli -am -Dtest=GoldenPlansTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true";
 
     @Test
     void everyStacksCommittedPlanIsCurrent() throws Exception {

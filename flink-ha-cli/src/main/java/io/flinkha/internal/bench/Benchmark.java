@@ -187,7 +187,7 @@ public final class Benchmark {
         List<Long> mvnWall = new ArrayList<>();
         String wrapper = new File("mvnw").getAbsolutePath();
         for (int i = 0; i < Math.min(runs, 3); i++) {
-            Run r = child(project, List.of(wrapper, "-q", "-B", "-Dflinkha.timing=true", "compile",
+            Run r = child(project, List.of(wrapper, "-q", "-B", "-Dflinkha.timing=true", "-pl", "flink-ha-cli", "-am", "compile",
                     "org.codehaus.mojo:exec-maven-plugin:3.5.0:java", "-Dexec.mainClass=io.flinkha.internal.app.Main",
                     "-Dexec.args=plan prod --json"));
             mvn.add(r.firstRegistrationEpochMs() - r.launchEpochMs());
