@@ -37,7 +37,7 @@ class FlinkOperatorTest {
     @Test
     void rejectsAnOperatorVersionTheChecksAreNotBuiltFor() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> release(b -> b.version("1.9.0")));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("FlinkOperatorArgs.version: got '1.9.0'; this build checks "
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("FlinkOperatorArgs: version: got '1.9.0'; this build checks "
                 + "FlinkDeployments against operator 1.10.0 only"), e.getMessage());
     }
 
@@ -87,13 +87,21 @@ class FlinkOperatorTest {
     }
 
     @Test
-    void extraValuesAreMergedButThePlatformsOwnWin() {
+    void extraValuesAreMergedUnderThePlatformsOwn() {
         PlannedResource release = release(b -> b.extraValues(Map.of(
                 "image", Map.of("pullPolicy", "Always"),
-                "webhook", Map.of("create", true, "keystore", Map.of("useDefaultPassword", true)))));
+                "webhook", Map.of("keystore", Map.of("useDefaultPassword", true)))));
         assertEquals("Always", at(release, "values.image.pullPolicy"));
         assertEquals(false, at(release, "values.webhook.create"));
         assertEquals(true, at(release, "values.webhook.keystore.useDefaultPassword"));
+    }
+
+    @Test
+    void rejectsExtraValuesThePlatformOwnsForALibraryUserToo() {
+        var e = assertThrows(IllegalArgumentException.class, () -> release(b -> b.extraValues(Map.of(
+                "webhook", Map.of("create", true), "watchNamespaces", List.of("default")))));
+        assertTrue(e.getMessage().startsWith("FlinkOperatorArgs: extraValues.watchNamespaces: is set by the platform"), e.getMessage());
+        assertTrue(e.getMessage().contains("extraValues.webhook.create: is set by the platform"), e.getMessage());
     }
 
     @Test

@@ -88,7 +88,7 @@ class S3StorageTest {
     @Test
     void rejectsAKmsAliasBecauseIamWouldGrantTheAliasNotTheKey() {
         var e = assertThrows(IllegalArgumentException.class, () -> plan(b -> b.kmsKeyArn("arn:aws:kms:eu-west-1:123456789012:alias/flink")));
-        assertTrue(e.getMessage().startsWith("S3StorageArgs.kmsKeyArn: got 'arn:aws:kms:eu-west-1:123456789012:alias/flink'; "
+        assertTrue(e.getMessage().startsWith("S3StorageArgs: kmsKeyArn: got 'arn:aws:kms:eu-west-1:123456789012:alias/flink'; "
                 + "expected the key's ARN"), e.getMessage());
         assertTrue(e.getMessage().contains("aws kms describe-key --key-id arn:aws:kms:eu-west-1:123456789012:alias/flink"), e.getMessage());
     }

@@ -4,10 +4,10 @@ import com.pulumi.core.Output;
 import io.flinkha.cluster.NodeGroupSpec;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Arguments of {@link EksCluster}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ * Arguments of {@link EksCluster}; build them with {@link #builder()}, which documents each default. Every
+ * argument is checked when the record is made, all problems reported at once.
  *
  * @param clusterName       EKS cluster name, unique in the account and region
  * @param kubernetesVersion pinned Kubernetes minor version
@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param publicAccessCidrs CIDRs allowed on the public endpoint; none keeps the endpoint private-only
  * @param awsProvider       the stack's AWS provider
  * @param supportType       the cluster's upgrade policy: which EKS support it pays for
+ * @param checkedOn         the day the version's support is checked against
  */
 public record EksClusterArgs(
         String clusterName,
@@ -30,7 +31,38 @@ public record EksClusterArgs(
         List<String> admins,
         List<String> publicAccessCidrs,
         com.pulumi.aws.Provider awsProvider,
-        EksVersions.SupportType supportType) {
+        EksVersions.SupportType supportType,
+        java.time.LocalDate checkedOn) {
+
+    /**
+     * Makes the arguments, checking every one: all problems are reported at once, so no way of making
+     * these Args skips a rule.
+     *
+     * @param clusterName       EKS cluster name, unique in the account and region
+     * @param kubernetesVersion pinned Kubernetes minor version
+     * @param region            region, used by the kubeconfig's token command
+     * @param privateSubnetIds  private subnets in at least two zones; nodes run there
+     * @param publicSubnetIds   public subnets for internet-facing load balancers
+     * @param nodeGroup         the managed node group
+     * @param admins            IAM principals given cluster-admin through access entries
+     * @param publicAccessCidrs CIDRs allowed on the public endpoint; none keeps the endpoint private-only
+     * @param awsProvider       the stack's AWS provider
+     * @param supportType       the cluster's upgrade policy: which EKS support it pays for
+     * @param checkedOn         the day the version's support is checked against
+     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
+     */
+    public EksClusterArgs {
+        io.flinkha.validation.ArgsCheck.of("EksClusterArgs")
+                .required("clusterName", clusterName, "expected an EKS cluster name, unique in the account and region")
+                .required("region", region, "expected the region, for the kubeconfig's token command")
+                .required("awsProvider", awsProvider, "expected the stack's AWS provider")
+                .required("nodeGroup", nodeGroup, "expected the managed node group")
+                .check(privateSubnetIds.size() >= 2, "privateSubnetIds", privateSubnetIds.size(), "expected at least two, in different availability zones")
+                .problem("kubernetesVersion", kubernetesVersion, EksVersions.problem(kubernetesVersion, supportType, checkedOn))
+                .addAll(adminProblems(admins))
+                .addAll(publicAccessProblems(publicAccessCidrs))
+                .done();
+    }
 
     /** An IAM role or user ARN, which is what an EKS access entry takes (not an STS assumed-role session). */
     public static final java.util.regex.Pattern ACCESS_ENTRY_PRINCIPAL =
@@ -44,25 +76,22 @@ public record EksClusterArgs(
                 .orElseThrow();
     }
 
+    /** A CIDR block. */
+    public static final java.util.regex.Pattern CIDR = java.util.regex.Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}");
+
     /**
-     * @param nodeGroup the node group
-     * @return what is wrong with its instance types, if anything: each must be in {@link Ec2InstanceTypes}
-     *         (the AMI type and the capacity check come from there), and all of one architecture
+     * @param cidrs CIDRs allowed on the public API endpoint
+     * @return what is wrong with them, if anything, each as {@code publicAccessCidrs: ...}
      */
-    public static java.util.List<String> instanceTypeProblems(NodeGroupSpec nodeGroup) {
+    public static java.util.List<String> publicAccessProblems(java.util.List<String> cidrs) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        if (nodeGroup.instanceTypes().isEmpty()) {
-            out.add("instanceTypes: got []; expected at least one EC2 instance type");
-        }
-        for (String t : nodeGroup.instanceTypes()) {
-            if (Ec2InstanceTypes.of(t).isEmpty()) {
-                out.add("instanceTypes: got '" + t + "'; expected one of " + Ec2InstanceTypes.known()
-                        + " (their sizes decide the AMI type and whether the jobs fit)");
+        for (String c : cidrs) {
+            if (!CIDR.matcher(c).matches()) {
+                out.add("publicAccessCidrs: got '" + c + "'; expected a CIDR such as 198.51.100.0/24");
+            } else if (c.equals("0.0.0.0/0")) {
+                out.add("publicAccessCidrs: got '0.0.0.0/0'; the API endpoint must not be open to the whole internet; list your CI "
+                        + "and office ranges");
             }
-        }
-        if (out.isEmpty() && nodeGroup.instanceTypes().stream().map(t -> Ec2InstanceTypes.of(t).orElseThrow().arm()).distinct().count() > 1) {
-            out.add("instanceTypes: got " + nodeGroup.instanceTypes() + "; expected one CPU architecture: a managed node "
-                    + "group has one AMI type, x86_64 or arm64");
         }
         return out;
     }
@@ -101,7 +130,7 @@ public record EksClusterArgs(
         private String region;
         private List<Output<String>> privateSubnetIds = List.of();
         private List<Output<String>> publicSubnetIds = List.of();
-        private NodeGroupSpec nodeGroup = new NodeGroupSpec(List.of("m6i.large"), 2, 2, 4, 50);
+        private NodeGroupSpec nodeGroup = NodeGroupSpec.DEFAULT;
         private List<String> admins = List.of();
         private List<String> publicAccessCidrs = List.of();
         private com.pulumi.aws.Provider awsProvider;
@@ -169,22 +198,8 @@ public record EksClusterArgs(
 
         /** @return the checked arguments */
         public EksClusterArgs build() {
-            Objects.requireNonNull(clusterName, "EksClusterArgs.clusterName is required");
-            Objects.requireNonNull(region, "EksClusterArgs.region is required");
-            Objects.requireNonNull(awsProvider, "EksClusterArgs.awsProvider is required");
-            java.util.List<String> problems = new java.util.ArrayList<>();
-            if (privateSubnetIds.size() < 2) {
-                problems.add("privateSubnetIds: got " + privateSubnetIds.size() + "; expected at least two, in different availability zones");
-            }
-            EksVersions.problem(kubernetesVersion, supportType, checkedOn).ifPresent(p ->
-                    problems.add("kubernetesVersion: got '" + kubernetesVersion + "'; " + p));
-            problems.addAll(instanceTypeProblems(nodeGroup));
-            problems.addAll(adminProblems(admins));
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("EksClusterArgs: " + String.join("; ", problems));
-            }
             return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
-                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType);
+                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn);
         }
     }
 }

@@ -10,7 +10,11 @@ import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.RecoveryModel;
 import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.crd.UpgradeMode;
+import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.operator.OperatorRelease;
+import io.flinkha.storage.BucketNames;
+import io.flinkha.storage.HaStorage;
+import io.flinkha.storage.NfsStorageArgs;
 import io.flinkha.storage.S3StorageArgs;
 
 import io.flinkha.cluster.Ec2InstanceTypes;
@@ -47,26 +51,17 @@ public final class SettingsLoader {
     /** Flink Kubernetes Operator release used when {@code operator.version} is not set. */
     public static final String DEFAULT_OPERATOR_VERSION = OperatorRelease.CHECKED.version();
     /** Flink version used when {@code flink.version} is not set. */
-    public static final String DEFAULT_FLINK_VERSION = "1.20.1";
+    public static final String DEFAULT_FLINK_VERSION = HaFlinkDeploymentArgs.DEFAULT_FLINK_VERSION;
 
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern DNS_LABEL = HaStorage.PATH_SEGMENT;
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-    private static final Pattern QUANTITY = Pattern.compile("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?");
-    private static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?\\s*(b|k|kb|m|mb|g|gb|t|tb|Ki|Mi|Gi|Ti)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ABSOLUTE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
-    /** Image references must carry a tag or digest, and never {@code latest}. */
-    private static final Pattern CIDR = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}");
+    private static final Pattern CIDR = EksClusterArgs.CIDR;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
     private static final Pattern AZ = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
     private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/[A-Za-z0-9./_-]+");
     private static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{2}");
-    private static final Pattern PINNED_IMAGE = Pattern.compile("[^@\\s]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})");
 
-    /** Helm values the platform sets; extra values may not touch them. */
-    private static final Set<String> OWNED_HELM_VALUES = Set.of(
-            "watchNamespaces", "webhook.create", "replicas", "jobServiceAccount.create",
-            "rbac.jobRole.create", "rbac.jobRoleBinding.create");
 
     private SettingsLoader() {
     }
@@ -181,7 +176,7 @@ public final class SettingsLoader {
             }
             return new AwsSettings(region);
         });
-        if (cluster instanceof EksClusterSettings eks && !jobs.isEmpty() && EksClusterArgs.instanceTypeProblems(eks.nodeGroup()).isEmpty()) {
+        if (cluster instanceof EksClusterSettings eks && !jobs.isEmpty()) {
             capacity(root.key("cluster.nodeGroup"), eks.nodeGroup(), jobs, production).ifPresent(problems::raw);
         }
         boolean onAws = cluster instanceof EksClusterSettings || storage instanceof S3StorageSettings;
@@ -330,24 +325,19 @@ public final class SettingsLoader {
         }
         Node n = c.childOrEmpty("nodeGroup");
         n.allowOnly(Set.of("instanceTypes", "minSize", "desiredSize", "maxSize", "diskSize"));
-        List<String> types = n.has("instanceTypes") ? n.strings("instanceTypes") : List.of("m6i.large");
-        int min = n.integer("minSize", 2, 1, 1000);
-        int desired = n.integer("desiredSize", Math.max(min, 2), 1, 1000);
-        int max = n.integer("maxSize", Math.max(desired, 4), 1, 1000);
-        if (!(min <= desired && desired <= max)) {
-            problems.add(n.key("desiredSize"), desired, "expected minSize <= desiredSize <= maxSize (" + min + " <= " + desired + " <= " + max + ")");
-        }
-        int disk = n.integer("diskSize", 50, 20, 16384);
-        NodeGroupSpec nodeGroup = new NodeGroupSpec(List.copyOf(types), min, desired, max, disk);
-        EksClusterArgs.instanceTypeProblems(nodeGroup).forEach(p -> problems.raw(n.key(p)));
+        NodeGroupSpec d = NodeGroupSpec.DEFAULT;
+        List<String> types = n.has("instanceTypes") ? n.strings("instanceTypes") : d.instanceTypes();
+        int min = n.integer("minSize", d.minSize(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int desired = n.integer("desiredSize", Math.max(min, d.desiredSize()), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int max = n.integer("maxSize", Math.max(desired, d.maxSize()), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int disk = n.integer("diskSize", d.diskSizeGb(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        List<String> nodeProblems = NodeGroupSpec.problems(types, min, desired, max, disk);
+        nodeProblems.forEach(p -> problems.raw(n.key(p)));
+        NodeGroupSpec nodeGroup = nodeProblems.isEmpty() ? new NodeGroupSpec(types, min, desired, max, disk) : d;
         List<String> admins = c.strings("admins");
         EksClusterArgs.adminProblems(admins).forEach(p -> problems.raw(c.key(p)));
         List<String> cidrs = c.strings("publicAccessCidrs");
-        cidrs.stream().filter(x -> !CIDR.matcher(x).matches()).forEach(x ->
-                problems.add(c.key("publicAccessCidrs"), x, "expected a CIDR such as 203.0.113.0/24"));
-        if (cidrs.contains("0.0.0.0/0")) {
-            problems.add(c.key("publicAccessCidrs"), "0.0.0.0/0", "the API endpoint must not be open to the whole internet; list your CI and office ranges");
-        }
+        EksClusterArgs.publicAccessProblems(cidrs).forEach(p -> problems.raw(c.key(p)));
         return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType);
     }
 
@@ -366,32 +356,14 @@ public final class SettingsLoader {
         if (VERSION.matcher(version).matches() && OperatorRelease.of(version).isEmpty()) {
             o.problemsAdd(o.key("version"), "got '" + version + "'; " + OperatorRelease.unsupported(version));
         }
-        String namespace = o.matching("namespace", "flink-operator", DNS_LABEL, "expected a Kubernetes namespace name");
-        String repository = o.string("chartRepository",
-                "https://archive.apache.org/dist/flink/flink-kubernetes-operator-" + version + "/");
+        String namespace = o.matching("namespace", FlinkOperatorArgs.DEFAULT_NAMESPACE, DNS_LABEL, "expected a Kubernetes namespace name");
+        String repository = o.string("chartRepository", FlinkOperatorArgs.archiveRepository(version));
         boolean certManager = o.bool("certManager", false);
-        int replicas = o.integer("replicas", 1, 1, 5);
+        int replicas = o.integer("replicas", 1, 1, FlinkOperatorArgs.MAX_REPLICAS);
         Map<String, Object> helmValues = o.plainMap("helmValues");
-        for (String owned : OWNED_HELM_VALUES) {
-            if (hasPath(helmValues, owned)) {
-                o.problemsAdd(o.key("helmValues." + owned),
-                        "is set by the platform from operator.namespace, operator.certManager, operator.replicas and the "
-                                + "platform's own RBAC; remove it");
-            }
-        }
+        FlinkOperatorArgs.ownedValueProblems(helmValues).forEach(p -> o.problemsAdd(o.key("helmValues." + p.substring(0, p.indexOf(':'))),
+                p.substring(p.indexOf(':') + 2)));
         return new OperatorSettings(version, namespace, repository, certManager, replicas, Map.copyOf(helmValues));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean hasPath(Map<String, Object> values, String dotted) {
-        Object cur = values;
-        for (String part : dotted.split("\\.")) {
-            if (!(cur instanceof Map) || !((Map<String, Object>) cur).containsKey(part)) {
-                return false;
-            }
-            cur = ((Map<String, Object>) cur).get(part);
-        }
-        return true;
     }
 
     private static StorageSettings readStorage(Node root, Problems problems) {
@@ -419,14 +391,14 @@ public final class SettingsLoader {
             Optional<String> kms = s.optionalString("kmsKeyArn");
             kms.ifPresent(k -> S3StorageArgs.kmsKeyProblem(k).ifPresent(p -> problems.add(s.key("kmsKeyArn"), k, p)));
             return new S3StorageSettings(bucket, s.bool("retainOnDelete", true), kms,
-                    s.oneOf("plugin", "presto", Set.of("presto", "hadoop")),
-                    s.integer("noncurrentVersionDays", 30, 1, 3650));
+                    s.oneOf("plugin", S3StorageArgs.DEFAULT_PLUGIN, Set.of("presto", "hadoop")),
+                    s.integer("noncurrentVersionDays", S3StorageArgs.DEFAULT_NONCURRENT_VERSION_DAYS, 1, 3650));
         }
         s.allowOnly(Set.of("kind", "storageClass", "size", "mountPath"));
         return new NfsStorageSettings(
-                s.matching("storageClass", "nfs-client", DNS_LABEL, "expected a storage class name"),
-                s.matching("size", "10Gi", QUANTITY, "expected a Kubernetes quantity such as 10Gi"),
-                s.matching("mountPath", "/flink-data", ABSOLUTE_PATH, "expected an absolute path such as /flink-data"));
+                s.matching("storageClass", NfsStorageArgs.DEFAULT_STORAGE_CLASS, DNS_LABEL, "expected a storage class name"),
+                s.matching("size", NfsStorageArgs.DEFAULT_SIZE, NfsStorageArgs.QUANTITY, "expected a Kubernetes quantity such as 10Gi"),
+                s.matching("mountPath", NfsStorageArgs.DEFAULT_MOUNT_PATH, NfsStorageArgs.ABSOLUTE, "expected an absolute path such as /flink-data"));
     }
 
     private static FlinkSettings readFlink(Node root, OperatorSettings operator, Problems problems) {
@@ -435,19 +407,11 @@ public final class SettingsLoader {
         String version = f.matching("version", DEFAULT_FLINK_VERSION, VERSION, "expected an exact Flink version such as 1.20.1"
                 + (f.has("version") && f.string("version", "").matches("\\d+\\.\\d+")
                 ? " (YAML read an unquoted version as a number: quote it)" : ""));
-        String image = f.matching("image", "flink:" + version + "-java17", PINNED_IMAGE,
-                "expected an image with an explicit tag or digest, e.g. flink:1.20.1-java17");
-        if (image.endsWith(":latest")) {
-            problems.add(f.key("image"), image, "'latest' is not a pinned version; use an explicit tag");
-        }
+        String image = f.string("image", HaFlinkDeploymentArgs.defaultImage(version));
+        HaFlinkDeploymentArgs.imageProblem(image).ifPresent(p -> problems.add(f.key("image"), image, p));
         var release = OperatorRelease.of(operator.version());
         if (VERSION.matcher(version).matches() && release.isPresent()) {
-            Set<String> supported = new java.util.TreeSet<>(release.get().supportedFlinkMinors());
-            String minor = version.substring(0, version.lastIndexOf('.'));
-            if (!supported.contains(minor)) {
-                problems.add(f.key("version"), version, "operator " + operator.version()
-                        + " supports Flink " + String.join(", ", supported));
-            }
+            HaFlinkDeploymentArgs.flinkVersionProblem(version, release.get()).ifPresent(p -> problems.add(f.key("version"), version, p));
         }
         return new FlinkSettings(version, image);
     }
@@ -478,7 +442,7 @@ public final class SettingsLoader {
     }
 
     private static String checkpointInterval(Node job, Problems problems) {
-        String text = job.string("checkpointInterval", "60s");
+        String text = job.string("checkpointInterval", HaFlinkDeploymentArgs.DEFAULT_CHECKPOINT_INTERVAL);
         if (RecoveryModel.parse(text).filter(d -> !d.isZero()).isEmpty()) {
             problems.add(job.key("checkpointInterval"), text, "expected a positive Flink duration such as 30s, 500ms or 5min");
         }
@@ -533,7 +497,7 @@ public final class SettingsLoader {
                 }
             }
             Optional<RecoveryObjective> jobRecovery = j.child("recovery").map(r -> readRecovery(r, recovery, problems)).orElse(recovery);
-            Optional<Integer> replicas = j.has("jobManagerReplicas") ? Optional.of(j.integer("jobManagerReplicas", 1, 1, 5)) : Optional.empty();
+            Optional<Integer> replicas = j.has("jobManagerReplicas") ? Optional.of(j.integer("jobManagerReplicas", 1, 1, HaFlinkDeploymentArgs.MAX_JOBMANAGER_REPLICAS)) : Optional.empty();
             if (jobRecovery.isPresent()) {
                 try {
                     RecoveryModel.derive(jobRecovery.get(), replicas, extra);
@@ -546,7 +510,7 @@ public final class SettingsLoader {
                     jar,
                     j.optionalString("entryClass"),
                     List.copyOf(j.strings("args")),
-                    j.integer("parallelism", 1, 1, 10_000),
+                    j.integer("parallelism", 1, 1, HaFlinkDeploymentArgs.MAX_PARALLELISM),
                     mode,
                     replicas,
                     checkpointInterval(j, problems),
@@ -565,27 +529,24 @@ public final class SettingsLoader {
     private static ContainerResources resources(Node job, String name) {
         Node r = job.childOrEmpty(name);
         r.allowOnly(Set.of("cpu", "memory"));
-        double cpu = 1.0;
+        ContainerResources d = ContainerResources.DEFAULT;
+        double cpu = d.cpu();
         if (r.has("cpu")) {
             String text = r.string("cpu", "1");
             try {
                 cpu = Double.parseDouble(text);
-                if (cpu <= 0 || cpu > 64) {
-                    r.problemsAdd(r.key("cpu"), "got " + text + "; expected cores from 0.1 to 64");
-                }
             } catch (NumberFormatException e) {
                 r.problemsAdd(r.key("cpu"), "got '" + text + "'; expected a number of cores such as 0.5 or 2");
+                cpu = d.cpu();
             }
         }
-        String memory = r.matching("memory", "2048m", MEMORY, "expected a memory size such as 2048m, 2g or 2Gi");
-        return new ContainerResources(cpu, memory);
+        String memory = r.string("memory", d.memory());
+        List<String> resourceProblems = ContainerResources.problems(cpu, memory);
+        resourceProblems.forEach(p -> r.problemsAdd(r.key(p.substring(0, p.indexOf(':'))), p.substring(p.indexOf(':') + 2)));
+        return resourceProblems.isEmpty() ? new ContainerResources(cpu, memory) : d;
     }
 
     private static boolean onDurableMount(String uri, StorageSettings storage) {
-        if (storage instanceof NfsStorageSettings nfs) {
-            String prefix = "file://" + nfs.mountPath() + "/";
-            return uri.startsWith(prefix) && !uri.substring(prefix.length()).contains("..");
-        }
-        return false;
+        return storage instanceof NfsStorageSettings nfs && NfsStorageArgs.onMount(nfs.mountPath(), uri);
     }
 }

@@ -9,6 +9,39 @@ package io.flinkha.flink;
 public record ContainerResources(double cpu, String memory) {
     private static final java.util.regex.Pattern SIZE =
             java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)");
+    /** A memory size as Flink and the operator read it. */
+    public static final java.util.regex.Pattern MEMORY =
+            java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s*(b|k|kb|m|mb|g|gb|t|tb|Ki|Mi|Gi|Ti)", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** The defaults: 1 core and 2048m. */
+    public static final ContainerResources DEFAULT = new ContainerResources(1, "2048m");
+
+    /**
+     * Makes the arguments, checking every one: all problems are reported at once, so no way of making
+     * these Args skips a rule.
+     *
+     * @param cpu    cores (default 1)
+     * @param memory Flink memory size, e.g. {@code 2048m}, {@code 2g} or {@code 2Gi} (default {@code 2048m})
+     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
+     */
+    public ContainerResources {
+        io.flinkha.validation.ArgsCheck.of("ContainerResources").addAll(problems(cpu, memory)).done();
+    }
+
+    /**
+     * @param cpu    cores
+     * @param memory memory size
+     * @return every problem, each as {@code <field>: ...}; empty when both are valid
+     */
+    public static java.util.List<String> problems(double cpu, String memory) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!(cpu >= 0.1 && cpu <= 64)) {
+            out.add("cpu: got " + cpu + "; expected cores from 0.1 to 64");
+        }
+        if (memory == null || !MEMORY.matcher(memory).matches()) {
+            out.add("memory: got '" + memory + "'; expected a memory size such as 2048m, 2g or 2Gi");
+        }
+        return out;
+    }
 
     /** @return the CPU the pod requests, in millicores (the operator requests what {@code cpu} says) */
     public int milliCpu() {

@@ -7,13 +7,14 @@ import com.pulumi.resources.Resource;
 import io.flinkha.flink.ContainerResources;
 import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.operator.FlinkOperator;
+import io.flinkha.operator.OperatorRelease;
+import io.flinkha.validation.ArgsCheck;
 import io.flinkha.storage.HaStorage;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
  * objects, and the deployment derives from them what a caller would otherwise wire by hand: its
  * namespace and service account from the account, its provider from the account's cluster, and what it
  * must wait for (the operator's release, the account's RBAC and cloud policies). Build them with
- * {@link #builder()}, which documents each option's default and checks every argument (the canonical
- * constructor does not).
+ * {@link #builder()}, which documents each option's default; every argument is checked when the record
+ * is made, all problems reported at once.
  *
  * @param flinkVersion       exact Flink version of the image, e.g. {@code 1.20.1}
  * @param image              container image
@@ -69,6 +70,98 @@ public record HaFlinkDeploymentArgs(
     public static final Pattern DEPLOYMENT_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
     /** How long {@code pulumi up} waits for a job by default: image pull, JobManager start, job submission. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(10);
+    /** Default {@code flinkVersion}: the Flink release the checks read configuration with. */
+    public static final String DEFAULT_FLINK_VERSION = "1.20.1";
+    /** Default {@code checkpointInterval}. */
+    public static final String DEFAULT_CHECKPOINT_INTERVAL = "60s";
+    /** Most JobManagers: one leads, the rest stand by. */
+    public static final int MAX_JOBMANAGER_REPLICAS = 5;
+    /** Most parallelism the platform accepts. */
+    public static final int MAX_PARALLELISM = 10_000;
+    /** An exact Flink version. */
+    public static final Pattern FLINK_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    /** An image reference with a tag or digest. */
+    public static final Pattern PINNED_IMAGE = Pattern.compile("[^@\\s]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})");
+
+    /**
+     * @param flinkVersion an exact Flink version
+     * @return the official image of that version on Java 17
+     */
+    public static String defaultImage(String flinkVersion) {
+        return "flink:" + flinkVersion + "-java17";
+    }
+
+    /**
+     * @param image an image reference
+     * @return what is wrong with it, if anything: it must carry a tag or a digest, and never {@code latest}
+     */
+    public static Optional<String> imageProblem(String image) {
+        if (image == null || !PINNED_IMAGE.matcher(image).matches()) {
+            return Optional.of("expected an image with an explicit tag or digest, e.g. flink:1.20.1-java17");
+        }
+        return image.endsWith(":latest") ? Optional.of("'latest' is not a pinned version; use an explicit tag") : Optional.empty();
+    }
+
+    /**
+     * @param flinkVersion an exact Flink version
+     * @param operator     the operator release that will run it
+     * @return what is wrong, if the operator does not know that Flink minor version
+     */
+    public static Optional<String> flinkVersionProblem(String flinkVersion, OperatorRelease operator) {
+        if (flinkVersion == null || !FLINK_VERSION.matcher(flinkVersion).matches()) {
+            return Optional.of("expected an exact version such as 1.20.1");
+        }
+        String minor = flinkVersion.substring(0, flinkVersion.lastIndexOf('.'));
+        return operator.supportedFlinkMinors().contains(minor) ? Optional.empty()
+                : Optional.of("operator " + operator.version() + " supports Flink " + String.join(", ", new java.util.TreeSet<>(operator.supportedFlinkMinors())));
+    }
+
+    /**
+     * Makes the arguments, checking every one: all problems are reported at once, so no way of making
+     * these Args skips a rule.
+     *
+     * @param flinkVersion       exact Flink version of the image, e.g. {@code 1.20.1}
+     * @param image              container image
+     * @param jarUri             job jar URI
+     * @param entryClass         main class, if the jar's manifest names none
+     * @param args               program arguments
+     * @param parallelism        job parallelism
+     * @param upgradeMode        how the operator carries state across upgrades
+     * @param jobManagerReplicas JobManagers; more than one keeps standbys (derived from the recovery objective when not set)
+     * @param checkpointInterval checkpoint interval as a Flink duration
+     * @param jobManager         JobManager resources
+     * @param taskManager        TaskManager resources
+     * @param flinkConfiguration extra Flink configuration, never a key of {@link FlinkConfigKeys#OWNED}
+     * @param storage            durable HA storage
+     * @param serviceAccount     the account the jobs run as, with the HA rights and the storage granted
+     * @param operator           the operator that reconciles the deployment, when this program declares it
+     * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
+     * @param readyTimeout       how long {@code pulumi up} waits for the operator to report the job running and stable
+     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
+     */
+    public HaFlinkDeploymentArgs {
+        var check = ArgsCheck.of("HaFlinkDeploymentArgs")
+                .problem("flinkVersion", flinkVersion, flinkVersionProblem(flinkVersion, OperatorRelease.CHECKED))
+                .problem("image", image, imageProblem(image))
+                .required("jarUri", jarUri, "expected the job jar, e.g. local:///opt/flink/usrlib/job.jar")
+                .check(parallelism >= 1 && parallelism <= MAX_PARALLELISM, "parallelism", parallelism, "expected 1 to " + MAX_PARALLELISM)
+                .check(jobManagerReplicas >= 1 && jobManagerReplicas <= MAX_JOBMANAGER_REPLICAS, "jobManagerReplicas", jobManagerReplicas,
+                        "expected 1 to " + MAX_JOBMANAGER_REPLICAS)
+                .check(checkpointInterval != null && RecoveryModel.parse(checkpointInterval).filter(d -> !d.isZero()).isPresent(),
+                        "checkpointInterval", checkpointInterval, "expected a positive Flink duration such as 30s, 500ms or 5min")
+                .required("storage", storage, "expected the durable HA storage")
+                .required("serviceAccount", serviceAccount, "expected the account the jobs run as")
+                .check(readyTimeout != null && readyTimeout.compareTo(Duration.ofMinutes(1)) >= 0, "readyTimeout", readyTimeout,
+                        "expected at least one minute: the operator needs that long to start a JobManager and submit the job");
+        flinkConfiguration.keySet().stream().filter(FlinkConfigKeys.OWNED::contains).sorted().forEach(k ->
+                check.addAll(List.of("flinkConfiguration." + k + ": is set by the component (HA, storage paths, cluster ids, "
+                        + "replicas, checkpoint interval); use the matching argument instead")));
+        if (storage != null) {
+            new java.util.TreeMap<>(flinkConfiguration).forEach((k, v) -> check.check(storage.isDurable(v), "flinkConfiguration." + k, v,
+                    "a file:// path must lie on the mounted HA storage volume; pod-local paths are lost when the pod is rescheduled"));
+        }
+        check.done();
+    }
 
 
     /** @return a builder with the documented defaults */
@@ -105,7 +198,7 @@ public record HaFlinkDeploymentArgs(
 
     /** Builds {@link HaFlinkDeploymentArgs}; each setter names its default. */
     public static final class Builder {
-        private String flinkVersion = "1.20.1";
+        private String flinkVersion = DEFAULT_FLINK_VERSION;
         private String image;
         private String jarUri;
         private String entryClass;
@@ -113,9 +206,9 @@ public record HaFlinkDeploymentArgs(
         private int parallelism = 1;
         private UpgradeMode upgradeMode = UpgradeMode.LAST_STATE;
         private Integer jobManagerReplicas;
-        private String checkpointInterval = "60s";
-        private ContainerResources jobManager = new ContainerResources(1, "2048m");
-        private ContainerResources taskManager = new ContainerResources(1, "2048m");
+        private String checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private ContainerResources jobManager = ContainerResources.DEFAULT;
+        private ContainerResources taskManager = ContainerResources.DEFAULT;
         private Map<String, String> flinkConfiguration = Map.of();
         private HaStorage storage;
         private FlinkServiceAccount serviceAccount;
@@ -220,38 +313,15 @@ public record HaFlinkDeploymentArgs(
 
         /** @return the checked arguments */
         public HaFlinkDeploymentArgs build() {
-            Objects.requireNonNull(jarUri, "HaFlinkDeploymentArgs.jarUri is required");
-            Objects.requireNonNull(storage, "HaFlinkDeploymentArgs.storage is required");
-            Objects.requireNonNull(serviceAccount, "HaFlinkDeploymentArgs.serviceAccount is required");
-            List<String> problems = new ArrayList<>();
-            if (flinkVersion == null || !flinkVersion.matches("\\d+\\.\\d+\\.\\d+")) {
-                problems.add("flinkVersion: got '" + flinkVersion + "'; expected an exact version such as 1.20.1");
-            }
-            if (jobManagerReplicas != null && jobManagerReplicas < 1) {
-                problems.add("jobManagerReplicas: got " + jobManagerReplicas + "; expected at least 1");
-            }
             int replicas = jobManagerReplicas != null ? jobManagerReplicas : 1;
-            if (recoveryObjective != null && problems.isEmpty()) {
+            if (recoveryObjective != null && (jobManagerReplicas == null || jobManagerReplicas >= 1)) {
                 try {
                     replicas = RecoveryModel.derive(recoveryObjective, Optional.ofNullable(jobManagerReplicas), flinkConfiguration).jobManagerReplicas();
                 } catch (IllegalArgumentException e) {
-                    problems.add("recoveryObjective: " + e.getMessage());
+                    throw new IllegalArgumentException("HaFlinkDeploymentArgs: recoveryObjective: " + e.getMessage(), e);
                 }
             }
-            if (parallelism < 1) {
-                problems.add("parallelism: got " + parallelism + "; expected at least 1");
-            }
-            if (readyTimeout == null || readyTimeout.compareTo(Duration.ofMinutes(1)) < 0) {
-                problems.add("readyTimeout: got " + readyTimeout + "; expected at least one minute: the operator needs that "
-                        + "long to start a JobManager and submit the job");
-            }
-            flinkConfiguration.keySet().stream().filter(FlinkConfigKeys.OWNED::contains).sorted().forEach(k ->
-                    problems.add("flinkConfiguration." + k + ": is set by the component (HA, storage paths, cluster ids, "
-                            + "replicas, checkpoint interval); use the matching argument instead"));
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("HaFlinkDeploymentArgs: " + String.join("; ", problems));
-            }
-            String image = this.image != null ? this.image : "flink:" + flinkVersion + "-java17";
+            String image = this.image != null ? this.image : defaultImage(flinkVersion);
             return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
                     parallelism, upgradeMode, replicas, checkpointInterval, jobManager, taskManager,
                     Map.copyOf(flinkConfiguration), storage, serviceAccount, Optional.ofNullable(operator),

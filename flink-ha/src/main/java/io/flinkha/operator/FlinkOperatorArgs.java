@@ -1,15 +1,18 @@
 package io.flinkha.operator;
 
+import io.flinkha.validation.ArgsCheck;
+import java.util.Set;
+
 import com.pulumi.core.Output;
 import io.flinkha.cluster.KubernetesCluster;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Arguments of {@link FlinkOperator}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ * Arguments of {@link FlinkOperator}; build them with {@link #builder()}, which documents each default. Every
+ * argument is checked when the record is made, all problems reported at once.
  *
  * @param version         operator and chart version (they are released together)
  * @param namespace       namespace the operator runs in; created by the component
@@ -30,6 +33,66 @@ public record FlinkOperatorArgs(
         Map<String, Object> extraValues,
         KubernetesCluster cluster) {
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** Default {@code namespace}. */
+    public static final String DEFAULT_NAMESPACE = "flink-operator";
+    /** Most operator replicas: one leads, the rest wait; more buy nothing. */
+    public static final int MAX_REPLICAS = 5;
+    /** Chart values the component sets itself; extra values may not touch them. */
+    public static final Set<String> OWNED_VALUES = Set.of(
+            "watchNamespaces", "webhook.create", "replicas", "jobServiceAccount.create",
+            "rbac.jobRole.create", "rbac.jobRoleBinding.create");
+
+    /**
+     * Makes the arguments, checking every one: all problems are reported at once, so no way of making
+     * these Args skips a rule.
+     *
+     * @param version         operator and chart version (they are released together)
+     * @param namespace       namespace the operator runs in; created by the component
+     * @param chartRepository Helm repository of the chart
+     * @param watchNamespaces namespaces whose FlinkDeployments the operator reconciles
+     * @param webhook         whether to install the operator's admission webhook (it needs cert-manager)
+     * @param replicas        operator replicas; more than one turns on the operator's leader election
+     * @param extraValues     extra chart values, merged under the component's own, which win
+     * @param cluster         the cluster, whose provider the release uses
+     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
+     */
+    public FlinkOperatorArgs {
+        ArgsCheck.of("FlinkOperatorArgs")
+                .check(version != null && VERSION.matcher(version).matches(), "version", version, "expected an exact version such as 1.10.0")
+                .problem("version", version, version != null && VERSION.matcher(version).matches() && OperatorRelease.of(version).isEmpty()
+                        ? java.util.Optional.of(OperatorRelease.unsupported(version)) : java.util.Optional.empty())
+                .check(namespace != null && NAMESPACE.matcher(namespace).matches(), "namespace", namespace, "expected a Kubernetes namespace name")
+                .check(!watchNamespaces.isEmpty(), "watchNamespaces", "none", "expected the jobs' namespaces")
+                .check(replicas >= 1 && replicas <= MAX_REPLICAS, "replicas", replicas, "expected 1 to " + MAX_REPLICAS)
+                .addAll(ownedValueProblems(extraValues).stream().map(p -> "extraValues." + p).toList())
+                .required("cluster", cluster, "expected the cluster to install into")
+                .done();
+    }
+
+    /**
+     * @param values extra chart values
+     * @return one problem per value the component owns, as {@code <dotted path>: ...}
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> ownedValueProblems(Map<String, Object> values) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String owned : new java.util.TreeSet<>(OWNED_VALUES)) {
+            Object cur = values;
+            boolean present = true;
+            for (String part : owned.split("\\.")) {
+                if (!(cur instanceof Map) || !((Map<String, Object>) cur).containsKey(part)) {
+                    present = false;
+                    break;
+                }
+                cur = ((Map<String, Object>) cur).get(part);
+            }
+            if (present) {
+                out.add(owned + ": is set by the platform from the operator's namespace, webhook, replicas and the jobs' own RBAC; remove it");
+            }
+        }
+        return out;
+    }
 
 
     /**
@@ -47,8 +110,8 @@ public record FlinkOperatorArgs(
 
     /** Builds {@link FlinkOperatorArgs}; each setter names its default. */
     public static final class Builder {
-        private String version = "1.10.0";
-        private String namespace = "flink-operator";
+        private String version = OperatorRelease.CHECKED.version();
+        private String namespace = DEFAULT_NAMESPACE;
         private String chartRepository;
         private List<Output<String>> watchNamespaces = List.of();
         private boolean webhook = false;
@@ -100,21 +163,11 @@ public record FlinkOperatorArgs(
          */
         public Builder cluster(KubernetesCluster cluster) { this.cluster = cluster; return this; }
 
-        /** @return the checked arguments */
+        /**
+         * @return the checked arguments
+         * @throws IllegalArgumentException naming every problem
+         */
         public FlinkOperatorArgs build() {
-            Objects.requireNonNull(cluster, "FlinkOperatorArgs.cluster is required");
-            if (version == null || !VERSION.matcher(version).matches()) {
-                throw new IllegalArgumentException("FlinkOperatorArgs.version: got '" + version + "'; expected an exact version such as 1.10.0");
-            }
-            if (OperatorRelease.of(version).isEmpty()) {
-                throw new IllegalArgumentException("FlinkOperatorArgs.version: got '" + version + "'; " + OperatorRelease.unsupported(version));
-            }
-            if (watchNamespaces.isEmpty()) {
-                throw new IllegalArgumentException("FlinkOperatorArgs.watchNamespaces: got none; expected the jobs' namespaces");
-            }
-            if (replicas < 1) {
-                throw new IllegalArgumentException("FlinkOperatorArgs.replicas: got " + replicas + "; expected at least 1");
-            }
             return new FlinkOperatorArgs(version, namespace, chartRepository != null ? chartRepository : archiveRepository(version),
                     List.copyOf(watchNamespaces), webhook, replicas, Map.copyOf(extraValues), cluster);
         }

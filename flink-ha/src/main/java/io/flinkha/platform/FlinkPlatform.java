@@ -206,6 +206,7 @@ public class FlinkPlatform extends ComponentResource {
                     .retainOnDelete(s3.retainOnDelete())
                     .plugin(s3.plugin())
                     .noncurrentVersionDays(s3.noncurrentVersionDays())
+                    .production(settings.production())
                     .awsProvider(aws.orElseThrow());
             s3.kmsKeyArn().ifPresent(args::kmsKeyArn);
             return new S3Storage(name + "-storage", args.build(), parent);

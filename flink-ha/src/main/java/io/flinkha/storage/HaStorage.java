@@ -8,6 +8,15 @@ import com.pulumi.core.Output;
  * depends only on this interface, so NFS and S3 are interchangeable without changing its shape.
  */
 public interface HaStorage {
+    /** A path segment the storage paths are made of (environment, namespace): a DNS label. */
+    java.util.regex.Pattern PATH_SEGMENT = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    /**
+     * @param uri a URI from a deployment's Flink configuration
+     * @return whether it is durable from every pod's point of view: never a pod-local {@code file://} path,
+     *         which a rescheduled pod loses; a mounted volume's path is durable
+     */
+    boolean isDurable(String uri);
 
     /**
      * @param namespace  the deployment's namespace

@@ -83,6 +83,12 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                 Map.of());
     }
 
+    /** A {@code file://} path is durable only on the mounted volume. */
+    @Override
+    public boolean isDurable(String uri) {
+        return !NfsStorageArgs.isFileUri(uri) || NfsStorageArgs.onMount(args.mountPath(), uri);
+    }
+
     /** The volume is mounted into the pods; the account needs no further rights. */
     @Override
     public HaStorage grantReadWrite(FlinkServiceAccount account) {

@@ -3,11 +3,12 @@ package io.flinkha.storage;
 import com.pulumi.core.Output;
 import io.flinkha.cluster.KubernetesCluster;
 
-import java.util.Objects;
+import io.flinkha.validation.ArgsCheck;
 import java.util.regex.Pattern;
 
 /**
- * Arguments of {@link NfsStorage}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ * Arguments of {@link NfsStorage}; build them with {@link #builder()}, which documents each default. Every
+ * argument is checked when the record is made, all problems reported at once.
  *
  * @param namespace    namespace of the claim, which must be the Flink jobs' namespace
  * @param environment  first path segment under the mount, so environments sharing a server never share paths
@@ -25,7 +26,62 @@ public record NfsStorageArgs(
         String mountPath,
         String claimName,
         KubernetesCluster cluster) {
-    private static final Pattern ABSOLUTE = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
+    /** An absolute mount path. */
+    public static final Pattern ABSOLUTE = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
+    /** A Kubernetes resource quantity such as {@code 10Gi}. */
+    public static final Pattern QUANTITY = Pattern.compile("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?");
+    /** Default {@code storageClass}: the nfs-subdir-external-provisioner's. */
+    public static final String DEFAULT_STORAGE_CLASS = "nfs-client";
+    /** Default {@code size}. */
+    public static final String DEFAULT_SIZE = "10Gi";
+    /** Default {@code mountPath}. */
+    public static final String DEFAULT_MOUNT_PATH = "/flink-data";
+
+    /**
+     * Makes the arguments, checking every one: all problems are reported at once, so no way of making
+     * these Args skips a rule.
+     *
+     * @param namespace    namespace of the claim, which must be the Flink jobs' namespace
+     * @param environment  first path segment under the mount, so environments sharing a server never share paths
+     * @param storageClass storage class that provisions ReadWriteMany volumes
+     * @param size         requested capacity
+     * @param mountPath    mount path in every Flink pod
+     * @param claimName    name of the PersistentVolumeClaim
+     * @param cluster      the cluster, whose provider the claim uses
+     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
+     */
+    public NfsStorageArgs {
+        ArgsCheck.of("NfsStorageArgs")
+                .required("namespace", namespace, "expected the Flink jobs' namespace")
+                .required("environment", environment, "expected the environment, the first path segment under the mount")
+                .check(environment == null || HaStorage.PATH_SEGMENT.matcher(environment).matches(), "environment", environment,
+                        "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment")
+                .check(storageClass != null && HaStorage.PATH_SEGMENT.matcher(storageClass).matches(), "storageClass", storageClass,
+                        "expected a storage class name")
+                .check(size != null && QUANTITY.matcher(size).matches(), "size", size, "expected a Kubernetes quantity such as 10Gi")
+                .check(mountPath != null && ABSOLUTE.matcher(mountPath).matches(), "mountPath", mountPath,
+                        "expected an absolute path such as /flink-data")
+                .required("cluster", cluster, "expected the cluster whose provider the claim uses")
+                .done();
+    }
+
+    /**
+     * @param uri a URI
+     * @return whether it names the local filesystem ({@code file:} or a bare path)
+     */
+    public static boolean isFileUri(String uri) {
+        return uri.startsWith("file:") || uri.startsWith("/");
+    }
+
+    /**
+     * @param mountPath the volume's mount path
+     * @param uri       a {@code file://} URI
+     * @return whether the URI lies on the mounted volume (and does not climb out of it)
+     */
+    public static boolean onMount(String mountPath, String uri) {
+        String prefix = "file://" + mountPath + "/";
+        return uri.startsWith(prefix) && !uri.substring(prefix.length()).contains("..");
+    }
 
 
     /** @return a builder with the documented defaults */
@@ -37,9 +93,9 @@ public record NfsStorageArgs(
     public static final class Builder {
         private Output<String> namespace;
         private String environment;
-        private String storageClass = "nfs-client";
-        private String size = "10Gi";
-        private String mountPath = "/flink-data";
+        private String storageClass = DEFAULT_STORAGE_CLASS;
+        private String size = DEFAULT_SIZE;
+        private String mountPath = DEFAULT_MOUNT_PATH;
         private String claimName = "flink-ha-storage";
         private KubernetesCluster cluster;
 
@@ -87,14 +143,11 @@ public record NfsStorageArgs(
          */
         public Builder cluster(KubernetesCluster cluster) { this.cluster = cluster; return this; }
 
-        /** @return the checked arguments */
+        /**
+         * @return the checked arguments
+         * @throws IllegalArgumentException naming every problem
+         */
         public NfsStorageArgs build() {
-            Objects.requireNonNull(namespace, "NfsStorageArgs.namespace is required");
-            Objects.requireNonNull(environment, "NfsStorageArgs.environment is required");
-            Objects.requireNonNull(cluster, "NfsStorageArgs.cluster is required");
-            if (mountPath == null || !ABSOLUTE.matcher(mountPath).matches()) {
-                throw new IllegalArgumentException("NfsStorageArgs.mountPath: got '" + mountPath + "'; expected an absolute path such as /flink-data");
-            }
             return new NfsStorageArgs(namespace, environment, storageClass, size, mountPath, claimName, cluster);
         }
     }

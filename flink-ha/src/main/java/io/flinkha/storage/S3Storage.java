@@ -151,6 +151,12 @@ public class S3Storage extends ComponentResource implements HaStorage {
      * to {@code plugins/} at start. The jar is named after the exact Flink version: a mismatch makes the
      * container exit at start, so the name is derived, never written by hand.
      */
+    /** Object storage mounts nothing: any {@code file://} path would be pod-local. */
+    @Override
+    public boolean isDurable(String uri) {
+        return !NfsStorageArgs.isFileUri(uri);
+    }
+
     @Override
     public PodStorage podStorage(String flinkVersion) {
         String jar = "flink-s3-fs-" + args.plugin() + "-" + flinkVersion + ".jar";

@@ -1,13 +1,15 @@
 package io.flinkha.storage;
 
 
-import java.util.Objects;
+import io.flinkha.validation.ArgsCheck;
+
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Arguments of {@link S3Storage}; build them with {@link #builder()}, which documents each default and checks every argument (the canonical constructor does not).
+ * Arguments of {@link S3Storage}; build them with {@link #builder()}, which documents each default. Every
+ * argument is checked when the record is made, all problems reported at once.
  *
  * @param bucketName            bucket name; S3 names are global, so include the account or region
  * @param environment           first path segment in the bucket, so environments sharing a bucket never share paths
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
  * @param plugin                Flink's S3 filesystem, {@code presto} or {@code hadoop}
  * @param noncurrentVersionDays days before noncurrent object versions expire
  * @param awsProvider           AWS provider of the stack's account and region
+ * @param production            whether the storage serves production, which must keep its state when the stack is destroyed
  */
 public record S3StorageArgs(
         String bucketName,
@@ -24,7 +27,44 @@ public record S3StorageArgs(
         Optional<String> kmsKeyArn,
         String plugin,
         int noncurrentVersionDays,
-        com.pulumi.aws.Provider awsProvider) {
+        com.pulumi.aws.Provider awsProvider,
+        boolean production) {
+
+    /** Default {@code plugin}: Presto's filesystem, recommended by Flink for checkpoints. */
+    public static final String DEFAULT_PLUGIN = "presto";
+    /** Default {@code noncurrentVersionDays}. */
+    public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 30;
+
+    /**
+     * Makes the arguments, checking every one: all problems are reported at once, so no way of making
+     * these Args skips a rule.
+     *
+     * @param bucketName            bucket name; S3 names are global, so include the account or region
+     * @param environment           first path segment in the bucket, so environments sharing a bucket never share paths
+     * @param retainOnDelete        keep the bucket when the stack is destroyed
+     * @param kmsKeyArn             KMS key for SSE-KMS; none means SSE-S3
+     * @param plugin                Flink's S3 filesystem, {@code presto} or {@code hadoop}
+     * @param noncurrentVersionDays days before noncurrent object versions expire
+     * @param awsProvider           AWS provider of the stack's account and region
+     * @param production            whether the storage serves production, which must keep its state when the stack is destroyed
+     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
+     */
+    public S3StorageArgs {
+        ArgsCheck.of("S3StorageArgs")
+                .required("bucketName", bucketName, "expected a globally unique S3 bucket name")
+                .problem("bucketName", bucketName, bucketName == null ? Optional.empty() : BucketNames.problem(bucketName))
+                .required("environment", environment, "expected the environment, the first path segment in the bucket")
+                .check(environment == null || HaStorage.PATH_SEGMENT.matcher(environment).matches(), "environment", environment,
+                        "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment")
+                .required("awsProvider", awsProvider, "expected the AWS provider of the stack's account and region")
+                .problem("kmsKeyArn", kmsKeyArn.orElse(null), kmsKeyArn.flatMap(S3StorageArgs::kmsKeyProblem))
+                .check(Set.of("presto", "hadoop").contains(plugin), "plugin", plugin, "allowed: hadoop, presto")
+                .check(noncurrentVersionDays >= 1 && noncurrentVersionDays <= 3650, "noncurrentVersionDays", noncurrentVersionDays,
+                        "expected a whole number from 1 to 3650")
+                .check(retainOnDelete || !production, "retainOnDelete", false, "a production stack must retain its HA storage when "
+                        + "the stack is destroyed; set it to true (or production: false)")
+                .done();
+    }
 
 
     /** A KMS key ARN: {@code arn:aws:kms:<region>:<account>:key/<key id>}. */
@@ -59,9 +99,10 @@ public record S3StorageArgs(
         private String environment;
         private boolean retainOnDelete = true;
         private String kmsKeyArn;
-        private String plugin = "presto";
-        private int noncurrentVersionDays = 30;
+        private String plugin = DEFAULT_PLUGIN;
+        private int noncurrentVersionDays = DEFAULT_NONCURRENT_VERSION_DAYS;
         private com.pulumi.aws.Provider awsProvider;
+        private boolean production;
 
         private Builder() {
         }
@@ -92,7 +133,7 @@ public record S3StorageArgs(
          */
         public Builder plugin(String plugin) { this.plugin = plugin; return this; }
         /**
-         * @param days days before noncurrent object versions expire; default 30
+         * @param days days before noncurrent object versions expire, 1 to 3650; default 30
          * @return this builder
          */
         public Builder noncurrentVersionDays(int days) { this.noncurrentVersionDays = days; return this; }
@@ -102,24 +143,19 @@ public record S3StorageArgs(
          */
         public Builder awsProvider(com.pulumi.aws.Provider provider) { this.awsProvider = provider; return this; }
 
-        /** @return the checked arguments */
+        /**
+         * @param production whether the storage serves production; then {@code retainOnDelete} must stay true; default false
+         * @return this builder
+         */
+        public Builder production(boolean production) { this.production = production; return this; }
+
+        /**
+         * @return the checked arguments
+         * @throws IllegalArgumentException naming every problem
+         */
         public S3StorageArgs build() {
-            Objects.requireNonNull(bucketName, "S3StorageArgs.bucketName is required");
-            Objects.requireNonNull(environment, "S3StorageArgs.environment is required");
-            Objects.requireNonNull(awsProvider, "S3StorageArgs.awsProvider is required");
-            if (!Set.of("presto", "hadoop").contains(plugin)) {
-                throw new IllegalArgumentException("S3StorageArgs.plugin: got '" + plugin + "'; allowed: presto, hadoop");
-            }
-            if (kmsKeyArn != null) {
-                kmsKeyProblem(kmsKeyArn).ifPresent(p -> {
-                    throw new IllegalArgumentException("S3StorageArgs.kmsKeyArn: got '" + kmsKeyArn + "'; " + p);
-                });
-            }
-            if (noncurrentVersionDays < 1) {
-                throw new IllegalArgumentException("S3StorageArgs.noncurrentVersionDays: got " + noncurrentVersionDays + "; expected at least 1");
-            }
             return new S3StorageArgs(bucketName, environment, retainOnDelete, Optional.ofNullable(kmsKeyArn), plugin,
-                    noncurrentVersionDays, awsProvider);
+                    noncurrentVersionDays, awsProvider, production);
         }
     }
 }

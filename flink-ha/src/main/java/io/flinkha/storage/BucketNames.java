@@ -1,4 +1,4 @@
-package io.flinkha.config;
+package io.flinkha.storage;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -8,15 +8,18 @@ import java.util.regex.Pattern;
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html">Bucket naming rules</a>
  */
-final class BucketNames {
+public final class BucketNames {
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private BucketNames() {
     }
 
-    /** @return what is wrong with the name, or empty when S3 would accept it */
-    static Optional<String> problem(String name) {
+    /**
+     * @param name a bucket name
+     * @return what is wrong with the name, or empty when S3 would accept it
+     */
+    public static Optional<String> problem(String name) {
         if (name.length() < 3 || name.length() > 63) {
             return Optional.of("S3 bucket names have 3 to 63 characters (this one has " + name.length() + ")");
         }
