@@ -1,7 +1,6 @@
 package io.flinkha.cluster;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Arguments of {@link EksNetwork}.
@@ -14,21 +13,47 @@ import java.util.Objects;
  */
 public record EksNetworkArgs(String clusterName, String cidr, List<String> availabilityZones, boolean natGatewayPerZone,
                              com.pulumi.aws.Provider awsProvider) {
+    /** Default {@code cidr}. */
+    public static final String DEFAULT_CIDR = "10.0.0.0/16";
+    /** An availability zone name. */
+    public static final java.util.regex.Pattern ZONE = java.util.regex.Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
+
     /**
-     * Refuses fewer than two or more than four zones.
+     * @param cidr              the VPC block
+     * @param availabilityZones the zones
+     * @return every problem, each as {@code <field>: ...}; empty when both are valid
+     */
+    public static List<String> problems(String cidr, List<String> availabilityZones) {
+        List<String> out = new java.util.ArrayList<>();
+        if (cidr == null || !EksClusterArgs.CIDR.matcher(cidr).matches()) {
+            out.add("cidr: got '" + cidr + "'; expected a CIDR such as 10.20.0.0/16");
+        } else if (Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)) > 20) {
+            out.add("cidr: got '" + cidr + "'; expected a /20 or larger block: each subnet takes a sixteenth of it");
+        }
+        if (availabilityZones.stream().distinct().count() < 2 || availabilityZones.size() > 4) {
+            out.add("availabilityZones: got " + availabilityZones + "; expected two to four distinct zones");
+        }
+        availabilityZones.stream().filter(z -> !ZONE.matcher(z).matches()).forEach(z ->
+                out.add("availabilityZones: got '" + z + "'; expected an availability zone name such as eu-west-1a"));
+        return out;
+    }
+
+    /**
+     * Checks every argument, all problems at once.
      *
      * @param clusterName       the cluster that will use the subnets
      * @param cidr              VPC block
      * @param availabilityZones two to four zones
      * @param natGatewayPerZone one NAT gateway per zone, or a single shared one
      * @param awsProvider       the stack's AWS provider
+     * @throws IllegalArgumentException naming every problem
      */
     public EksNetworkArgs {
         availabilityZones = List.copyOf(availabilityZones);
-        if (availabilityZones.stream().distinct().count() < 2 || availabilityZones.size() > 4) {
-            throw new IllegalArgumentException("EksNetworkArgs.availabilityZones: got " + availabilityZones
-                    + "; expected two to four distinct zones");
-        }
-        Objects.requireNonNull(awsProvider, "EksNetworkArgs.awsProvider is required");
+        io.flinkha.validation.ArgsCheck.of("EksNetworkArgs")
+                .required("clusterName", clusterName, "expected the cluster that will use the subnets")
+                .addAll(problems(cidr, availabilityZones))
+                .required("awsProvider", awsProvider, "expected the stack's AWS provider")
+                .done();
     }
 }

@@ -19,6 +19,7 @@ import io.flinkha.storage.S3StorageArgs;
 
 import io.flinkha.cluster.Ec2InstanceTypes;
 import io.flinkha.cluster.EksClusterArgs;
+import io.flinkha.cluster.EksNetworkArgs;
 import io.flinkha.cluster.PodPlacement;
 import io.flinkha.flink.JobPods;
 import io.flinkha.cluster.EksVersions;
@@ -55,9 +56,7 @@ public final class SettingsLoader {
 
     private static final Pattern DNS_LABEL = HaStorage.PATH_SEGMENT;
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-    private static final Pattern CIDR = EksClusterArgs.CIDR;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
-    private static final Pattern AZ = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
     private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/[A-Za-z0-9./_-]+");
     private static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{2}");
@@ -310,16 +309,9 @@ public final class SettingsLoader {
         } else {
             Node v = c.childOrEmpty("vpc");
             v.allowOnly(Set.of("cidr", "availabilityZones", "natGateways"));
-            String cidr = v.matching("cidr", "10.0.0.0/16", CIDR, "expected a CIDR such as 10.20.0.0/16");
-            if (CIDR.matcher(cidr).matches() && Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)) > 20) {
-                problems.add(v.key("cidr"), cidr, "expected a /20 or larger block: each subnet takes a sixteenth of it");
-            }
+            String cidr = v.string("cidr", EksNetworkArgs.DEFAULT_CIDR);
             List<String> zones = v.strings("availabilityZones");
-            if (new HashSet<>(zones).size() < 2 || zones.size() > 4) {
-                problems.add(v.key("availabilityZones"), zones, "expected two to four distinct availability zones");
-            }
-            zones.stream().filter(z -> !AZ.matcher(z).matches()).forEach(z ->
-                    problems.add(v.key("availabilityZones"), z, "expected an availability zone name such as eu-west-1a"));
+            EksNetworkArgs.problems(cidr, zones).forEach(p -> problems.raw(v.key(p)));
             String nat = v.oneOf("natGateways", "single", Set.of("single", "perZone"));
             network = new NetworkSettings.NewVpc(cidr, List.copyOf(zones), "perZone".equals(nat));
         }

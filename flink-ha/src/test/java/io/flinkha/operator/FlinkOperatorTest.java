@@ -2,7 +2,7 @@ package io.flinkha.operator;
 
 import com.pulumi.core.Output;
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FlinkOperatorTest {
     private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
 
-    private static PlannedResource release(UnaryOperator<FlinkOperatorArgs.Builder> customise) {
+    private static Registered release(UnaryOperator<FlinkOperatorArgs.Builder> customise) {
         return only(Plans.ofComponent(p -> new FlinkOperator("op", customise.apply(FlinkOperatorArgs.builder()
                 .watchNamespaces(List.of(Output.of("streaming")))
                 .cluster(p)).build(), null)), RELEASE);
@@ -27,7 +27,7 @@ class FlinkOperatorTest {
 
     @Test
     void installsTheOperatorChartAtVersion1100FromTheApacheArchive() {
-        PlannedResource release = release(b -> b);
+        Registered release = release(b -> b);
         assertEquals("flink-kubernetes-operator", at(release, "chart"));
         assertEquals("1.10.0", at(release, "version"));
         assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.10.0/", at(release, "repositoryOpts.repo"));
@@ -65,7 +65,7 @@ class FlinkOperatorTest {
 
     @Test
     void chartJobRbacIsOffBecauseThePlatformDeclaresLeastPrivilegeRbac() {
-        PlannedResource release = release(b -> b);
+        Registered release = release(b -> b);
         assertEquals(false, at(release, "values.rbac.jobRole.create"));
         assertEquals(false, at(release, "values.rbac.jobRoleBinding.create"));
         assertEquals(false, at(release, "values.jobServiceAccount.create"));
@@ -78,7 +78,7 @@ class FlinkOperatorTest {
 
     @Test
     void severalReplicasTurnOnOperatorLeaderElection() {
-        PlannedResource release = release(b -> b.replicas(2));
+        Registered release = release(b -> b.replicas(2));
         assertEquals(2L, (Long) at(release, "values.replicas"));
         Map<String, Object> defaults = at(release, "values.defaultConfiguration");
         String conf = (String) defaults.get("flink-conf.yaml");
@@ -88,7 +88,7 @@ class FlinkOperatorTest {
 
     @Test
     void extraValuesAreMergedUnderThePlatformsOwn() {
-        PlannedResource release = release(b -> b.extraValues(Map.of(
+        Registered release = release(b -> b.extraValues(Map.of(
                 "image", Map.of("pullPolicy", "Always"),
                 "webhook", Map.of("keystore", Map.of("useDefaultPassword", true)))));
         assertEquals("Always", at(release, "values.image.pullPolicy"));

@@ -6,8 +6,8 @@ import io.flinkha.cluster.KubernetesCluster;
 import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.identity.FlinkServiceAccountArgs;
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.Plans.Plan;
+import io.flinkha.PublicApi.Registered;
 import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class HaFlinkDeploymentTest {
         });
     }
 
-    private static PlannedResource deployment(UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
+    private static Registered deployment(UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
         return only(plan("orders", customise), TYPE);
     }
 
@@ -91,7 +91,7 @@ class HaFlinkDeploymentTest {
 
     @Test
     void aFlink119ImageGetsTheSameDirectoryKeysAndItsOwnVersion() {
-        PlannedResource d = deployment(b -> b.flinkVersion("1.19.1"));
+        Registered d = deployment(b -> b.flinkVersion("1.19.1"));
         Map<String, Object> conf = flinkConfiguration(d);
         assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("state.checkpoints.dir"));
         assertEquals("v1_19", at(d, "spec.flinkVersion"));
@@ -107,7 +107,7 @@ class HaFlinkDeploymentTest {
 
     @Test
     void mountsTheStorageInTheMainContainer() {
-        PlannedResource d = deployment(b -> b);
+        Registered d = deployment(b -> b);
         assertEquals("flink-main-container", at(d, "spec.podTemplate.spec.containers.0.name"));
         assertEquals(List.of(Map.of("name", "flink-ha-storage", "mountPath", "/flink-data")),
                 at(d, "spec.podTemplate.spec.containers.0.volumeMounts"));
@@ -116,7 +116,7 @@ class HaFlinkDeploymentTest {
 
     @Test
     void rendersReplicasUpgradeModeAndJob() {
-        PlannedResource d = deployment(b -> b.jobManagerReplicas(2).upgradeMode(UpgradeMode.SAVEPOINT).parallelism(4)
+        Registered d = deployment(b -> b.jobManagerReplicas(2).upgradeMode(UpgradeMode.SAVEPOINT).parallelism(4)
                 .entryClass("com.example.Orders").args(List.of("--topic", "orders")));
         assertEquals(2L, (Long) at(d, "spec.jobManager.replicas"));
         assertEquals("savepoint", at(d, "spec.job.upgradeMode"));

@@ -12,8 +12,8 @@ import io.flinkha.Plans;
 import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.HaFlinkDeployment;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.Plans.Plan;
+import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -50,13 +50,13 @@ class S3StorageTest {
         });
     }
 
-    private static PlannedResource of(Plan plan, String awsType) {
+    private static Registered of(Plan plan, String awsType) {
         return only(plan, awsType);
     }
 
     @Test
     void blocksAllFourKindsOfPublicAccess() {
-        PlannedResource block = of(plan(b -> b), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        Registered block = of(plan(b -> b), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
         for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
             assertEquals(true, at(block, flag), flag);
         }
@@ -70,7 +70,7 @@ class S3StorageTest {
 
     @Test
     void encryptsWithS3ManagedKeysByDefault() {
-        PlannedResource sse = of(plan(b -> b), "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
+        Registered sse = of(plan(b -> b), "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
         assertEquals("AES256", at(sse, "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
     }
 
@@ -78,7 +78,7 @@ class S3StorageTest {
     void encryptsWithTheGivenKmsKey() {
         String key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         Plan plan = plan(b -> b.kmsKeyArn(key));
-        PlannedResource sse = of(plan, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
+        Registered sse = of(plan, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
         assertEquals("aws:kms", at(sse, "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
         assertEquals(key, at(sse, "rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId"));
         List<Map<String, Object>> statements = statements(of(plan, "aws:iam/rolePolicy:RolePolicy"), "policy");
@@ -118,7 +118,7 @@ class S3StorageTest {
 
     @Test
     void expiresNoncurrentVersionsAndAbortsIncompleteUploads() {
-        PlannedResource lifecycle = of(plan(b -> b.noncurrentVersionDays(14)), "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2");
+        Registered lifecycle = of(plan(b -> b.noncurrentVersionDays(14)), "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2");
         assertEquals("Enabled", at(lifecycle, "rules.0.status"));
         assertEquals(14L, (Long) at(lifecycle, "rules.0.noncurrentVersionExpiration.noncurrentDays"));
         assertEquals(7L, (Long) at(lifecycle, "rules.0.abortIncompleteMultipartUpload.daysAfterInitiation"));
@@ -185,7 +185,7 @@ class S3StorageTest {
     }
 
     /** A deployment on S3 storage, as the platform renders it. */
-    private static PlannedResource deploymentOn(String plugin, String flinkVersion) {
+    private static Registered deploymentOn(String plugin, String flinkVersion) {
         Plan plan = Plans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
                     .plugin(plugin).awsProvider(aws).build(), null);
@@ -200,7 +200,7 @@ class S3StorageTest {
 
     @Test
     void enablesThePluginJarOfTheImagesExactFlinkVersion() {
-        PlannedResource d = deploymentOn("presto", "1.19.2");
+        Registered d = deploymentOn("presto", "1.19.2");
         assertEquals(List.of(Map.of("name", "ENABLE_BUILT_IN_PLUGINS", "value", "flink-s3-fs-presto-1.19.2.jar")),
                 at(d, "spec.podTemplate.spec.containers.0.env"));
         assertNull(at(d, "spec.podTemplate.spec.volumes"), "S3 needs no volume");
@@ -210,7 +210,7 @@ class S3StorageTest {
 
     @Test
     void hadoopPluginIsToldToUseWebIdentityCredentials() {
-        PlannedResource d = deploymentOn("hadoop", "1.20.1");
+        Registered d = deploymentOn("hadoop", "1.20.1");
         assertEquals("flink-s3-fs-hadoop-1.20.1.jar", at(d, "spec.podTemplate.spec.containers.0.env.0.value"));
         assertEquals("com.amazonaws.auth.WebIdentityTokenCredentialsProvider",
                 Plans.flinkConfiguration(d).get("fs.s3a.aws.credentials.provider"));
@@ -237,8 +237,8 @@ class S3StorageTest {
                     .grantReadWrite(account);
         });
         assertEquals(1, plan.ofType("aws:iam/role:Role").size(), "one role per account, whatever the grants");
-        List<PlannedResource> policies = plan.ofType("aws:iam/rolePolicy:RolePolicy");
-        assertEquals(List.of("state-flink-irsa-s3", "archive-flink-irsa-s3"), policies.stream().map(PlannedResource::name).toList());
+        List<Registered> policies = plan.ofType("aws:iam/rolePolicy:RolePolicy");
+        assertEquals(List.of("state-flink-irsa-s3", "archive-flink-irsa-s3"), policies.stream().map(Registered::name).toList());
         policies.forEach(p -> assertEquals("jobs-irsa-id", at(p, "role")));
     }
 
@@ -260,7 +260,7 @@ class S3StorageTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> statements(PlannedResource r, String input) {
+    private static List<Map<String, Object>> statements(Registered r, String input) {
         Map<String, Object> doc = json(at(r, input));
         assertEquals("2012-10-17", doc.get("Version"));
         return (List<Map<String, Object>>) doc.get("Statement");

@@ -1,8 +1,8 @@
 package io.flinkha.cluster;
 
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.Plans.Plan;
+import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +22,7 @@ class EksNetworkTest {
 
     @Test
     void everyZoneGetsAPublicAndAPrivateSubnetFromTheVpcBlock() {
-        List<PlannedResource> subnets = network(List.of("eu-west-1a", "eu-west-1b"), false).ofType("aws:ec2/subnet:Subnet");
+        List<Registered> subnets = network(List.of("eu-west-1a", "eu-west-1b"), false).ofType("aws:ec2/subnet:Subnet");
         assertEquals(List.of("10.40.0.0/20", "10.40.128.0/20", "10.40.16.0/20", "10.40.144.0/20"),
                 subnets.stream().map(s -> (String) at(s, "cidrBlock")).toList());
         assertEquals(List.of("eu-west-1a", "eu-west-1a", "eu-west-1b", "eu-west-1b"),
@@ -31,7 +31,7 @@ class EksNetworkTest {
 
     @Test
     void subnetsAreTaggedForTheClustersLoadBalancers() {
-        for (PlannedResource s : network(List.of("eu-west-1a", "eu-west-1b"), false).ofType("aws:ec2/subnet:Subnet")) {
+        for (Registered s : network(List.of("eu-west-1a", "eu-west-1b"), false).ofType("aws:ec2/subnet:Subnet")) {
             Map<String, Object> tags = at(s, "tags");
             assertEquals("shared", tags.get("kubernetes.io/cluster/c"));
             assertTrue(tags.containsKey(s.name().contains("private") ? "kubernetes.io/role/internal-elb" : "kubernetes.io/role/elb"));
@@ -58,10 +58,10 @@ class EksNetworkTest {
     void natGatewaysAndTheirAddressesWaitForTheInternetGateway() {
         Plan plan = network(List.of("eu-west-1a", "eu-west-1b"), true);
         String igw = Plans.only(plan, "aws:ec2/internetGateway:InternetGateway").urn();
-        List<PlannedResource> waiting = new java.util.ArrayList<>(plan.ofType("aws:ec2/natGateway:NatGateway"));
+        List<Registered> waiting = new java.util.ArrayList<>(plan.ofType("aws:ec2/natGateway:NatGateway"));
         waiting.addAll(plan.ofType("aws:ec2/eip:Eip"));
         assertEquals(4, waiting.size());
-        for (PlannedResource r : waiting) {
+        for (Registered r : waiting) {
             assertTrue(r.dependencies().contains(igw), () -> r.name() + " depends on " + r.dependencies());
         }
     }

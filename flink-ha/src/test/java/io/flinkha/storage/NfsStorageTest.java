@@ -2,8 +2,8 @@ package io.flinkha.storage;
 
 import com.pulumi.core.Output;
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.Plans.Plan;
+import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,7 +25,7 @@ class NfsStorageTest {
 
     @Test
     void claimIsReadWriteManyOnTheConfiguredClass() {
-        PlannedResource pvc = only(Plans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null)), PVC);
+        Registered pvc = only(Plans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null)), PVC);
         assertEquals(List.of("ReadWriteMany"), at(pvc, "spec.accessModes"));
         assertEquals("filestore-rwx", at(pvc, "spec.storageClassName"));
         assertEquals("50Gi", at(pvc, "spec.resources.requests.storage"));
@@ -43,7 +43,7 @@ class NfsStorageTest {
                             .applyValue(t -> Map.of("ha", t.t1, "checkpoints", t.t2, "savepoints", t.t3)))
                     .build());
         });
-        PlannedResource cm = only(plan, "kubernetes:core/v1:ConfigMap");
+        Registered cm = only(plan, "kubernetes:core/v1:ConfigMap");
         assertEquals(Map.of(
                 "ha", "file:///ha/qa/streaming/orders/ha",
                 "checkpoints", "file:///ha/qa/streaming/orders/checkpoints",
@@ -55,7 +55,7 @@ class NfsStorageTest {
         Plan plan = Plans.ofComponent(p -> new com.pulumi.kubernetes.core.v1.Pod("probe", com.pulumi.kubernetes.core.v1.PodArgs.builder()
                 .spec(podSpec(new NfsStorage("ha", args(p).build(), null).podStorage("1.20.1")))
                 .build()));
-        PlannedResource pod = only(plan, "kubernetes:core/v1:Pod");
+        Registered pod = only(plan, "kubernetes:core/v1:Pod");
         assertEquals(List.of(Map.of("name", "flink-ha-storage", "persistentVolumeClaim", Map.of("claimName", "flink-ha-storage"))),
                 at(pod, "spec.volumes"));
         assertEquals(List.of(Map.of("name", "flink-ha-storage", "mountPath", "/ha")), at(pod, "spec.containers.0.volumeMounts"));

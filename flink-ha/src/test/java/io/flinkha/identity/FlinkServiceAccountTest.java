@@ -2,8 +2,8 @@ package io.flinkha.identity;
 
 import com.pulumi.core.Output;
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.Plans.Plan;
+import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,7 +30,7 @@ class FlinkServiceAccountTest {
 
     @Test
     void roleGrantsExactlyTheRightsFlinkHaNeeds() {
-        PlannedResource role = only(plan(), ROLE);
+        Registered role = only(plan(), ROLE);
         List<String> all = List.of("get", "list", "watch", "create", "update", "patch", "delete");
         assertEquals(List.of(
                 Map.of("apiGroups", List.of(""), "resources", List.of("configmaps"), "verbs", all),
@@ -42,7 +42,7 @@ class FlinkServiceAccountTest {
 
     @Test
     void roleHasNoWildcards() {
-        PlannedResource role = only(plan(), ROLE);
+        Registered role = only(plan(), ROLE);
         List<Map<String, List<String>>> rules = at(role, "rules");
         rules.forEach(rule -> rule.values().forEach(values -> assertFalse(values.contains("*"), () -> "wildcard in " + rule)));
     }
@@ -58,7 +58,7 @@ class FlinkServiceAccountTest {
     @Test
     void bindingBindsTheServiceAccountToTheRole() {
         Plan plan = plan();
-        PlannedResource binding = only(plan, BINDING);
+        Registered binding = only(plan, BINDING);
         assertEquals(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", at(only(plan, ROLE), "metadata.name")),
                 at(binding, "roleRef"));
         assertEquals(List.of(Map.of("kind", "ServiceAccount", "name", "flink", "namespace", "streaming")), at(binding, "subjects"));
@@ -74,7 +74,7 @@ class FlinkServiceAccountTest {
                                 Output.of("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC")))), null))
                 .awsProvider(aws)
                 .build(), null));
-        PlannedResource role = only(plan, "aws:iam/role:Role");
+        Registered role = only(plan, "aws:iam/role:Role");
         String trust = String.valueOf(Plans.json(at(role, "assumeRolePolicy")));
         assertTrue(trust.contains("oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub=system:serviceaccount:streaming:flink"), trust);
         assertTrue(trust.contains("oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud=sts.amazonaws.com"), trust);
