@@ -5,7 +5,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./src/policies";
 
 new PolicyPack("flink-ha", {
-    description: "HA guardrails for Apache Flink on Kubernetes: HA on, durable and unique state paths, "
+    description: "HA guardrails for Apache Flink on Kubernetes: HA on, durable and unique state paths, state safety, "
         + "leader-election RBAC, secure state buckets, single-account IRSA.",
     enforcementLevel: "mandatory",
     policies,

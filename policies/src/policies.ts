@@ -12,11 +12,12 @@ import { kmsKeyNotAliasPolicy } from "./policies/iam-kms-key-not-alias";
 import { standbyJobManagerPolicy } from "./policies/standby-jobmanager";
 import { pinnedVersionsPolicy } from "./policies/pinned-versions";
 import { recoveryObjectivePolicy } from "./policies/recovery-objective";
+import { stateSafetyPolicy } from "./policies/flink-state-safety";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -31,6 +32,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     standbyJobManagerPolicy,
     pinnedVersionsPolicy,
     recoveryObjectivePolicy,
+    stateSafetyPolicy,
 ];
 
 export type Level = EnforcementLevel;

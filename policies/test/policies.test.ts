@@ -267,6 +267,30 @@ describe("recovery-objective", () => {
     });
 });
 
+describe("flink-state-safety", () => {
+    const lock = { "flink-state-safety": { enforcementLevel: "mandatory",
+        jobs: { "flink/orders": { haStorageDir: "file:///flink-data/dev/flink/orders/ha" } } }, "standby-jobmanager": "disabled" };
+    it("accepts a stack whose locked jobs keep their name, namespace and HA storage", async () => {
+        assert.deepEqual(await violations(nfsStack(), lock), []);
+    });
+    it("reports a locked job that is gone", async () => {
+        const v = await only([flinkDeployment({ name: "orders-v2" }), pvc(), role(HA_RULES), roleBinding()], "flink-state-safety", "mandatory", lock);
+        assert.match(v.message, /Flink job flink\/orders of the state lock is gone/);
+    });
+    it("accepts a renamed job that starts from a savepoint of the old one", async () => {
+        const d = flinkDeployment({ name: "orders-v2" });
+        d.props.spec.job.initialSavepointPath = "file:///flink-data/dev/flink/orders/savepoints/savepoint-1";
+        assert.deepEqual(await violations([d, pvc(), role(HA_RULES), roleBinding()], lock), []);
+    });
+    it("reports a locked job on a new HA storage path, unless the loss is acknowledged", async () => {
+        const moved = flinkDeployment({ conf: { "high-availability.storageDir": "file:///flink-data/dev/flink/orders/ha2" } });
+        const v = await only([moved, pvc(), role(HA_RULES), roleBinding()], "flink-state-safety", "mandatory", lock);
+        assert.match(v.message, /moves its HA storage from file:\/\/\/flink-data\/dev\/flink\/orders\/ha to/);
+        moved.props.metadata.annotations = { "flink-ha.io/state-loss-acknowledged": "state rebuilt from Kafka" };
+        assert.deepEqual(await violations([moved, pvc(), role(HA_RULES), roleBinding()], lock), []);
+    });
+});
+
 describe("the recovery arithmetic, on the fixtures RecoveryModel is tested against", () => {
     const dir = path.join(__dirname, "..", "..", "test", "fixtures", "recovery");
     for (const file of fs.readdirSync(dir).filter(f => f.endsWith(".json")).sort()) {
@@ -300,9 +324,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has twelve policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 12);
-        assert.equal(new Set(policies.map(p => p.name)).size, 12);
+    it("has thirteen policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 13);
+        assert.equal(new Set(policies.map(p => p.name)).size, 13);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);

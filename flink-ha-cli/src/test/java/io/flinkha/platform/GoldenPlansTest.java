@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -55,6 +56,38 @@ class GoldenPlansTest {
         if (!stale.isEmpty()) {
             fail("stale golden plans: " + String.join(", ", stale) + ". The infrastructure changed: refresh them with\n  "
                     + REFRESH + "\nand commit them with the change, so reviewers see it.");
+        }
+    }
+
+    /**
+     * The policy {@code flink-state-safety} checks each environment against a state lock in its pack config,
+     * written from the committed plan: a change to a job's identity changes the lock in the same review.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStacksStateLockMatchesItsCommittedPlan() throws Exception {
+        boolean update = Boolean.getBoolean("golden.update");
+        List<String> stale = new ArrayList<>();
+        var gson = new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+        for (String stack : StackConfig.stacks(Path.of("stacks"))) {
+            var plan = PlanReader.parse(Files.readString(GOLDEN.resolve(stack + ".json")), stack);
+            Path configFile = Path.of("policies/config/" + stack + ".json");
+            Map<String, Object> config = new java.util.LinkedHashMap<>(gson.fromJson(Files.readString(configFile), Map.class));
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("enforcementLevel", plan.production() ? "mandatory" : "advisory");
+            entry.put("jobs", io.flinkha.internal.diff.StateSafety.lock(plan));
+            Object current = gson.fromJson(gson.toJson(entry), Map.class);
+            if (!current.equals(config.get("flink-state-safety"))) {
+                if (update) {
+                    config.put("flink-state-safety", entry);
+                    Files.writeString(configFile, gson.toJson(config) + "\n");
+                } else {
+                    stale.add(configFile.toString());
+                }
+            }
+        }
+        if (!stale.isEmpty()) {
+            fail("stale state locks: " + String.join(", ", stale) + ". Refresh them with the golden plans:\n  " + REFRESH);
         }
     }
 

@@ -95,6 +95,16 @@ class PolicyPackTest {
     }
 
     @Test
+    void aNewBucketInProdFailsTheStateLockUnlessTheLossIsSaid() throws Exception {
+        String moved = PlanRenderer.json(Plans.ofStack("prod")).replace("acme-flink-ha-prod-eu-west-1/", "acme-flink-ha-prod-eu-west-1-v2/");
+        Run check = check(moved, "prod");
+        assertEquals(1, check.exit(), check.output());
+        assertTrue(check.output().contains("flink-state-safety"), check.output());
+        assertTrue(check.output().contains("Flink job flink/state-machine moves its HA storage from "
+                + "s3://acme-flink-ha-prod-eu-west-1/prod/flink/state-machine/ha to s3://acme-flink-ha-prod-eu-west-1-v2/"), check.output());
+    }
+
+    @Test
     void aMandatoryViolationFailsTheCheck() throws Exception {
         Run check = checkWithoutHa("prod");
         assertEquals(1, check.exit(), check.output());

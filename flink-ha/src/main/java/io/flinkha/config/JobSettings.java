@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param flinkConfiguration extra Flink configuration; keys the platform owns (HA, storage paths, cluster ids) are refused
  * @param recovery           the recovery objective (the environment's, or the job's own), if any
  * @param readyTimeout       how long {@code pulumi up} waits for the job to run (default 10 minutes)
+ * @param initialSavepointPath the savepoint a new deployment starts from (how a renamed or moved job keeps its state)
+ * @param acknowledgeStateLoss why this change may drop the job's state, if it may
  */
 public record JobSettings(
         String name,
@@ -40,5 +42,7 @@ public record JobSettings(
         ContainerResources taskManager,
         Map<String, String> flinkConfiguration,
         Optional<RecoveryObjective> recovery,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        Optional<String> initialSavepointPath,
+        Optional<String> acknowledgeStateLoss) {
 }

@@ -460,7 +460,7 @@ public final class SettingsLoader {
         for (Node j : root.objects("jobs")) {
             j.allowOnly(Set.of("name", "jarUri", "entryClass", "args", "parallelism", "upgradeMode",
                     "jobManagerReplicas", "checkpointInterval", "jobManager", "taskManager", "flinkConfiguration", "recovery",
-                    "readyTimeout"));
+                    "readyTimeout", "initialSavepointPath", "acknowledgeStateLoss"));
             String name = j.requiredString("name", "expected a deployment name");
             if (!name.isEmpty() && !HaFlinkDeploymentArgs.DEPLOYMENT_NAME.matcher(name).matches()) {
                 j.problemsAdd(j.key("name"), String.format("got '%s' (%d characters); expected [a-z]([-a-z0-9]*[a-z0-9])? "
@@ -510,7 +510,9 @@ public final class SettingsLoader {
                     resources(j, "taskManager"),
                     Map.copyOf(extra),
                     jobRecovery,
-                    readyTimeout(j, problems)));
+                    readyTimeout(j, problems),
+                    j.optionalString("initialSavepointPath"),
+                    j.optionalString("acknowledgeStateLoss")));
         }
         if (jobs.isEmpty() && problems.isEmpty()) {
             problems.add(root.key("jobs"), "[]", "expected at least one job");

@@ -51,6 +51,8 @@ public class HaFlinkDeployment extends ComponentResource {
      * a JSON list of conditions that must all hold before a create or update counts as done.
      */
     public static final String WAIT_FOR_ANNOTATION = "pulumi.com/waitFor";
+    /** Why a change may drop the job's state, when it says so: the plan diff and the state-safety policy read it. */
+    public static final String STATE_LOSS_ACKNOWLEDGED_ANNOTATION = "flink-ha.io/state-loss-acknowledged";
     /** Read by the Kubernetes provider: how long it waits for {@link #WAIT_FOR_ANNOTATION}, in seconds. */
     public static final String TIMEOUT_ANNOTATION = "pulumi.com/timeoutSeconds";
     /**
@@ -94,7 +96,7 @@ public class HaFlinkDeployment extends ComponentResource {
                 .taskManager(new TaskManagerSpecArgs(
                         new FlinkResourceArgs(args.taskManager().cpu(), args.taskManager().memory())))
                 .job(new JobSpecArgs(args.jarUri(), args.entryClass().orElse(null), args.args(),
-                        args.parallelism(), args.upgradeMode()))
+                        args.parallelism(), args.upgradeMode(), args.initialSavepointPath().orElse(null)))
                 .build();
 
         this.deployment = new FlinkDeployment(name, new FlinkDeploymentArgs(
@@ -157,6 +159,7 @@ public class HaFlinkDeployment extends ComponentResource {
         // the operator refuses it or the job crash-loops
         a.put(WAIT_FOR_ANNOTATION, READY_CONDITIONS);
         a.put(TIMEOUT_ANNOTATION, Long.toString(args.readyTimeout().toSeconds()));
+        args.stateLossAcknowledged().ifPresent(reason -> a.put(STATE_LOSS_ACKNOWLEDGED_ANNOTATION, reason));
         return a;
     }
 

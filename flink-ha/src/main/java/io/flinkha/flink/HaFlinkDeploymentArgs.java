@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
  * @param operator           the operator that reconciles the deployment, when this program declares it
  * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
  * @param readyTimeout       how long {@code pulumi up} waits for the operator to report the job running and stable
+ * @param initialSavepointPath the savepoint a new deployment (a renamed or moved job, or new storage) starts from
+ * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
  */
 public record HaFlinkDeploymentArgs(
         String flinkVersion,
@@ -61,7 +63,9 @@ public record HaFlinkDeploymentArgs(
         FlinkServiceAccount serviceAccount,
         Optional<FlinkOperator> operator,
         Optional<RecoveryObjective> recoveryObjective,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        Optional<String> initialSavepointPath,
+        Optional<String> stateLossAcknowledged) {
 
     /**
      * Flink's cluster-id rule, which the operator applies to deployment names: the name becomes
@@ -137,6 +141,8 @@ public record HaFlinkDeploymentArgs(
      * @param operator           the operator that reconciles the deployment, when this program declares it
      * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
      * @param readyTimeout       how long {@code pulumi up} waits for the operator to report the job running and stable
+     * @param initialSavepointPath the savepoint a new deployment (a renamed or moved job, or new storage) starts from
+     * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public HaFlinkDeploymentArgs {
@@ -159,7 +165,11 @@ public record HaFlinkDeploymentArgs(
         if (storage != null) {
             new java.util.TreeMap<>(flinkConfiguration).forEach((k, v) -> check.check(storage.isDurable(v), "flinkConfiguration." + k, v,
                     "a file:// path must lie on the mounted HA storage volume; pod-local paths are lost when the pod is rescheduled"));
+            initialSavepointPath.ifPresent(p -> check.check(!p.isBlank() && storage.isDurable(p), "initialSavepointPath", p,
+                    "expected a savepoint on durable storage (s3://... or a path on the mounted volume)"));
         }
+        stateLossAcknowledged.ifPresent(r -> check.check(!r.isBlank(), "acknowledgeStateLoss", r,
+                "expected the reason the job's state may be dropped; it is shown to every reviewer"));
         check.done();
     }
 
@@ -215,6 +225,8 @@ public record HaFlinkDeploymentArgs(
         private FlinkOperator operator;
         private RecoveryObjective recoveryObjective;
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
+        private String initialSavepointPath;
+        private String stateLossAcknowledged;
 
         private Builder() {
         }
@@ -311,6 +323,21 @@ public record HaFlinkDeploymentArgs(
          */
         public Builder readyTimeout(Duration timeout) { this.readyTimeout = timeout; return this; }
 
+        /**
+         * @param path a savepoint the deployment starts from when the operator deploys it new: how a renamed or moved
+         *             job, or one on new storage, keeps its state (the operator's {@code job.initialSavepointPath});
+         *             default none
+         * @return this builder
+         */
+        public Builder initialSavepointPath(String path) { this.initialSavepointPath = path; return this; }
+
+        /**
+         * @param reason why this change may drop the job's state; the plan diff shows it, and the state-loss gate lets
+         *               the change through. Remove it once the change is deployed. Default none
+         * @return this builder
+         */
+        public Builder acknowledgeStateLoss(String reason) { this.stateLossAcknowledged = reason; return this; }
+
         /** @return the checked arguments */
         public HaFlinkDeploymentArgs build() {
             int replicas = jobManagerReplicas != null ? jobManagerReplicas : 1;
@@ -325,7 +352,8 @@ public record HaFlinkDeploymentArgs(
             return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
                     parallelism, upgradeMode, replicas, checkpointInterval, jobManager, taskManager,
                     Map.copyOf(flinkConfiguration), storage, serviceAccount, Optional.ofNullable(operator),
-                    Optional.ofNullable(recoveryObjective), readyTimeout);
+                    Optional.ofNullable(recoveryObjective), readyTimeout, Optional.ofNullable(initialSavepointPath),
+                    Optional.ofNullable(stateLossAcknowledged));
         }
     }
 }

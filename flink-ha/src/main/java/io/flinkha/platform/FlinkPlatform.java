@@ -124,6 +124,8 @@ public class FlinkPlatform extends ComponentResource {
         for (JobSettings job : settings.jobs()) {
             var args = HaFlinkDeploymentArgs.builder();
             job.jobManagerReplicas().ifPresent(args::jobManagerReplicas);
+            job.initialSavepointPath().ifPresent(args::initialSavepointPath);
+            job.acknowledgeStateLoss().ifPresent(args::acknowledgeStateLoss);
             deployments.put(job.name(), new HaFlinkDeployment(job.name(), args
                     .flinkVersion(settings.flink().version())
                     .image(settings.flink().image())

@@ -1,32 +1,107 @@
 package io.flinkha.internal.diff;
 
+import com.google.gson.GsonBuilder;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@code diff <base> <head>}: prints the Markdown diff of two plans. Each side is a plan file
- * ({@code plan <stack> --json} or {@code pulumi preview --json} output), a folder of them, or a git
- * revision, whose committed golden plans ({@code plans/}) are read.
+ * {@code diff [--json] [--fail-on-state-loss[=all|production]] <base> <head>}: prints what changes between
+ * two plans, each Flink job's state outcome first. Each side is a plan file ({@code plan <stack> --json} or
+ * {@code pulumi preview --json} output), a folder of them, or a git revision, whose committed golden plans
+ * ({@code plans/}) are read. With {@code --fail-on-state-loss} the exit code is {@value #STATE_LOST} when a
+ * job's state would be lost without the change saying so (in every stack, or in production stacks only).
  */
 public final class DiffCommand {
+    /** The exit code when {@code --fail-on-state-loss} finds a job whose state would be lost. */
+    public static final int STATE_LOST = 3;
+    private static final String USAGE = "usage: java -jar target/flink-ha.jar diff [--json] [--fail-on-state-loss[=all|production]] <base> <head>";
+
     private DiffCommand() {
     }
 
     /** @return the process exit code */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 3) {
-            err.println("usage: java -jar target/flink-ha.jar diff <base> <head>");
+        boolean json = false;
+        String gate = null;
+        List<String> sides = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--json")) {
+                json = true;
+            } else if (a.equals("--fail-on-state-loss") || a.equals("--fail-on-state-loss=all")) {
+                gate = "all";
+            } else if (a.equals("--fail-on-state-loss=production")) {
+                gate = "production";
+            } else if (a.startsWith("-")) {
+                err.println("error: unknown option '" + a + "'");
+                err.println(USAGE);
+                return 2;
+            } else {
+                sides.add(a);
+            }
+        }
+        if (sides.size() != 2) {
+            err.println(USAGE);
             err.println("  <base>, <head>: a plan JSON file, a folder of <stack>.json plans, or a git revision (reads its plans/)");
             return 2;
         }
         try {
             Path repo = Path.of("").toAbsolutePath();
-            out.print(MarkdownReport.render(PlanDiff.diff(PlanReader.read(args[1], repo), PlanReader.read(args[2], repo))));
+            List<StackPlan> base = PlanReader.read(sides.get(0), repo);
+            List<StackPlan> head = PlanReader.read(sides.get(1), repo);
+            List<PlanDiff.StackDiff> diffs = PlanDiff.diff(base, head);
+            List<StateSafety.JobState> jobs = StateSafety.analyse(base, head);
+            out.print(json ? json(diffs, jobs) : MarkdownReport.render(diffs, jobs));
             out.flush();
+            if (gate != null) {
+                boolean productionOnly = gate.equals("production");
+                List<String> production = head.stream().filter(StackPlan::production).map(StackPlan::stack).toList();
+                List<StateSafety.JobState> blocking = jobs.stream().filter(StateSafety.JobState::blocks)
+                        .filter(j -> !productionOnly || production.contains(j.stack())).toList();
+                if (!blocking.isEmpty()) {
+                    blocking.forEach(j -> err.println("error: " + j.stack() + ": the state of " + j.job() + " would be LOST: " + j.reason()));
+                    err.println("Say how state moves: set the job's initialSavepointPath to a savepoint of the old job, or acknowledge the "
+                            + "loss with the job's acknowledgeStateLoss: <reason>.");
+                    return STATE_LOST;
+                }
+            }
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String json(List<PlanDiff.StackDiff> diffs, List<StateSafety.JobState> jobs) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> jobList = new ArrayList<>();
+        for (StateSafety.JobState j : jobs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stack", j.stack());
+            m.put("job", j.job());
+            m.put("outcome", j.outcome().label());
+            m.put("lost", j.outcome() == StateSafety.Outcome.LOST || j.outcome() == StateSafety.Outcome.LOST_ACKNOWLEDGED);
+            m.put("acknowledged", j.outcome() == StateSafety.Outcome.LOST_ACKNOWLEDGED);
+            m.put("reason", j.reason());
+            jobList.add(m);
+        }
+        root.put("jobs", jobList);
+        List<Object> stacks = new ArrayList<>();
+        for (PlanDiff.StackDiff d : diffs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stack", d.stack());
+            m.put("create", d.count("create"));
+            m.put("update", d.count("update"));
+            m.put("delete", d.count("delete"));
+            m.put("unchanged", d.unchanged());
+            stacks.add(m);
+        }
+        root.put("stacks", stacks);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
     }
 }

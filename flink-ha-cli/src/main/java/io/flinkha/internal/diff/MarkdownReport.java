@@ -17,7 +17,30 @@ public final class MarkdownReport {
     }
 
     public static String render(List<PlanDiff.StackDiff> stacks) {
+        return render(stacks, List.of());
+    }
+
+    /**
+     * @param stacks the resource diff of each stack
+     * @param jobs   what the change does to each Flink job's state; shown first, since it is what a reviewer must not miss
+     * @return the comment
+     */
+    public static String render(List<PlanDiff.StackDiff> stacks, List<StateSafety.JobState> jobs) {
         StringBuilder md = new StringBuilder(MARKER).append("\n## Infrastructure plan diff\n\n");
+        List<StateSafety.JobState> affected = jobs.stream().filter(j -> j.outcome() != StateSafety.Outcome.KEPT).toList();
+        if (!affected.isEmpty()) {
+            md.append("### What happens to each job's state\n\n| stack | job | state | why |\n|---|---|---|---|\n");
+            for (StateSafety.JobState j : affected) {
+                String label = j.outcome() == StateSafety.Outcome.LOST ? "**LOST**" : j.outcome().label();
+                md.append("| ").append(j.stack()).append(" | `").append(j.job()).append("` | ").append(label).append(" | ")
+                        .append(j.reason().replace("|", "\\|")).append(" |\n");
+            }
+            long kept = jobs.size() - affected.size();
+            if (kept > 0) {
+                md.append("\n").append(kept).append(kept == 1 ? " other job keeps" : " other jobs keep").append(" its state.\n");
+            }
+            md.append("\n");
+        }
         if (stacks.stream().allMatch(PlanDiff.StackDiff::isEmpty)) {
             md.append("No changes.\n");
             return md.toString();

@@ -113,6 +113,11 @@ public final class PlanDiff {
         return v;
     }
 
+    /** Compares two input trees property by property, as the report shows them. */
+    static void compareInputs(Object before, Object after, List<Change> out) {
+        compare("", before, after, out);
+    }
+
     @SuppressWarnings("unchecked")
     private static void compare(String path, Object before, Object after, List<Change> out) {
         if (isSecret(before) || isSecret(after)) {

@@ -116,6 +116,10 @@ public final class PlanReader {
         if (stack == null) {
             stack = Path.of(origin).getFileName().toString().replaceFirst("\\.json$", "");
         }
-        return new StackPlan(stack, resources);
+        Map<String, String> config = new TreeMap<>();
+        if (plan.get("config") instanceof Map<?, ?> c) {
+            c.forEach((k, v) -> config.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return new StackPlan(stack, resources, config);
     }
 }

@@ -85,6 +85,20 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aPullRequestThatLosesAProductionJobsStateFailsAfterTheCommentIsPosted() throws Exception {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) job("pull-request.yml", "plan-diff").get("steps");
+        int comment = -1;
+        int gate = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            String text = String.valueOf(steps.get(i));
+            comment = text.contains("github-script") ? i : comment;
+            gate = text.contains("diff --fail-on-state-loss=production") ? i : gate;
+        }
+        assertTrue(gate > comment && comment >= 0, "the gate runs after the comment is posted, so reviewers see why it failed");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void mainDeploysDevThenStagingThenProdBehindAReviewedEnvironment() throws Exception {
         assertEquals("build", job("main.yml", "dev").get("needs"));
         assertEquals("dev", job("main.yml", "staging").get("needs"));

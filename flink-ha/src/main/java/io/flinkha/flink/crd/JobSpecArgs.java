@@ -22,6 +22,8 @@ public final class JobSpecArgs extends ResourceArgs {
     private final String upgradeMode;
     @Import(name = "state", required = true)
     private final String state = "running";
+    @Import(name = "initialSavepointPath")
+    private final @Nullable String initialSavepointPath;
 
     /**
      * @param jarURI      job jar, e.g. {@code local:///opt/flink/usrlib/job.jar}
@@ -31,11 +33,25 @@ public final class JobSpecArgs extends ResourceArgs {
      * @param upgradeMode how state is carried across upgrades
      */
     public JobSpecArgs(String jarURI, @Nullable String entryClass, List<String> args, int parallelism, UpgradeMode upgradeMode) {
+        this(jarURI, entryClass, args, parallelism, upgradeMode, null);
+    }
+
+    /**
+     * @param jarURI               job jar, e.g. {@code local:///opt/flink/usrlib/job.jar}
+     * @param entryClass           main class, or null to use the jar's manifest
+     * @param args                 program arguments
+     * @param parallelism          job parallelism
+     * @param upgradeMode          how state is carried across upgrades
+     * @param initialSavepointPath the savepoint a new deployment starts from, or null
+     */
+    public JobSpecArgs(String jarURI, @Nullable String entryClass, List<String> args, int parallelism, UpgradeMode upgradeMode,
+                       @Nullable String initialSavepointPath) {
         this.jarURI = Objects.requireNonNull(jarURI, "jarURI");
         this.entryClass = entryClass;
         this.args = args.isEmpty() ? null : List.copyOf(args);
         this.parallelism = parallelism;
         this.upgradeMode = upgradeMode.value();
+        this.initialSavepointPath = initialSavepointPath;
     }
 
     /** @return the job jar */

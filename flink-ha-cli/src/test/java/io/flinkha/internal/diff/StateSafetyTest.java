@@ -1,0 +1,205 @@
+package io.flinkha.internal.diff;
+
+import io.flinkha.internal.app.FlinkHaProgram;
+import io.flinkha.internal.plan.PlanEngine;
+import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.internal.plan.StackConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What each change does to a job's state, on pairs of real plans: the committed stack's plan, and the plan
+ * of the same stack with one setting changed.
+ */
+class StateSafetyTest {
+
+    /** The plan of a committed stack with its config edited, as {@code plan <stack> --json} prints it. */
+    private static String planOf(String stack, UnaryOperator<String> edit) {
+        StackConfig config = StackConfig.load(Path.of("").toAbsolutePath(), stack);
+        Map<String, String> values = new LinkedHashMap<>();
+        config.values().forEach((k, v) -> values.put(k, edit.apply(k + "=" + v).substring(k.length() + 1)));
+        return PlanRenderer.json(PlanEngine.run(config.project(), stack, values, FlinkHaProgram::define));
+    }
+
+    /** Replaces {@code from} with {@code to} in the value of one config key. */
+    private static UnaryOperator<String> set(String key, String from, String to) {
+        return kv -> kv.startsWith(key + "=") ? key + "=" + kv.substring(key.length() + 1).replace(from, to) : kv;
+    }
+
+    private static List<StateSafety.JobState> states(String stack, UnaryOperator<String> edit) {
+        return StateSafety.analyse(List.of(PlanReader.parse(planOf(stack, s -> s), "base.json")),
+                List.of(PlanReader.parse(planOf(stack, edit), "head.json")));
+    }
+
+    private static StateSafety.JobState only(List<StateSafety.JobState> states, String job) {
+        return states.stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow(() -> new AssertionError(job + " not in " + states));
+    }
+
+    @Test
+    void anUnchangedPlanKeepsEveryJobsState() {
+        var s = only(states("dev", kv -> kv), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.KEPT, s.outcome());
+    }
+
+    @Test
+    void aParallelismChangeRestartsALastStateJobFromItsLatestCheckpoint() {
+        var s = only(states("dev", set("flink-ha:jobs", "\"parallelism\":2", "\"parallelism\":3")), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.RESTART_FROM_CHECKPOINT, s.outcome(), s.reason());
+        assertTrue(s.reason().startsWith("spec changes: spec.job.parallelism"), s.reason());
+    }
+
+    @Test
+    void aChangeToASavepointJobRestartsItFromASavepoint() {
+        var s = only(states("prod", set("flink-ha:jobs", "\"parallelism\":2,\"upgradeMode\":\"savepoint\"",
+                "\"parallelism\":3,\"upgradeMode\":\"savepoint\"")), "flink/top-speed-windowing");
+        assertEquals(StateSafety.Outcome.RESTART_FROM_SAVEPOINT, s.outcome(), s.reason());
+    }
+
+    @Test
+    void aRenamedJobStartsWithNewEmptyHaData() {
+        var states = states("dev", set("flink-ha:jobs", "\"name\":\"state-machine\"", "\"name\":\"state-machine-v2\""));
+        assertEquals(1, states.size(), states::toString);
+        var s = only(states, "flink/state-machine-v2");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome());
+        assertTrue(s.reason().startsWith("renamed or moved from flink/state-machine: the operator derives the HA cluster-id"), s.reason());
+    }
+
+    @Test
+    void aMovedJobLosesItsStateLikeARenamedOne() {
+        var s = only(states("dev", set("flink-ha:namespace", "flink", "streaming")), "streaming/state-machine");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome());
+        assertTrue(s.reason().contains("renamed or moved from flink/state-machine"), s.reason());
+    }
+
+    @Test
+    void aNewBucketInProdLosesEveryJobsHaData() {
+        var states = states("prod", set("flink-ha:storage", "acme-flink-ha-prod-eu-west-1", "acme-flink-ha-prod-eu-west-1-v2"));
+        for (String job : List.of("flink/state-machine", "flink/top-speed-windowing")) {
+            var s = only(states, job);
+            assertEquals(StateSafety.Outcome.LOST, s.outcome());
+            assertTrue(s.reason().contains("HA storage path changed") && s.reason().contains(
+                    "(storage replaced: s3://acme-flink-ha-prod-eu-west-1 -> s3://acme-flink-ha-prod-eu-west-1-v2)"), s.reason());
+        }
+    }
+
+    @Test
+    void aStatelessUpgradeOfAChangedJobLosesItsState() {
+        var s = only(states("dev", set("flink-ha:jobs", "\"upgradeMode\":\"last-state\"", "\"upgradeMode\":\"stateless\"")),
+                "flink/state-machine");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome());
+        assertTrue(s.reason().startsWith("upgradeMode stateless"), s.reason());
+    }
+
+    @Test
+    void aDeletedJobLosesItsHaMetadata() {
+        var states = states("prod", kv -> kv.startsWith("flink-ha:jobs=")
+                ? kv.substring(0, kv.indexOf(",{\"name\":\"top-speed-windowing\"")) + "]" : kv);
+        var s = only(states, "flink/top-speed-windowing");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome());
+        assertTrue(s.reason().startsWith("deleted:"), s.reason());
+        assertEquals(StateSafety.Outcome.KEPT, only(states, "flink/state-machine").outcome());
+    }
+
+    @Test
+    void turningHaOffLosesTheJobsMetadata() {
+        String base = planOf("dev", kv -> kv);
+        String head = base.replace("\"high-availability.type\": \"kubernetes\"", "\"high-availability.type\": \"NONE\"");
+        var s = only(StateSafety.analyse(List.of(PlanReader.parse(base, "b")), List.of(PlanReader.parse(head, "h"))), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome());
+        assertTrue(s.reason().startsWith("HA turned off"), s.reason());
+    }
+
+    @Test
+    void aRenamedJobThatNamesASavepointRestartsFromIt() {
+        var s = only(states("dev", set("flink-ha:jobs", "\"name\":\"state-machine\"",
+                "\"name\":\"state-machine-v2\",\"initialSavepointPath\":\"file:///flink-data/dev/flink/state-machine/savepoints/savepoint-1\"")),
+                "flink/state-machine-v2");
+        assertEquals(StateSafety.Outcome.RESTART_FROM_SAVEPOINT, s.outcome());
+        assertTrue(s.reason().startsWith("starts from the savepoint file:///flink-data/dev/flink/state-machine/savepoints/savepoint-1"), s.reason());
+    }
+
+    @Test
+    void anAcknowledgedLossIsShownWithItsReason() {
+        var s = only(states("dev", set("flink-ha:jobs", "\"name\":\"state-machine\"",
+                "\"name\":\"state-machine-v2\",\"acknowledgeStateLoss\":\"demo job, its state is disposable\"")), "flink/state-machine-v2");
+        assertEquals(StateSafety.Outcome.LOST_ACKNOWLEDGED, s.outcome());
+        assertTrue(s.reason().endsWith("acknowledged: demo job, its state is disposable"), s.reason());
+    }
+
+    @Test
+    void aChangeOnlyToAnnotationsKeepsTheState() {
+        var s = only(states("dev", set("flink-ha:jobs", "\"name\":\"state-machine\"", "\"name\":\"state-machine\",\"readyTimeout\":\"20min\"")),
+                "flink/state-machine");
+        assertEquals(StateSafety.Outcome.KEPT, s.outcome(), s.reason());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run diff(Path tmp, String base, String head, String... options) throws Exception {
+        Path b = tmp.resolve("base.json");
+        Path h = tmp.resolve("head.json");
+        Files.writeString(b, base);
+        Files.writeString(h, head);
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        String[] args = new String[options.length + 3];
+        args[0] = "diff";
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[args.length - 2] = b.toString();
+        args[args.length - 1] = h.toString();
+        int exit = DiffCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theGateFailsAChangeThatLosesStateWithExitCode3(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Run run = diff(tmp, planOf("prod", kv -> kv), planOf("prod", set("flink-ha:storage", "eu-west-1\"", "eu-west-1-v2\"")),
+                "--fail-on-state-loss");
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().contains("error: prod: the state of flink/state-machine would be LOST: HA storage path changed"), run.err());
+        assertTrue(run.out().startsWith(MarkdownReport.MARKER + "\n## Infrastructure plan diff\n\n### What happens to each job's state\n\n"
+                + "| stack | job | state | why |"), run.out());
+    }
+
+    @Test
+    void theGatePassesAnAcknowledgedLoss(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Run run = diff(tmp, planOf("dev", kv -> kv), planOf("dev", set("flink-ha:jobs", "\"name\":\"state-machine\"",
+                "\"name\":\"state-machine-v2\",\"acknowledgeStateLoss\":\"rebuilt from Kafka\"")), "--fail-on-state-loss");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("| dev | `flink/state-machine-v2` | LOST (acknowledged) | renamed or moved from flink/state-machine"), run.out());
+    }
+
+    @Test
+    void theProductionGateIgnoresNonProductionStacks(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Run run = diff(tmp, planOf("dev", kv -> kv), planOf("dev", set("flink-ha:namespace", "flink", "streaming")),
+                "--fail-on-state-loss=production");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("**LOST**"), run.out());
+    }
+
+    @Test
+    void jsonGivesEachJobsOutcome(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Run run = diff(tmp, planOf("dev", kv -> kv), planOf("dev", set("flink-ha:jobs", "\"parallelism\":2", "\"parallelism\":3")), "--json");
+        assertEquals(0, run.exit(), run.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = new com.google.gson.Gson().fromJson(run.out(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> job = ((List<Map<String, Object>>) json.get("jobs")).get(0);
+        assertEquals("flink/state-machine", job.get("job"));
+        assertEquals("restart from latest checkpoint", job.get("outcome"));
+        assertEquals(false, job.get("lost"));
+    }
+}
