@@ -1,47 +1,175 @@
 package io.flinkha.internal.app;
 
 import com.pulumi.Pulumi;
+import io.flinkha.flink.check.UpstreamCheck;
 import io.flinkha.internal.bench.Benchmark;
 import io.flinkha.internal.diff.DiffCommand;
 import io.flinkha.internal.drill.DrillCommand;
 import io.flinkha.internal.plan.PlanCommand;
 import io.flinkha.internal.plan.Timing;
-import io.flinkha.flink.check.UpstreamCheck;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
 
 /**
- * Entry point of {@code target/flink-ha.jar}. With no arguments it is the Pulumi program (the CLI
- * runs it through {@code runtime.options.binary}); {@code plan <stack> [--json]} is the offline plan.
+ * Entry point of {@code target/flink-ha.jar}. Started by the Pulumi engine (which runs it with no arguments
+ * through {@code runtime.options.binary} and names itself in {@code PULUMI_MONITOR}) it is the stacks'
+ * program; otherwise it is the tool, with the subcommands {@code plan}, {@code diff}, {@code drill} and
+ * {@code bench}, {@code --help} on each and {@code --version}.
  */
-public final class Main {
-    private Main() {
+@Command(name = "java -jar target/flink-ha.jar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Flink on Kubernetes with Flink's own HA, as Pulumi stacks. Without arguments under the Pulumi engine: "
+                + "the stacks' program. Otherwise one of:",
+        subcommands = {Main.Plan.class, Main.Diff.class, Main.Drill.class, Main.Bench.class})
+public final class Main implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Usage, and the refusal, when no subcommand is given outside the engine. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
     }
 
     public static void main(String[] args) {
         Timing.phase("main");
-        UpstreamCheck.warmUpInBackground();
-        if (args.length == 0) {
+        if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
+            UpstreamCheck.warmUpInBackground();
             Pulumi.run(FlinkHaProgram::define);
             return;
         }
-        switch (args[0]) {
-            // exit explicitly: the SDK's runner leaves non-daemon threads behind
-            case "plan" -> System.exit(PlanCommand.run(args, FlinkHaProgram::define, System.out, System.err));
-            case "diff" -> System.exit(DiffCommand.run(args, System.out, System.err));
-            case "bench" -> System.exit(runBenchmark(args));
-            case "drill" -> System.exit(DrillCommand.run(args, System.out, System.err));
-            default -> {
-            }
-        }
-        System.err.println("usage: java -jar target/flink-ha.jar [plan <stack> [--json] | diff <base> <head> | bench [--runs N] | drill --context <ctx> --namespace <ns> --deployment <name>]");
-        System.exit(2);
+        // exit explicitly: the SDK's runner and the drill's client leave non-daemon threads behind
+        System.exit(commandLine().execute(args));
     }
 
-    private static int runBenchmark(String[] args) {
-        try {
-            return Benchmark.run(args);
-        } catch (Exception e) {
-            System.err.println("error: " + e.getMessage());
-            return 1;
+    /** @return the command line of the tool, printing to standard out and error */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setOut(new PrintWriter(System.out, true))
+                .setErr(new PrintWriter(System.err, true));
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Runs the stack's program offline on the SDK's mock engine and prints what `pulumi up` would create: "
+                    + "no credentials, no cluster.")
+    static final class Plan implements Callable<Integer> {
+        @Parameters(paramLabel = "<stack>", description = "a stack of stacks/Pulumi.<stack>.yaml")
+        String stack;
+        @Option(names = "--json", description = "print JSON in the shape of `pulumi preview --json`")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            UpstreamCheck.warmUpInBackground();
+            List<String> args = new ArrayList<>(List.of("plan", stack));
+            if (json) {
+                args.add("--json");
+            }
+            return PlanCommand.run(args.toArray(String[]::new), FlinkHaProgram::define, System.out, System.err);
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "What changes between two plans, each Flink job's state first. <base> and <head>: a plan file, a folder "
+                    + "of <stack>.json plans, or a git revision (its plans/).")
+    static final class Diff implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<base>")
+        String base;
+        @Parameters(index = "1", paramLabel = "<head>")
+        String head;
+        @Option(names = "--json", description = "print JSON: each job's state outcome and each stack's counts")
+        boolean json;
+        @Option(names = "--fail-on-state-loss", arity = "0..1", fallbackValue = "all", paramLabel = "all|production",
+                description = "exit 3 when a job's state would be lost without the change saying so (in every stack, or in "
+                        + "production stacks only)")
+        String gate;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("diff"));
+            if (json) {
+                args.add("--json");
+            }
+            if (gate != null) {
+                if (!gate.equals("all") && !gate.equals("production")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--fail-on-state-loss: got '" + gate + "'; expected all or production");
+                }
+                args.add("--fail-on-state-loss=" + gate);
+            }
+            args.add(base);
+            args.add(head);
+            return DiffCommand.run(args.toArray(String[]::new), System.out, System.err);
+        }
+    }
+
+    @Command(name = "drill", mixinStandardHelpOptions = true,
+            description = "Against a live cluster: deletes the leading JobManager of one FlinkDeployment and checks that Flink HA "
+                    + "brings the same job back from a checkpoint at least as new, within the objective. Exit 0 passed, 1 failed, 2 refused.")
+    static final class Drill implements Callable<Integer> {
+        @Option(names = "--context", required = true, description = "the kubeconfig context; never the current one by default")
+        String context;
+        @Option(names = "--namespace", required = true)
+        String namespace;
+        @Option(names = "--deployment", required = true, description = "the FlinkDeployment")
+        String deployment;
+        @Option(names = "--objective", description = "the recovery objective, e.g. 60s; default: the deployment's annotation")
+        String objective;
+        @Option(names = "--timeout", defaultValue = "300s", description = "how long to wait for recovery (default: ${DEFAULT-VALUE})")
+        String timeout;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("drill", "--context", context, "--namespace", namespace, "--deployment", deployment,
+                    "--timeout", timeout));
+            if (objective != null) {
+                args.addAll(List.of("--objective", objective));
+            }
+            return DrillCommand.run(args.toArray(String[]::new), System.out, System.err);
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Measures cold offline plans, warm evaluation, scaling to 500 deployments, start-up and the jar (minutes). "
+                    + "Prints the report; writes it only with --write-report.")
+    static final class Bench implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--runs", defaultValue = "5", description = "runs per measure, 1 to 50 (default: ${DEFAULT-VALUE})")
+        int runs;
+        @Option(names = "--write-report", description = "write the report to BENCHMARKS.md, keeping its hand-written findings")
+        boolean write;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1 || runs > 50) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs: got " + runs + "; expected 1 to 50");
+            }
+            return Benchmark.run(runs, write);
+        }
+    }
+
+    /** The tool's version and what its checks are built against. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/io/flinkha/internal/app/cli.properties")) {
+                p.load(in);
+            }
+            return new String[]{"flink-ha " + p.getProperty("version") + " (" + UpstreamCheck.against() + ")"};
         }
     }
 }

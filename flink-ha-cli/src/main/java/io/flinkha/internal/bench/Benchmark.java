@@ -40,28 +40,28 @@ public final class Benchmark {
         this.runs = runs;
     }
 
-    /** @return the exit code */
-    public static int run(String[] args) throws Exception {
-        int runs = 5;
+    /**
+     * @param runs  runs per measure
+     * @param write whether to write BENCHMARKS.md (keeping its hand-written findings); otherwise only print
+     * @return the exit code
+     */
+    public static int run(int runs, boolean write) throws Exception {
         Path out = Path.of("BENCHMARKS.md");
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--runs")) {
-                runs = Integer.parseInt(args[++i]);
-            } else if (args[i].equals("--out")) {
-                out = Path.of(args[++i]);
-            }
-        }
         Path jar = Path.of("target/flink-ha.jar");
         if (!Files.isRegularFile(jar)) {
             System.err.println("error: build the fat jar first: ./mvnw -q -B package -DskipTests");
             return 2;
         }
+        System.err.println("benchmark: " + runs + " runs per measure; this takes minutes (progress below)");
         Benchmark b = new Benchmark(jar, runs);
         b.measure();
-        // the findings below the marker are written by people and survive a re-run
-        String previous = Files.isRegularFile(out) ? Files.readString(out) : "";
-        String notes = previous.contains(NOTES) ? previous.substring(previous.indexOf(NOTES)) : NOTES + "\n";
-        Files.writeString(out, b.md + "\n" + notes);
+        if (write) {
+            // the findings below the marker are written by people and survive a re-run
+            String previous = Files.isRegularFile(out) ? Files.readString(out) : "";
+            String notes = previous.contains(NOTES) ? previous.substring(previous.indexOf(NOTES)) : NOTES + "\n";
+            Files.writeString(out, b.md + "\n" + notes);
+            System.err.println("benchmark: wrote " + out);
+        }
         System.out.println(b.md);
         return 0;
     }
@@ -112,6 +112,7 @@ public final class Benchmark {
                         System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                         System.getProperty("java.vm.name"), runs));
 
+        System.err.println("benchmark: 1. Cold offline plan of each stack");
         md.append("## 1. Cold offline plan (JVM start to JSON written)\n\n| stack | resources | wall | first registration | loaded classes | target |\n|---|---:|---:|---:|---:|---|\n");
         for (String stack : StackConfig.stacks(project.resolve("stacks"))) {
             List<Long> wall = new ArrayList<>();
@@ -127,6 +128,7 @@ public final class Benchmark {
                     stack.equals("prod") ? (median(wall) <= 2000 ? "<= 2 s: met" : "<= 2 s: **missed**") : ""));
         }
 
+        System.err.println("benchmark: 2. Warm in-process evaluation of the prod program");
         md.append("\n## 2. Warm in-process evaluation of the prod program\n\n");
         Map<String, String> prod = StackConfig.load(project, "prod").values();
         for (int i = 0; i < 5; i++) {
@@ -142,6 +144,7 @@ public final class Benchmark {
                 + "(63 resources: settings, components, upstream checks, registration on the mock engine).%n", median(warm),
                 warm.stream().min(Long::compare).orElseThrow(), warm.stream().max(Long::compare).orElseThrow()));
 
+        System.err.println("benchmark: 3. Scaling: synthetic stacks of N FlinkDeployments");
         md.append("\n## 3. Scaling: synthetic stacks of N FlinkDeployments (`-Xmx1g`)\n\n| N | resources | wall | per deployment | ratio to previous N | time ratio / size ratio | peak heap | target |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
         Path tmp = Files.createTempDirectory("flink-ha-bench");
         Files.copy(project.resolve("Pulumi.yaml"), tmp.resolve("Pulumi.yaml"));
@@ -173,6 +176,7 @@ public final class Benchmark {
         md.append("\n`time ratio / size ratio` below 1 means it grows slower than linearly (the fixed start-up cost is shared). "
                 + "Peak heap is the sum of the heap pools' peaks, an upper bound.\n");
 
+        System.err.println("benchmark: 4. Start-up: JVM start to the first resource registration");
         md.append("\n## 4. Start-up: JVM start to the first resource registration\n\n| path | launch to first registration | wall to plan written | target |\n|---|---:|---:|---|\n");
         List<Long> fat = new ArrayList<>();
         List<Long> fatWall = new ArrayList<>();
@@ -195,6 +199,7 @@ public final class Benchmark {
         }
         md.append(String.format("| through Maven (`mvn compile exec:java`, what the CLI does without the binary option) | %d ms | %d ms | |%n",
                 median(mvn), median(mvnWall)));
+        System.err.println("benchmark: 5. Fat jar");
 
         md.append(String.format(Locale.ROOT, "%n## 5. Fat jar%n%n`target/flink-ha.jar`: **%.1f MiB**; a cold prod plan loads the class counts "
                 + "in table 1 (the AWS provider's classes alone are 49 MB of the jar, loaded only as used).%n", Files.size(jar) / 1024.0 / 1024));

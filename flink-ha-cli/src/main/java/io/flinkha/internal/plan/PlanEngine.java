@@ -211,6 +211,32 @@ public final class PlanEngine {
     }
 
     /**
+     * What the engine would print as errors when the program fails: the messages the SDK's runner logs to
+     * the engine (a user error once, as its message; a bug with its stack trace and the JVM command line).
+     *
+     * @return the engine's error messages, in order; empty when the program succeeds
+     */
+    public static synchronized List<String> engineErrors(String project, String stack, Map<String, String> config, Consumer<Context> program) {
+        Mocks mocks = new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), args.inputs));
+            }
+        };
+        try {
+            var test = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())
+                    .config(config)
+                    .mocks(mocks)
+                    .standardLogger(PulumiTestInternal.logger(Level.OFF))
+                    .build();
+            return List.copyOf(test.runTest(program).errors());
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    /**
      * The engine wraps a program's exception in completion and SDK exceptions; the reader needs the
      * first one that explains itself: one of ours, or a plain argument or state error.
      */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,6 +42,21 @@ class OfflinePlanTest {
         Run run = plan("plan", "dev", "--json");
         assertEquals(0, run.exit(), run.err());
         return JsonParser.parseString(run.out()).getAsJsonObject();
+    }
+
+    /** The dev stack's config with one value replaced, as the engine passes it. */
+    private static Map<String, String> devConfigWith(String key, String from, String to) {
+        var config = new java.util.LinkedHashMap<>(io.flinkha.internal.plan.StackConfig.load(Path.of("").toAbsolutePath(), "dev").values());
+        config.put(key, config.get(key).replace(from, to));
+        return config;
+    }
+
+    @Test
+    void underTheEngineABadSettingIsOneCleanErrorWithoutAStackTrace() {
+        List<String> errors = PlanEngine.engineErrors("flink-ha", "dev",
+                devConfigWith("flink-ha:jobs", "\"parallelism\":2", "\"parallelism\":\"two\""), FlinkHaProgram::define);
+        assertEquals(List.of("invalid settings for stack 'dev' (1 problem):\n  - flink-ha.jobs[0].parallelism: got 'two'; "
+                + "expected a whole number from 1 to 10000"), errors);
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.flinkha.flink.check;
 
+import com.pulumi.exceptions.RunException;
 import java.util.List;
 
 /**
  * A FlinkDeployment that the operator would refuse, or that would run without working HA: a mistake in
- * what the user asked for, reported with every rule it breaks.
+ * what the user asked for, reported with every rule it breaks. A {@link RunException}: the Pulumi SDK
+ * reports it to the engine as its message alone, without the stack trace it prints for a bug.
  */
-public final class FlinkDeploymentCheckException extends RuntimeException {
+public final class FlinkDeploymentCheckException extends RunException {
     private static final long serialVersionUID = 1L;
 
     /** The rules broken, each prefixed with the rule's name. */

@@ -1,0 +1,84 @@
+package io.flinkha.internal.app;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The jar as a tool: what a platform engineer sees when they ask it for help or get an argument wrong. */
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine line = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void withoutArgumentsOutsideTheEngineItPrintsTheCommandsAndRefuses() {
+        assertEquals(2, run());
+        assertTrue(out.toString().contains("plan"), out.toString());
+        assertTrue(out.toString().contains("diff"), out.toString());
+        assertTrue(out.toString().contains("drill"), out.toString());
+        assertTrue(out.toString().contains("bench"), out.toString());
+    }
+
+    @Test
+    void versionNamesTheReleaseAndTheUpstreamCodeItChecksAgainst() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("flink-ha 0."), out.toString());
+        assertTrue(out.toString().contains("Operator 1.10.0"), out.toString());
+        assertTrue(out.toString().contains("Flink 1.19.1"), out.toString());
+    }
+
+    @Test
+    void helpOfTheBenchmarkDoesNotRunIt() {
+        assertEquals(0, run("bench", "--help"));
+        assertTrue(out.toString().contains("--runs"), out.toString());
+        assertTrue(out.toString().contains("--write-report"), out.toString());
+    }
+
+    @Test
+    void helpOfThePlanNamesItsArguments() {
+        assertEquals(0, run("plan", "--help"));
+        assertTrue(out.toString().contains("<stack>"), out.toString());
+        assertTrue(out.toString().contains("--json"), out.toString());
+    }
+
+    @Test
+    void aPlanWithoutAStackIsRefusedWithItsUsage() {
+        assertEquals(2, run("plan"));
+        assertTrue(err.toString().contains("Missing required parameter: '<stack>'"), err.toString());
+    }
+
+    @Test
+    void aRunCountThatIsNotANumberIsRefusedByName() {
+        assertEquals(2, run("bench", "--runs", "two"));
+        assertTrue(err.toString().contains("--runs"), err.toString());
+        assertTrue(err.toString().contains("'two'"), err.toString());
+    }
+
+    @Test
+    void anUnknownStateLossGateIsRefusedWithTheAllowedValues() {
+        assertEquals(2, run("diff", "--fail-on-state-loss=staging", "a", "b"));
+        assertTrue(err.toString().contains("got 'staging'"), err.toString());
+        assertTrue(err.toString().contains("all or production"), err.toString());
+    }
+
+    @Test
+    void aRunCountOutsideItsRangeIsRefusedWithTheRange() {
+        assertEquals(2, run("bench", "--runs", "0"));
+        assertTrue(err.toString().contains("--runs: got 0; expected 1 to 50"), err.toString());
+    }
+
+    @Test
+    void anUnknownCommandIsRefused() {
+        assertEquals(2, run("deploy"));
+        assertTrue(err.toString().contains("deploy"), err.toString());
+    }
+}
