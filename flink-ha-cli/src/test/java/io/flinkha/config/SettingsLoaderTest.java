@@ -148,6 +148,32 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsAFlinkValueThatFlinkCannotParseAlongsideEveryOtherProblem() {
+        SettingsException e = rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                + "\"parallelism\":\"two\",\"flinkConfiguration\":{\"heartbeat.timeout\":\"soon\","
+                + "\"restart-strategy.exponential-delay.initial-backoff\":\"soon\"}}]"));
+        assertProblem(e, "flink-ha.jobs[0].flinkConfiguration.heartbeat.timeout", "got 'soon'", "as a duration");
+        assertProblem(e, "flink-ha.jobs[0].flinkConfiguration.restart-strategy.exponential-delay.initial-backoff", "got 'soon'");
+        assertProblem(e, "flink-ha.jobs[0].parallelism", "got 'two'");
+    }
+
+    @Test
+    void rejectsAMisspelledKeyInAFamilyThePlatformReliesOnAndNamesTheRightOne() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                        + "\"flinkConfiguration\":{\"heartbeat.timout\":\"50 s\"}}]")),
+                "flink-ha.jobs[0].flinkConfiguration.heartbeat.timout", "did you mean 'heartbeat.timeout'?");
+    }
+
+    @Test
+    void warnsOfAnUnknownFlinkKeyOutsideThePlatformsFamilies() {
+        PlatformSettings s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                + "\"flinkConfiguration\":{\"parallelism.defualt\":\"4\"}}]").load();
+        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("flink-ha.jobs[0].flinkConfiguration.parallelism.defualt: ")
+                && x.contains("did you mean 'parallelism.default'?")), w::toString);
+    }
+
+    @Test
     void rejectsPlatformOwnedFlinkKeys() {
         SettingsException e = rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
                 + "\"flinkConfiguration\":{\"high-availability.type\":\"NONE\",\"kubernetes.cluster-id\":\"x\"}}]"));
@@ -183,6 +209,26 @@ class SettingsLoaderTest {
     @Test
     void rejectsUntaggedImage() {
         assertProblem(rejected(Settings.valid().with("flink", "{\"image\":\"flink\"}")), "flink-ha.flink.image", "explicit tag");
+    }
+
+    @Test
+    void rejectsAnImageWhoseTagNamesAnotherFlinkVersion() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":\"1.20.9\",\"image\":\"flink:1.20.1-java17\"}")),
+                "flink-ha.flink.image", "its tag says Flink 1.20.1, but flinkVersion is 1.20.9", "image@sha256:");
+    }
+
+    @Test
+    void rejectsAnImageWhoseTagNamesNoFlinkVersion() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":\"1.20.1\",\"image\":\"registry.example.com/orders:2.3\"}")),
+                "flink-ha.flink.image", "its tag names no Flink version");
+    }
+
+    @Test
+    void acceptsAnOwnImageThatNamesTheFlinkVersionOrIsPinnedByDigest() {
+        assertEquals("registry.example.com/orders:2.3-flink1.20.1", Settings.valid()
+                .with("flink", "{\"version\":\"1.20.1\",\"image\":\"registry.example.com/orders:2.3-flink1.20.1\"}").load().flink().image());
+        String digest = "registry.example.com/orders@sha256:" + "a".repeat(64);
+        assertEquals(digest, Settings.valid().with("flink", "{\"version\":\"1.20.1\",\"image\":\"" + digest + "\"}").load().flink().image());
     }
 
     @Test

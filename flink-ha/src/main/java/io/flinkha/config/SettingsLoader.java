@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.flinkha.flink.FlinkConfigKeys;
+import io.flinkha.flink.check.FlinkOptions;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.RecoveryModel;
 import io.flinkha.flink.RecoveryObjective;
@@ -128,6 +129,13 @@ public final class SettingsLoader {
         if (settings.cluster() instanceof ExistingClusterSettings existing) {
             existing.oidc().ifPresent(o -> exampleAccount(o.providerArn()).ifPresent(acct -> out.add(p + "cluster.oidc.providerArn: '"
                     + o.providerArn() + "' is in AWS's example account " + acct + "; use your cluster's OIDC provider")));
+        }
+        for (int i = 0; i < settings.jobs().size(); i++) {
+            for (FlinkOptions.Finding f : FlinkOptions.bundled().check(settings.jobs().get(i).flinkConfiguration())) {
+                if (!f.error()) {
+                    out.add(p + "jobs[" + i + "].flinkConfiguration." + f.key() + ": " + f.message());
+                }
+            }
         }
         if (settings.storage() instanceof S3StorageSettings s3) {
             s3.kmsKeyArn().ifPresent(k -> exampleAccount(k).ifPresent(acct -> out.add(p + "storage.kmsKeyArn: '" + k
@@ -400,7 +408,9 @@ public final class SettingsLoader {
                 + (f.has("version") && f.string("version", "").matches("\\d+\\.\\d+")
                 ? " (YAML read an unquoted version as a number: quote it)" : ""));
         String image = f.string("image", HaFlinkDeploymentArgs.defaultImage(version));
-        HaFlinkDeploymentArgs.imageProblem(image).ifPresent(p -> problems.add(f.key("image"), image, p));
+        HaFlinkDeploymentArgs.imageProblem(image).or(() -> VERSION.matcher(version).matches()
+                ? HaFlinkDeploymentArgs.imageVersionProblem(image, version) : Optional.empty())
+                .ifPresent(p -> problems.add(f.key("image"), image, p));
         var release = OperatorRelease.of(operator.version());
         if (VERSION.matcher(version).matches() && release.isPresent()) {
             HaFlinkDeploymentArgs.flinkVersionProblem(version, release.get()).ifPresent(p -> problems.add(f.key("version"), version, p));
@@ -486,6 +496,13 @@ public final class SettingsLoader {
                             "a file:// URI must lie on the mounted HA storage volume ("
                                     + (storage instanceof NfsStorageSettings nfs ? "file://" + nfs.mountPath() + "/..." : "none is mounted")
                                     + "); pod-local paths are lost when the pod is rescheduled");
+                }
+            }
+            Map<String, String> notOwned = new java.util.TreeMap<>(extra);
+            notOwned.keySet().removeAll(FlinkConfigKeys.OWNED);
+            for (FlinkOptions.Finding f : FlinkOptions.bundled().check(notOwned)) {
+                if (f.error()) {
+                    problems.add(j.key("flinkConfiguration") + "." + f.key(), f.value(), f.message());
                 }
             }
             Optional<RecoveryObjective> jobRecovery = j.child("recovery").map(r -> readRecovery(r, recovery, problems)).orElse(recovery);

@@ -107,6 +107,30 @@ public record HaFlinkDeploymentArgs(
     }
 
     /**
+     * The operator picks Flink's behaviour (and this library the S3 plugin jar) from {@code flinkVersion}, while the
+     * pods run the image's Flink: the two must be the same release.
+     *
+     * @param image        container image, with a tag or a digest
+     * @param flinkVersion the stated Flink version
+     * @return what is wrong, if the image's tag names another Flink version or none; a digest states nothing and is trusted
+     */
+    public static Optional<String> imageVersionProblem(String image, String flinkVersion) {
+        if (image == null || flinkVersion == null || image.contains("@")) {
+            return Optional.empty();
+        }
+        String tag = image.substring(image.lastIndexOf('/') + 1);
+        tag = tag.contains(":") ? tag.substring(tag.indexOf(':') + 1) : "";
+        if (java.util.regex.Pattern.compile("(^|[^0-9.])" + java.util.regex.Pattern.quote(flinkVersion) + "($|[^0-9.])").matcher(tag).find()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher other = java.util.regex.Pattern.compile("(?<![0-9.])1\\.\\d+\\.\\d+(?![0-9.])").matcher(tag);
+        String says = other.find() ? "its tag says Flink " + other.group() : "its tag names no Flink version";
+        return Optional.of(says + ", but flinkVersion is " + flinkVersion + " (the operator and the S3 plugin path follow flinkVersion, "
+                + "the pods run the image): use a tag that names " + flinkVersion + ", e.g. flink:" + flinkVersion
+                + "-java17 or my-job:2.3-flink" + flinkVersion + ", or pin the image by digest (image@sha256:...)");
+    }
+
+    /**
      * @param flinkVersion an exact Flink version
      * @param operator     the operator release that will run it
      * @return what is wrong, if the operator does not know that Flink minor version
@@ -148,7 +172,7 @@ public record HaFlinkDeploymentArgs(
     public HaFlinkDeploymentArgs {
         var check = ArgsCheck.of("HaFlinkDeploymentArgs")
                 .problem("flinkVersion", flinkVersion, flinkVersionProblem(flinkVersion, OperatorRelease.CHECKED))
-                .problem("image", image, imageProblem(image))
+                .problem("image", image, imageProblem(image).or(() -> imageVersionProblem(image, flinkVersion)))
                 .required("jarUri", jarUri, "expected the job jar, e.g. local:///opt/flink/usrlib/job.jar")
                 .check(parallelism >= 1 && parallelism <= MAX_PARALLELISM, "parallelism", parallelism, "expected 1 to " + MAX_PARALLELISM)
                 .check(jobManagerReplicas >= 1 && jobManagerReplicas <= MAX_JOBMANAGER_REPLICAS, "jobManagerReplicas", jobManagerReplicas,

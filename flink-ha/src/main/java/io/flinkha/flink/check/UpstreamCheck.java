@@ -61,7 +61,6 @@ public final class UpstreamCheck {
     private static final String KUBERNETES_HA_FACTORY = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
     private static final ObjectMapper STRICT = strictMapper();
     /** Every key (and fallback key) Flink defines under {@code high-availability.}. */
-    private static final Set<String> HA_KEYS = keys(HighAvailabilityOptions.class, KubernetesHighAvailabilityOptions.class);
 
     static {
         Properties p = new Properties();
@@ -155,10 +154,10 @@ public final class UpstreamCheck {
                 out.add("forbidden-key: Forbidden Flink config key: " + owned.key() + " (the operator sets it)");
             }
         }
-        for (String key : raw.keySet()) {
-            if (key.startsWith("high-availability.") && !HA_KEYS.contains(key)) {
-                out.add("unknown-ha-key: Flink " + FLINK_VERSION + " has no option '" + key + "'" + suggestion(key)
-                        + "; an unknown key is silently ignored, so the setting it meant is not applied");
+
+        for (FlinkOptions.Finding f : FlinkOptions.bundled().check(raw)) {
+            if (f.error()) {
+                out.add("flink-option: " + f.key() + ": " + f.message());
             }
         }
 
@@ -176,15 +175,6 @@ public final class UpstreamCheck {
         }
         if (ha && isBlank(conf.get(HighAvailabilityOptions.HA_STORAGE_PATH))) {
             out.add("ha-storage: " + HighAvailabilityOptions.HA_STORAGE_PATH.key() + " must be set when HA is on");
-        }
-        for (ConfigOption<Duration> d : List.of(KubernetesHighAvailabilityOptions.KUBERNETES_LEASE_DURATION,
-                KubernetesHighAvailabilityOptions.KUBERNETES_RENEW_DEADLINE, KubernetesHighAvailabilityOptions.KUBERNETES_RETRY_PERIOD,
-                CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
-            try {
-                conf.get(d);
-            } catch (IllegalArgumentException e) {
-                out.add("duration: " + d.key() + " '" + raw.get(d.key()) + "' is not a duration Flink parses: " + firstLine(e.getMessage()));
-            }
         }
 
         // the operator's own rules, on the configuration as the operator's Flink release reads it
@@ -238,33 +228,6 @@ public final class UpstreamCheck {
             }
         });
         return mapper;
-    }
-
-    private static Set<String> keys(Class<?>... optionClasses) {
-        Set<String> keys = new HashSet<>();
-        for (Class<?> c : optionClasses) {
-            for (Field f : c.getFields()) {
-                if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
-                    try {
-                        ConfigOption<?> o = (ConfigOption<?>) f.get(null);
-                        keys.add(o.key());
-                        for (FallbackKey k : o.fallbackKeys()) {
-                            keys.add(k.getKey());
-                        }
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        }
-        return Set.copyOf(keys);
-    }
-
-    private static String suggestion(String key) {
-        Map<String, String> byLower = new HashMap<>();
-        HA_KEYS.forEach(k -> byLower.put(k.toLowerCase(Locale.ROOT), k));
-        String match = byLower.get(key.toLowerCase(Locale.ROOT));
-        return match == null ? "" : " (did you mean '" + match + "'?)";
     }
 
     private static boolean isBlank(String s) {

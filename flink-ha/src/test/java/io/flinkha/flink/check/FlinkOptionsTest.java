@@ -1,0 +1,74 @@
+package io.flinkha.flink.check;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Flink values are read back through Flink's own ConfigOptions, for the Flink release of the image. */
+class FlinkOptionsTest {
+    private static List<FlinkOptions.Finding> check(String key, String value) {
+        return FlinkOptions.bundled().check(Map.of(key, value));
+    }
+
+    @Test
+    void knowsTheOptionsOfFlinkCoreKubernetesAndTheJobResultStore() {
+        List<FlinkOptions.Finding> none = FlinkOptions.bundled().check(Map.of(
+                "heartbeat.timeout", "50 s", "taskmanager.numberOfTaskSlots", "2", "kubernetes.container.image.pull-policy", "Always",
+                "job-result-store.delete-on-commit", "false", "restart-strategy.exponential-delay.initial-backoff", "1 s"));
+        assertEquals(List.of(), none);
+        assertTrue(FlinkOptions.bundled().size() > 500, "options known: " + FlinkOptions.bundled().size());
+    }
+
+    @Test
+    void aDurationThatDoesNotParseIsAnError() {
+        FlinkOptions.Finding f = check("heartbeat.timeout", "soon").get(0);
+        assertTrue(f.error());
+        assertTrue(f.message().contains("cannot read 'soon' as a duration"), f.message());
+    }
+
+    @Test
+    void aRestartBackoffAndACheckpointTimeoutAreCheckedToo() {
+        assertTrue(check("restart-strategy.exponential-delay.initial-backoff", "soon").get(0).error());
+        assertTrue(check("execution.checkpointing.timeout", "soon").get(0).error());
+    }
+
+    @Test
+    void aWholeNumberAMemorySizeAndAnEnumAreCheckedByTheirType() {
+        assertTrue(check("taskmanager.numberOfTaskSlots", "two").get(0).message().contains("a whole number"));
+        assertTrue(check("taskmanager.memory.process.size", "lots").get(0).message().contains("a memory size"));
+        String e = check("kubernetes.rest-service.exposed.type", "Public").get(0).message();
+        assertTrue(e.contains("ClusterIP"), e);
+    }
+
+    @Test
+    void aDeprecatedKeyIsReadThroughTheOptionItFallsBackTo() {
+        assertEquals(List.of(), check("state.checkpoints.dir", "s3://bucket/checkpoints"));
+        assertTrue(check("restart-strategy.exponential-delay.initial-backoff", "x").get(0).error());
+    }
+
+    @Test
+    void anUnknownKeyInAFamilyThePlatformReliesOnIsAnErrorNamingTheClosestKey() {
+        FlinkOptions.Finding f = check("heartbeat.timout", "50 s").get(0);
+        assertTrue(f.error());
+        assertTrue(f.message().contains("did you mean 'heartbeat.timeout'?"), f.message());
+    }
+
+    @Test
+    void anUnknownKeyElsewhereIsAWarning() {
+        FlinkOptions.Finding f = check("parallelism.defualt", "4").get(0);
+        assertFalse(f.error());
+        assertTrue(f.message().contains("did you mean 'parallelism.default'?"), f.message());
+    }
+
+    @Test
+    void keysThatPluginsAndReportersDefineAreNotJudged() {
+        assertEquals(List.of(), check("s3.endpoint", "http://minio:9000"));
+        assertEquals(List.of(), check("state.backend.rocksdb.memory.managed", "true"));
+        assertEquals(List.of(), check("metrics.reporter.prom.factory.class", "x"));
+    }
+}
