@@ -1,9 +1,12 @@
 package io.flinkha.internal.plan;
 
+import io.flinkha.config.SettingsException;
 import com.pulumi.Context;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +19,11 @@ public final class PlanCommand {
 
     /** @return the process exit code */
     public static int run(String[] args, Consumer<Context> program, PrintStream out, PrintStream err) {
+        return run(args, Path.of(""), program, out, err);
+    }
+
+    /** @return the process exit code, for the project in {@code start} or the nearest folder above it */
+    public static int run(String[] args, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
         String stack = null;
         boolean json = false;
         for (int i = 1; i < args.length; i++) {
@@ -34,9 +42,23 @@ public final class PlanCommand {
             return 2;
         }
         try {
-            Path dir = StackConfig.findProjectDir(Path.of(""));
-            StackConfig config = StackConfig.load(dir, stack);
+            Path dir = StackConfig.findProjectDir(start);
+            StackConfig config = StackConfig.read(dir, stack);
             Timing.phase("config read");
+            if (!config.problems().isEmpty()) {
+                // still run the settings behind the bad keys: the user fixes everything in one round
+                List<String> all = new ArrayList<>(config.problems());
+                try {
+                    PlanEngine.run(config.project(), stack, config.values(), program);
+                } catch (SettingsException e) {
+                    all.addAll(e.problems());
+                } catch (RuntimeException e) {
+                    all.add(e.getMessage());
+                }
+                err.println("error: invalid config for stack '" + stack + "' (" + all.size() + (all.size() == 1 ? " problem" : " problems")
+                        + "):\n  - " + String.join("\n  - ", all));
+                return 1;
+            }
             Plan plan = PlanEngine.run(config.project(), stack, config.values(), program);
             Timing.phase("program done");
             out.print(json ? PlanRenderer.json(plan) : PlanRenderer.tree(plan));

@@ -28,11 +28,18 @@ public final class StackConfig {
     private final String project;
     private final Path stackFile;
     private final Map<String, String> values;
+    private final List<String> problems;
 
-    private StackConfig(String project, Path stackFile, Map<String, String> values) {
+    private StackConfig(String project, Path stackFile, Map<String, String> values, List<String> problems) {
         this.project = project;
         this.stackFile = stackFile;
         this.values = values;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** @return what is wrong with the stack file against Pulumi.yaml (unknown or missing keys); empty when nothing */
+    public List<String> problems() {
+        return problems;
     }
 
     public String project() {
@@ -59,8 +66,25 @@ public final class StackConfig {
                 + "run the plan from the project folder");
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * @return the stack's config, refused when it has problems
+     * @throws PlanException naming every problem
+     */
     public static StackConfig load(Path projectDir, String stack) {
+        StackConfig config = read(projectDir, stack);
+        if (!config.problems().isEmpty()) {
+            throw new PlanException("invalid config for stack '" + stack + "':\n  - " + String.join("\n  - ", config.problems()));
+        }
+        return config;
+    }
+
+    /**
+     * @return the stack's config without its unknown keys, and its problems, so that the settings behind them can
+     *         still be checked and every mistake reported in one round
+     * @throws PlanException when there is no such stack
+     */
+    @SuppressWarnings("unchecked")
+    public static StackConfig read(Path projectDir, String stack) {
         Map<String, Object> projectFile = yaml(projectDir.resolve("Pulumi.yaml"));
         String project = String.valueOf(projectFile.get("name"));
         Path stackDir = projectDir.resolve(String.valueOf(projectFile.getOrDefault("stackConfigDir", ".")));
@@ -110,10 +134,7 @@ public final class StackConfig {
                         + projectDir.relativize(stackFile) + " does not set it");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new PlanException("invalid config for stack '" + stack + "':\n  - " + String.join("\n  - ", problems));
-        }
-        return new StackConfig(project, stackFile, values);
+        return new StackConfig(project, stackFile, values, problems);
     }
 
     /** @return the stack names that have a config file */

@@ -31,9 +31,13 @@ class OfflinePlanTest {
     }
 
     private static Run plan(String... args) {
+        return planIn(Path.of(""), args);
+    }
+
+    private static Run planIn(Path project, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(args, FlinkHaProgram::define,
+        int exit = PlanCommand.run(args, project, FlinkHaProgram::define,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -175,5 +179,19 @@ class OfflinePlanTest {
         String inProcess = plan("plan", "prod", "--json").out();
         assertEquals(inProcess, planInNewJvm("prod"));
         assertEquals(inProcess, planInNewJvm("prod"));
+    }
+
+    @Test
+    void anUndeclaredKeyDoesNotHideTheSettingsProblemsBehindIt(@org.junit.jupiter.api.io.TempDir Path project) throws Exception {
+        java.nio.file.Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        java.nio.file.Files.createDirectories(project.resolve("stacks"));
+        java.nio.file.Files.writeString(project.resolve("stacks/Pulumi.dev.yaml"), java.nio.file.Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+                .replace("parallelism: 2", "parallelism: \"two\"") + "  flink-ha:flavour: spicy\n");
+        Run run = planIn(project, "plan", "dev");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("error: invalid config for stack 'dev' (2 problems):"), run.err());
+        assertTrue(run.err().contains("flink-ha:flavour: unknown key"), run.err());
+        assertTrue(run.err().contains("flink-ha.jobs[0].parallelism: got 'two'"), run.err());
+        assertEquals("", run.out());
     }
 }
