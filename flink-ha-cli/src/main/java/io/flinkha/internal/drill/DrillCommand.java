@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.flinkha.flink.RecoveryModel;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,6 +59,11 @@ public final class DrillCommand {
                     + "against whatever context happens to be current\n" + USAGE);
             return 2;
         }
+        var unusable = DrillTarget.problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
+        if (unusable.isPresent()) {
+            err.println("error: " + unusable.get());
+            return 2;
+        }
         Config config = Config.autoConfigure(context);
         // the drill polls on its own clock; the client's retry backoff would blur the timings
         config.setRequestRetryBackoffLimit(0);
@@ -71,7 +77,7 @@ public final class DrillCommand {
             err.println("error: interrupted");
             return 1;
         } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + DrillTarget.describe(e, context, config.getMasterUrl()));
             return 2;
         }
     }

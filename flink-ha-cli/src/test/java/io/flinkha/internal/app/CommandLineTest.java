@@ -77,6 +77,12 @@ class CommandLineTest {
     }
 
     @Test
+    void aDrillTimeoutWithoutAValueIsRefusedByName() {
+        assertEquals(2, run("drill", "--context", "c", "--namespace", "n", "--deployment", "d", "--timeout"));
+        assertTrue(err.toString().contains("Missing required parameter for option '--timeout'"), err.toString());
+    }
+
+    @Test
     void anUnknownCommandIsRefused() {
         assertEquals(2, run("deploy"));
         assertTrue(err.toString().contains("deploy"), err.toString());
