@@ -1,4 +1,6 @@
 // Offline policy check: `npm --prefix policies run check -- <plan.json> --env <environment>`.
+// Runs the JavaScript that `npm ci` (the pack's `prepare` script) or `npm run build` compiled; it does not
+// recompile on every check.
 // Reads a plan (the offline plan's JSON, or `pulumi preview --json`), evaluates every policy at the
 // level policies/config/<environment>.json gives it, prints each violation, and exits non-zero when
 // a mandatory policy is violated.
@@ -35,7 +37,19 @@ async function main(argv: string[]): Promise<number> {
         usage(`no policy config for environment '${env}' (${configFile}); environments: ${known.join(", ")}`);
     }
     const planPath = path.resolve(process.env.INIT_CWD || process.cwd(), planFile);
-    const plan = JSON.parse(fs.readFileSync(planPath, "utf8"));
+    if (!fs.existsSync(planPath)) {
+        usage(`no plan file at ${planPath}; write one with \`java -jar target/flink-ha.jar plan <stack> --json > plan.json\``);
+    }
+    let plan: any;
+    try {
+        plan = JSON.parse(fs.readFileSync(planPath, "utf8"));
+    } catch (e) {
+        usage(`${planPath} is not JSON (${e instanceof Error ? e.message : e}); expected the output of \`plan <stack> --json\` or \`pulumi preview --json\``);
+    }
+    const planEnv = plan && plan.config ? plan.config["flink-ha:environment"] : undefined;
+    if (typeof planEnv === "string" && planEnv !== env) {
+        console.error(`warning: the plan is of environment '${planEnv}' but --env is '${env}': the policies run at ${env}'s levels and state locks`);
+    }
     const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
     const resources = resourcesFromPlan(plan);
     const { violations, skipped } = await evaluate(resources, policies, config);
@@ -53,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(code => process.exit(code), e => {
-    console.error(`error: ${e && e.stack ? e.stack : e}`);
-    process.exit(2);
+    // user mistakes exit through usage(); anything that lands here is a defect of the runner
+    console.error(`error: the policy runner failed (a bug; please report it with this trace):\n${e && e.stack ? e.stack : e}`);
+    process.exit(3);
 });

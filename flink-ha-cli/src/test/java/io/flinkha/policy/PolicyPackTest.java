@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -63,6 +64,9 @@ class PolicyPackTest {
             Run install = run(npm("ci", "--no-audit", "--no-fund"));
             assertEquals(0, install.exit(), "npm ci --prefix policies failed:\n" + install.output());
         }
+        // the checks run the compiled JavaScript: compile this checkout's TypeScript once
+        Run build = run(npm("run", "--silent", "build"));
+        assertEquals(0, build.exit(), "npm --prefix policies run build failed:\n" + build.output());
     }
 
     @Test
@@ -116,5 +120,27 @@ class PolicyPackTest {
         Run check = checkWithoutHa("dev");
         assertEquals(0, check.exit(), check.output());
         assertTrue(check.output().contains("[advisory] flink-ha-enabled"), check.output());
+    }
+
+    @Test
+    void aMissingPlanFileIsOneCleanErrorWithoutANodeStackTrace() throws Exception {
+        Run check = run(npm("run", "--silent", "check", "--", tmp.resolve("nosuch.json").toString(), "--env", "dev"));
+        assertEquals(2, check.exit(), check.output());
+        assertTrue(check.output().contains("error: no plan file at " + tmp.resolve("nosuch.json")), check.output());
+        assertFalse(check.output().contains("    at "), check.output());
+    }
+
+    @Test
+    void aPlanThatIsNotJsonIsOneCleanError() throws Exception {
+        Run check = check("plan of dev: 16 resources", "dev");
+        assertEquals(2, check.exit(), check.output());
+        assertTrue(check.output().contains("is not JSON"), check.output());
+        assertFalse(check.output().contains("    at "), check.output());
+    }
+
+    @Test
+    void aPlanCheckedAtAnotherEnvironmentsLevelsIsWarnedOf() throws Exception {
+        Run check = check(PlanRenderer.json(Plans.ofStack("dev")), "staging");
+        assertTrue(check.output().contains("warning: the plan is of environment 'dev' but --env is 'staging'"), check.output());
     }
 }
