@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -276,22 +277,37 @@ class UpstreamCheckTest {
         only(dev(o -> spec(o).remove("serviceAccount")), "service-account");
     }
 
-    @Test
-    void aFailingDeploymentIsNeverRegisteredAndThePlanNamesItAndTheRule() {
-        // settings refuse the typo first; a library user who builds the records by hand meets the upstream check
+    /** Settings as a library user may build them by hand, past the settings checks that would refuse the typo first. */
+    private static io.flinkha.config.PlatformSettings withFlinkConfiguration(Map<String, String> flinkConfiguration) {
         var valid = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\"}]").load();
         var job = valid.jobs().get(0);
         var typo = new io.flinkha.config.JobSettings(job.name(), job.jarUri(), job.entryClass(), job.args(), job.parallelism(),
                 job.upgradeMode(), job.jobManagerReplicas(), job.checkpointInterval(), job.jobManager(), job.taskManager(),
-                Map.of("high-availability.storagedir", "file:///flink-data/x"), job.recovery(), job.readyTimeout(),
-                job.initialSavepointPath(), job.acknowledgeStateLoss());
-        var settings = new io.flinkha.config.PlatformSettings(valid.environment(), valid.production(), valid.namespace(), valid.cluster(),
+                flinkConfiguration, job.recovery(), job.readyTimeout(), job.initialSavepointPath(), job.acknowledgeStateLoss());
+        return new io.flinkha.config.PlatformSettings(valid.environment(), valid.production(), valid.namespace(), valid.cluster(),
                 valid.operator(), valid.storage(), valid.flink(), List.of(typo), valid.aws());
+    }
+
+    @Test
+    void aFailingDeploymentIsNeverRegisteredAndThePlanNamesItAndTheRule() {
+        var settings = withFlinkConfiguration(Map.of("high-availability.storagedir", "file:///flink-data/x"));
         var e = assertThrows(FlinkDeploymentCheckException.class, () -> Plans.ofPlatform(settings));
         assertTrue(e.getMessage().startsWith("FlinkDeployment 'orders' fails the upstream checks (Flink Kubernetes Operator 1.10.0 API, CRD "
                 + "and rules on Flink 1.19.1 keys; Flink 1.20.1 ConfigOptions)"), e.getMessage());
         assertEquals(1, e.violations().size());
         assertTrue(e.violations().get(0).startsWith("flink-option: high-availability.storagedir: Flink 1.20.1 defines no option "
                 + "'high-availability.storagedir' (did you mean 'high-availability.storageDir'?)"), e.getMessage());
+    }
+
+    @Test
+    void underTheEngineAFailingDeploymentIsOneErrorNamingItAndEveryRuleItBreaks() {
+        // the check runs on the resolved inputs, inside the SDK's serialization of the resource: depending on which
+        // thread sees the failure first the SDK prints it alone or after its own stack trace (see README)
+        var settings = withFlinkConfiguration(Map.of("heartbeat.timeout", "soon"));
+        List<String> errors = io.flinkha.internal.plan.PlanEngine.engineErrors("flink-ha", "test", Map.of(),
+                ctx -> new io.flinkha.platform.FlinkPlatform("flink-ha", settings, null));
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).contains("FlinkDeployment 'orders' fails the upstream checks"), errors.get(0));
+        assertTrue(errors.get(0).contains("flink-option: heartbeat.timeout: Flink 1.20.1 cannot read 'soon' as a duration"), errors.get(0));
     }
 }
