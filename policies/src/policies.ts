@@ -13,11 +13,13 @@ import { standbyJobManagerPolicy } from "./policies/standby-jobmanager";
 import { pinnedVersionsPolicy } from "./policies/pinned-versions";
 import { recoveryObjectivePolicy } from "./policies/recovery-objective";
 import { stateSafetyPolicy } from "./policies/flink-state-safety";
+import { standbyJobManagerSpreadPolicy } from "./policies/standby-jobmanager-spread";
+import { retainedCheckpointsPolicy } from "./policies/retained-checkpoints";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -33,6 +35,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     pinnedVersionsPolicy,
     recoveryObjectivePolicy,
     stateSafetyPolicy,
+    standbyJobManagerSpreadPolicy,
+    retainedCheckpointsPolicy,
 ];
 
 export type Level = EnforcementLevel;

@@ -31,6 +31,8 @@ export interface DeploymentOptions {
     image?: string;
     volumes?: any[];
     mounts?: any[];
+    /** false: without the JobManagers' anti-affinity the component renders */
+    spread?: boolean;
 }
 
 /** A compliant NFS-backed deployment, changed by `o`. */
@@ -42,6 +44,7 @@ export function flinkDeployment(o: DeploymentOptions = {}): PolicyResource {
         "high-availability.storageDir": `${root}/ha`,
         "state.checkpoints.dir": `${root}/checkpoints`,
         "state.savepoints.dir": `${root}/savepoints`,
+        "state.checkpoints.num-retained": "2",
     };
     for (const [k, v] of Object.entries(o.conf || {})) {
         if (v === undefined) {
@@ -59,7 +62,10 @@ export function flinkDeployment(o: DeploymentOptions = {}): PolicyResource {
             flinkVersion: "v1_20",
             serviceAccount: o.serviceAccount === undefined ? "flink" : o.serviceAccount,
             flinkConfiguration: conf,
-            jobManager: { replicas: o.replicas || 1, resource: { cpu: 1, memory: "2048m" } },
+            jobManager: { replicas: o.replicas || 1, resource: { cpu: 1, memory: "2048m" },
+                ...(o.spread === false ? {} : { podTemplate: { spec: { containers: [{ name: "flink-main-container" }], affinity: { podAntiAffinity: {
+                    requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname",
+                        labelSelector: { matchLabels: { app: name, component: "jobmanager", type: "flink-native-kubernetes" } } }] } } } } }) },
             taskManager: { resource: { cpu: 1, memory: "2048m" } },
             job: { jarURI: "local:///job.jar", parallelism: 1, upgradeMode: o.upgradeMode || "last-state", state: "running" },
             podTemplate: {
@@ -69,6 +75,14 @@ export function flinkDeployment(o: DeploymentOptions = {}): PolicyResource {
                 },
             },
         },
+    });
+}
+
+/** The disruption budget the component gives a deployment with standby JobManagers. */
+export function jobManagerBudget(name = "orders", namespace = "flink"): PolicyResource {
+    return resource("kubernetes:policy/v1:PodDisruptionBudget", `${name}-jobmanagers`, {
+        metadata: { name: `${name}-jobmanagers`, namespace },
+        spec: { maxUnavailable: 1, selector: { matchLabels: { app: name, component: "jobmanager", type: "flink-native-kubernetes" } } },
     });
 }
 

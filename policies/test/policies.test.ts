@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { CONFIGMAP_VERBS, durationMs, jobManagerLossMs, policies } from "../src/policies";
 import { evaluate, PLAN_UNKNOWN, resourcesFromPlan, Violation } from "../src/evaluate";
 import {
-    ALL_VERBS, bucket, flinkDeployment, HA_RULES, irsaRole, ISSUER, nfsStack, pvc, resource, role, roleBinding,
+    ALL_VERBS, bucket, flinkDeployment, HA_RULES, irsaRole, ISSUER, jobManagerBudget, nfsStack, pvc, resource, role, roleBinding,
 } from "./fixtures";
 import { PolicyResource } from "@pulumi/policy";
 
@@ -34,7 +34,7 @@ describe("a compliant stack", () => {
             "high-availability.storageDir": `${root}/ha`, "state.checkpoints.dir": `${root}/checkpoints`,
             "state.savepoints.dir": `${root}/savepoints` }, volumes: [], mounts: [] });
         const sub = { StringEquals: { [`${ISSUER}:sub`]: "system:serviceaccount:flink:flink", [`${ISSUER}:aud`]: "sts.amazonaws.com" } };
-        assert.deepEqual(await violations([d, role(HA_RULES), roleBinding(), ...bucket("acme-flink-ha"), irsaRole(sub)]), []);
+        assert.deepEqual(await violations([d, jobManagerBudget(), role(HA_RULES), roleBinding(), ...bucket("acme-flink-ha"), irsaRole(sub)]), []);
     });
 });
 
@@ -120,7 +120,7 @@ describe("flink-ha-consistency", () => {
     it("reports standby JobManagers without HA", async () => {
         const v = await violations([flinkDeployment({ replicas: 2, upgradeMode: "stateless", conf: { "high-availability.type": "NONE" } }),
             pvc(), role(HA_RULES), roleBinding()]);
-        assert.deepEqual(v.map(x => x.policy).sort(), ["flink-ha-consistency", "flink-ha-enabled"]);
+        assert.deepEqual(v.map(x => x.policy).sort(), ["flink-ha-consistency", "flink-ha-enabled", "standby-jobmanager-spread"]);
         assert.match(v.find(x => x.policy === "flink-ha-consistency")!.message, /2 JobManagers without HA/);
     });
     it("reports last-state without a checkpoint directory", async () => {
@@ -219,7 +219,7 @@ describe("standby-jobmanager", () => {
         assert.match(v.message, /runs 1 JobManager/);
     });
     it("is quiet with two JobManagers", async () => {
-        assert.deepEqual(await violations([flinkDeployment({ replicas: 2 }), pvc(), role(HA_RULES), roleBinding()], {}), []);
+        assert.deepEqual(await violations([flinkDeployment({ replicas: 2 }), jobManagerBudget(), pvc(), role(HA_RULES), roleBinding()], {}), []);
     });
 });
 
@@ -242,7 +242,7 @@ describe("recovery-objective", () => {
         const d = flinkDeployment({ conf, replicas });
         d.props.metadata.annotations = { "flink-ha.io/recovery": JSON.stringify({ objectiveMs: durationMs(objective), podStartupMs: 30000,
             restoreTimeMs: 10000 }) };
-        return [d, pvc(), role(HA_RULES), roleBinding()];
+        return [d, jobManagerBudget(), pvc(), role(HA_RULES), roleBinding()];
     };
     it("accepts a deployment whose worst case fits", async () => {
         // 15 + 5 + 30 + 1.1 + 10 = 61.1 s with Flink's defaults and one JobManager
@@ -324,9 +324,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has thirteen policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 13);
-        assert.equal(new Set(policies.map(p => p.name)).size, 13);
+    it("has fifteen policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 15);
+        assert.equal(new Set(policies.map(p => p.name)).size, 15);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);
@@ -334,5 +334,44 @@ describe("the pack", () => {
     });
     it("asks for exactly the ConfigMap verbs Flink's leader election uses", () => {
         assert.deepEqual(CONFIGMAP_VERBS, ALL_VERBS);
+    });
+});
+
+describe("standby-jobmanager-spread", () => {
+    it("accepts standbys kept to one node each with a budget", async () => {
+        assert.deepEqual(await violations(nfsStack(jobManagerBudget()).map(r => r.type.endsWith("FlinkDeployment") ? flinkDeployment({ replicas: 2 }) : r)), []);
+    });
+    it("reports standbys that may share a node", async () => {
+        const v = await only([flinkDeployment({ replicas: 2, spread: false }), jobManagerBudget(), pvc(), role(HA_RULES), roleBinding()],
+            "standby-jobmanager-spread", "mandatory");
+        assert.match(v.message, /may share a node/);
+    });
+    it("reports standbys without a disruption budget", async () => {
+        const v = await only([flinkDeployment({ replicas: 2 }), pvc(), role(HA_RULES), roleBinding()], "standby-jobmanager-spread", "mandatory");
+        assert.match(v.message, /without a PodDisruptionBudget/);
+    });
+    it("does not count a budget of another deployment", async () => {
+        const v = await only([flinkDeployment({ replicas: 2 }), jobManagerBudget("payments"), pvc(), role(HA_RULES), roleBinding()],
+            "standby-jobmanager-spread", "mandatory");
+        assert.match(v.message, /app=orders, component=jobmanager/);
+    });
+    it("asks nothing of a single JobManager", async () => {
+        assert.deepEqual(await violations(nfsStack()), []);
+    });
+});
+
+describe("retained-checkpoints", () => {
+    it("reports Flink's default of one checkpoint", async () => {
+        const v = await only(nfsStack().map(r => r.type.endsWith("FlinkDeployment")
+            ? flinkDeployment({ conf: { "state.checkpoints.num-retained": undefined } }) : r), "retained-checkpoints", "mandatory");
+        assert.match(v.message, /keeps 1 completed checkpoint/);
+    });
+    it("reads the Flink 1.20 name first", async () => {
+        const v = await only(nfsStack().map(r => r.type.endsWith("FlinkDeployment")
+            ? flinkDeployment({ conf: { "execution.checkpointing.num-retained": "1" } }) : r), "retained-checkpoints", "mandatory");
+        assert.match(v.message, /keeps 1 completed/);
+    });
+    it("accepts two", async () => {
+        assert.deepEqual(await violations(nfsStack()), []);
     });
 });

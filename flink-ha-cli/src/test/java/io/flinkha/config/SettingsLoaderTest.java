@@ -283,6 +283,24 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsMoreJobManagersThanNodesBecauseTheyNeverShareANode() {
+        SettingsException e = rejected(onAws().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":3}]")
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":2,\"desiredSize\":2,\"maxSize\":9}")));
+        assertProblem(e, "flink-ha.cluster.nodeGroup", "job orders runs 3 JobManagers, which never share a node",
+                "1 would stay Pending", "desiredSize to at least 3");
+    }
+
+    @Test
+    void keepsTwoCheckpointsUnlessToldAndAtLeastTwoInProduction() {
+        assertEquals(2, Settings.valid().load().jobs().get(0).retainedCheckpoints());
+        assertEquals(1, Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"retainedCheckpoints\":1}]")
+                .load().jobs().get(0).retainedCheckpoints());
+        assertProblem(rejected(Settings.valid().with("production", "true").with("storage", "{\"kind\":\"nfs\",\"storageClass\":\"efs\"}")
+                        .with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"retainedCheckpoints\":1}]")),
+                "flink-ha.jobs[0].retainedCheckpoints", "got 1", "at least 2 checkpoints");
+    }
+
+    @Test
     void productionJobsMustStillFitAfterLosingANode() {
         SettingsException e = rejected(onAws().with("production", "true").with("jobs", PROD_JOBS)
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\"],\"minSize\":4,\"desiredSize\":4,\"maxSize\":9}")));

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param jobManagerReplicas JobManagers; more than one keeps standbys for faster failover (default: 1, or 2 when the
  *                           recovery objective needs a standby)
  * @param checkpointInterval checkpoint interval as a Flink duration, e.g. {@code 30s} (default {@code 60s})
+ * @param retainedCheckpoints completed checkpoints kept (at least 2 in production)
  * @param jobManager         JobManager container resources
  * @param taskManager        TaskManager container resources
  * @param flinkConfiguration extra Flink configuration; keys the platform owns (HA, storage paths, cluster ids) are refused
@@ -38,6 +39,7 @@ public record JobSettings(
         UpgradeMode upgradeMode,
         Optional<Integer> jobManagerReplicas,
         String checkpointInterval,
+        int retainedCheckpoints,
         ContainerResources jobManager,
         ContainerResources taskManager,
         Map<String, String> flinkConfiguration,

@@ -174,7 +174,7 @@ public final class SettingsLoader {
         StorageSettings storage = readStorage(root, problems);
         FlinkSettings flink = readFlink(root, operator, problems);
         Optional<RecoveryObjective> recovery = root.child("recovery").flatMap(r -> readRecovery(r, Optional.empty(), problems));
-        List<JobSettings> jobs = readJobs(root, storage, recovery, problems);
+        List<JobSettings> jobs = readJobs(root, storage, recovery, production, problems);
         Optional<AwsSettings> aws = root.child("aws").map(a -> {
             a.allowOnly(Set.of("region"));
             String region = a.requiredString("region", "expected an AWS region such as eu-west-1");
@@ -216,6 +216,12 @@ public final class SettingsLoader {
                 int replicas = job.recovery().map(r -> RecoveryModel.derive(r, job.jobManagerReplicas(), job.flinkConfiguration())
                         .jobManagerReplicas()).orElse(job.jobManagerReplicas().orElse(1));
                 pods.addAll(JobPods.of(job.name(), replicas, job.jobManager(), job.parallelism(), job.taskManager(), job.flinkConfiguration()));
+                if (replicas > nodeGroup.desiredSize()) {
+                    return Optional.of(String.format("%s: job %s runs %d JobManagers, which never share a node (the standby must "
+                            + "survive the loss of the leader's node), but the node group has %d: %d would stay Pending; set "
+                            + "desiredSize to at least %d", key, job.name(), replicas, nodeGroup.desiredSize(),
+                            replicas - nodeGroup.desiredSize(), replicas));
+                }
             } catch (IllegalArgumentException e) {
                 return Optional.empty(); // the job's own problem is reported where it is read
             }
@@ -443,6 +449,16 @@ public final class SettingsLoader {
         });
     }
 
+    private static int retainedCheckpoints(Node job, boolean production, Problems problems) {
+        int retained = job.integer("retainedCheckpoints", HaFlinkDeploymentArgs.DEFAULT_RETAINED_CHECKPOINTS, 1,
+                HaFlinkDeploymentArgs.MAX_RETAINED_CHECKPOINTS);
+        if (production && retained < 2) {
+            problems.add(job.key("retainedCheckpoints"), retained, "a production job keeps at least 2 checkpoints, so that a "
+                    + "corrupt or half-deleted latest checkpoint leaves one to restore from (or production: false)");
+        }
+        return retained;
+    }
+
     private static String checkpointInterval(Node job, Problems problems) {
         String text = job.string("checkpointInterval", HaFlinkDeploymentArgs.DEFAULT_CHECKPOINT_INTERVAL);
         if (RecoveryModel.parse(text).filter(d -> !d.isZero()).isEmpty()) {
@@ -460,7 +476,8 @@ public final class SettingsLoader {
         return timeout;
     }
 
-    private static List<JobSettings> readJobs(Node root, StorageSettings storage, Optional<RecoveryObjective> recovery, Problems problems) {
+    private static List<JobSettings> readJobs(Node root, StorageSettings storage, Optional<RecoveryObjective> recovery, boolean production,
+                                              Problems problems) {
         List<JobSettings> jobs = new ArrayList<>();
         if (!root.has("jobs")) {
             problems.missing(root.key("jobs"), "expected a list of Flink jobs, each with at least name and jarUri");
@@ -469,7 +486,7 @@ public final class SettingsLoader {
         Set<String> names = new HashSet<>();
         for (Node j : root.objects("jobs")) {
             j.allowOnly(Set.of("name", "jarUri", "entryClass", "args", "parallelism", "upgradeMode",
-                    "jobManagerReplicas", "checkpointInterval", "jobManager", "taskManager", "flinkConfiguration", "recovery",
+                    "jobManagerReplicas", "checkpointInterval", "retainedCheckpoints", "jobManager", "taskManager", "flinkConfiguration", "recovery",
                     "readyTimeout", "initialSavepointPath", "acknowledgeStateLoss"));
             String name = j.requiredString("name", "expected a deployment name");
             if (!name.isEmpty() && !HaFlinkDeploymentArgs.DEPLOYMENT_NAME.matcher(name).matches()) {
@@ -523,6 +540,7 @@ public final class SettingsLoader {
                     mode,
                     replicas,
                     checkpointInterval(j, problems),
+                    retainedCheckpoints(j, production, problems),
                     resources(j, "jobManager"),
                     resources(j, "taskManager"),
                     Map.copyOf(extra),

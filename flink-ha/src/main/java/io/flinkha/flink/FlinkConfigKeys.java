@@ -34,6 +34,13 @@ public final class FlinkConfigKeys {
     public static final String SAVEPOINTS_DIR = "state.savepoints.dir";
     /** Flink 1.20 name of {@link #SAVEPOINTS_DIR}; the operator 1.10 does not know it. */
     public static final String SAVEPOINTS_DIR_120 = "execution.checkpointing.savepoint-dir";
+    /**
+     * Completed checkpoints kept, under the name Flink 1.19 reads; Flink 1.20 reads it as the fallback of
+     * {@code execution.checkpointing.num-retained}, so one name serves every image the operator supports.
+     */
+    public static final String CHECKPOINTS_RETAINED = "state.checkpoints.num-retained";
+    /** Flink 1.20 name of {@link #CHECKPOINTS_RETAINED}. */
+    public static final String CHECKPOINTS_RETAINED_120 = "execution.checkpointing.num-retained";
     /** Interval between checkpoints. */
     public static final String CHECKPOINT_INTERVAL = "execution.checkpointing.interval";
 
@@ -44,7 +51,7 @@ public final class FlinkConfigKeys {
     public static final Set<String> OWNED = Set.of(
             HA_TYPE, HA_TYPE_LEGACY, HA_STORAGE_DIR, HA_CLUSTER_ID, KUBERNETES_CLUSTER_ID, KUBERNETES_NAMESPACE,
             JOBMANAGER_REPLICAS, CHECKPOINTS_DIR, CHECKPOINTS_DIR_120, SAVEPOINTS_DIR, SAVEPOINTS_DIR_120,
-            CHECKPOINT_INTERVAL);
+            CHECKPOINT_INTERVAL, CHECKPOINTS_RETAINED, CHECKPOINTS_RETAINED_120);
 
     private FlinkConfigKeys() {
     }

@@ -4,6 +4,11 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.core.Either;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
+import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -64,6 +69,7 @@ public class HaFlinkDeployment extends ComponentResource {
             + "\"jsonpath={.status.lifecycleState}=STABLE\"]";
 
     private final FlinkDeployment deployment;
+    private final Optional<PodDisruptionBudget> jobManagerBudget;
     private final FlinkStoragePaths paths;
     private final RecoveryModel.Recovery recovery;
 
@@ -92,9 +98,9 @@ public class HaFlinkDeployment extends ComponentResource {
                 .flinkConfiguration(flinkConfiguration(args, paths, podStorage, recovery))
                 .podTemplate(podTemplate(podStorage))
                 .jobManager(new JobManagerSpecArgs(args.jobManagerReplicas(),
-                        new FlinkResourceArgs(args.jobManager().cpu(), args.jobManager().memory())))
+                        new FlinkResourceArgs(args.jobManager().cpu(), args.jobManager().memory()), PodSpread.jobManagers(name)))
                 .taskManager(new TaskManagerSpecArgs(
-                        new FlinkResourceArgs(args.taskManager().cpu(), args.taskManager().memory())))
+                        new FlinkResourceArgs(args.taskManager().cpu(), args.taskManager().memory()), PodSpread.taskManagers(name)))
                 .job(new JobSpecArgs(args.jarUri(), args.entryClass().orElse(null), args.args(),
                         args.parallelism(), args.upgradeMode(), args.initialSavepointPath().orElse(null)))
                 .build();
@@ -108,6 +114,21 @@ public class HaFlinkDeployment extends ComponentResource {
                         .build(),
                 spec),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(args.dependsOn()).build());
+
+        // The operator creates no disruption budget: without one a node drain may evict the leader and every standby
+        // at once. With one JobManager a budget would block drains for good, so it comes with standbys only.
+        this.jobManagerBudget = args.jobManagerReplicas() < 2 ? Optional.empty() : Optional.of(new PodDisruptionBudget(name + "-jobmanagers",
+                PodDisruptionBudgetArgs.builder()
+                        .metadata(ObjectMetaArgs.builder().name(name + "-jobmanagers").namespace(args.namespace())
+                                .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/name", name)).build())
+                        .spec(PodDisruptionBudgetSpecArgs.builder()
+                                .maxUnavailable(Either.ofLeft(1))
+                                .selector(LabelSelectorArgs.builder()
+                                        .matchLabels(PodSpread.selector(name, org.apache.flink.kubernetes.utils.Constants.LABEL_COMPONENT_JOB_MANAGER))
+                                        .build())
+                                .build())
+                        .build(),
+                CustomResourceOptions.builder().parent(this).provider(args.provider()).build()));
 
         registerOutputs(Map.of(
                 "haStorageDir", paths.haStorageDir(),
@@ -133,6 +154,7 @@ public class HaFlinkDeployment extends ComponentResource {
             conf.put(FlinkConfigKeys.CHECKPOINTS_DIR, t.t2);
             conf.put(FlinkConfigKeys.SAVEPOINTS_DIR, t.t3);
             conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, args.checkpointInterval());
+            conf.put(FlinkConfigKeys.CHECKPOINTS_RETAINED, Integer.toString(args.retainedCheckpoints()));
             return Map.copyOf(conf);
         });
     }
@@ -174,6 +196,11 @@ public class HaFlinkDeployment extends ComponentResource {
             container.env(storage.env());
         }
         return PodTemplateSpecArgs.builder().spec(pod.containers(container.build()).build()).build();
+    }
+
+    /** @return the disruption budget that keeps a drain from evicting more than one JobManager at a time, with standbys */
+    public Optional<PodDisruptionBudget> jobManagerBudget() {
+        return jobManagerBudget;
     }
 
     /** @return the FlinkDeployment custom resource */

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * @param upgradeMode        how the operator carries state across upgrades
  * @param jobManagerReplicas JobManagers; more than one keeps standbys (derived from the recovery objective when not set)
  * @param checkpointInterval checkpoint interval as a Flink duration
+ * @param retainedCheckpoints completed checkpoints kept, so a corrupt latest one has a fallback
  * @param jobManager         JobManager resources
  * @param taskManager        TaskManager resources
  * @param flinkConfiguration extra Flink configuration, never a key of {@link FlinkConfigKeys#OWNED}
@@ -56,6 +57,7 @@ public record HaFlinkDeploymentArgs(
         UpgradeMode upgradeMode,
         int jobManagerReplicas,
         String checkpointInterval,
+        int retainedCheckpoints,
         ContainerResources jobManager,
         ContainerResources taskManager,
         Map<String, String> flinkConfiguration,
@@ -78,6 +80,10 @@ public record HaFlinkDeploymentArgs(
     public static final String DEFAULT_FLINK_VERSION = "1.20.1";
     /** Default {@code checkpointInterval}. */
     public static final String DEFAULT_CHECKPOINT_INTERVAL = "60s";
+    /** Checkpoints kept by default: the latest and one to fall back to when the latest cannot be restored. */
+    public static final int DEFAULT_RETAINED_CHECKPOINTS = 2;
+    /** The most checkpoints kept; each holds the job's full state on the HA storage. */
+    public static final int MAX_RETAINED_CHECKPOINTS = 100;
     /** Most JobManagers: one leads, the rest stand by. */
     public static final int MAX_JOBMANAGER_REPLICAS = 5;
     /** Most parallelism the platform accepts. */
@@ -157,6 +163,7 @@ public record HaFlinkDeploymentArgs(
      * @param upgradeMode        how the operator carries state across upgrades
      * @param jobManagerReplicas JobManagers; more than one keeps standbys (derived from the recovery objective when not set)
      * @param checkpointInterval checkpoint interval as a Flink duration
+     * @param retainedCheckpoints completed checkpoints kept, 1 to 100
      * @param jobManager         JobManager resources
      * @param taskManager        TaskManager resources
      * @param flinkConfiguration extra Flink configuration, never a key of {@link FlinkConfigKeys#OWNED}
@@ -179,6 +186,8 @@ public record HaFlinkDeploymentArgs(
                         "expected 1 to " + MAX_JOBMANAGER_REPLICAS)
                 .check(checkpointInterval != null && RecoveryModel.parse(checkpointInterval).filter(d -> !d.isZero()).isPresent(),
                         "checkpointInterval", checkpointInterval, "expected a positive Flink duration such as 30s, 500ms or 5min")
+                .check(retainedCheckpoints >= 1 && retainedCheckpoints <= MAX_RETAINED_CHECKPOINTS, "retainedCheckpoints", retainedCheckpoints,
+                        "expected 1 to " + MAX_RETAINED_CHECKPOINTS)
                 .required("storage", storage, "expected the durable HA storage")
                 .required("serviceAccount", serviceAccount, "expected the account the jobs run as")
                 .check(readyTimeout != null && readyTimeout.compareTo(Duration.ofMinutes(1)) >= 0, "readyTimeout", readyTimeout,
@@ -241,6 +250,7 @@ public record HaFlinkDeploymentArgs(
         private UpgradeMode upgradeMode = UpgradeMode.LAST_STATE;
         private Integer jobManagerReplicas;
         private String checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private int retainedCheckpoints = DEFAULT_RETAINED_CHECKPOINTS;
         private ContainerResources jobManager = ContainerResources.DEFAULT;
         private ContainerResources taskManager = ContainerResources.DEFAULT;
         private Map<String, String> flinkConfiguration = Map.of();
@@ -300,6 +310,11 @@ public record HaFlinkDeploymentArgs(
          * @return this builder
          */
         public Builder checkpointInterval(String interval) { this.checkpointInterval = interval; return this; }
+        /**
+         * @param retained completed checkpoints kept; default 2, so a corrupt latest checkpoint has a fallback
+         * @return this builder
+         */
+        public Builder retainedCheckpoints(int retained) { this.retainedCheckpoints = retained; return this; }
         /**
          * @param r JobManager resources; default 1 core, 2048m
          * @return this builder
@@ -374,7 +389,7 @@ public record HaFlinkDeploymentArgs(
             }
             String image = this.image != null ? this.image : defaultImage(flinkVersion);
             return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
-                    parallelism, upgradeMode, replicas, checkpointInterval, jobManager, taskManager,
+                    parallelism, upgradeMode, replicas, checkpointInterval, retainedCheckpoints, jobManager, taskManager,
                     Map.copyOf(flinkConfiguration), storage, serviceAccount, Optional.ofNullable(operator),
                     Optional.ofNullable(recoveryObjective), readyTimeout, Optional.ofNullable(initialSavepointPath),
                     Optional.ofNullable(stateLossAcknowledged));

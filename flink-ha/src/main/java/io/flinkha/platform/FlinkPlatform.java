@@ -137,6 +137,7 @@ public class FlinkPlatform extends ComponentResource {
                     .recoveryObjective(job.recovery().orElse(null))
                     .readyTimeout(job.readyTimeout())
                     .checkpointInterval(job.checkpointInterval())
+                    .retainedCheckpoints(job.retainedCheckpoints())
                     .jobManager(job.jobManager())
                     .taskManager(job.taskManager())
                     .flinkConfiguration(job.flinkConfiguration())

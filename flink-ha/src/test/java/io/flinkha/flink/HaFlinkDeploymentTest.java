@@ -151,4 +151,64 @@ class HaFlinkDeploymentTest {
         var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.jobManagerReplicas(0)));
         assertTrue(e.getMessage().contains("jobManagerReplicas: got 0"), e.getMessage());
     }
+
+    static final String PDB = "kubernetes:policy/v1:PodDisruptionBudget";
+
+    @Test
+    void keepsTwoCheckpointsByDefaultUnderTheNameEveryFlinkReleaseReads() {
+        assertEquals("2", flinkConfiguration(deployment(b -> b)).get("state.checkpoints.num-retained"));
+        assertEquals("5", flinkConfiguration(deployment(b -> b.retainedCheckpoints(5))).get("state.checkpoints.num-retained"));
+    }
+
+    @Test
+    void rejectsKeepingNoCheckpointAndSettingTheKeyByHand() {
+        var none = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.retainedCheckpoints(0)));
+        assertTrue(none.getMessage().contains("retainedCheckpoints: got 0; expected 1 to 100"), none.getMessage());
+        var byHand = assertThrows(IllegalArgumentException.class,
+                () -> deployment(b -> b.flinkConfiguration(Map.of("execution.checkpointing.num-retained", "3"))));
+        assertTrue(byHand.getMessage().contains("flinkConfiguration.execution.checkpointing.num-retained: is set by the component"), byHand.getMessage());
+    }
+
+    @Test
+    void twoJobManagersOfOneDeploymentNeverShareANodeAndPreferDifferentZones() {
+        Map<String, Object> antiAffinity = at(deployment(b -> b.jobManagerReplicas(2)), "spec.jobManager.podTemplate.spec.affinity.podAntiAffinity");
+        Map<String, Object> required = deploymentTerm(antiAffinity, "requiredDuringSchedulingIgnoredDuringExecution");
+        assertEquals("kubernetes.io/hostname", required.get("topologyKey"));
+        assertEquals(Map.of("app", "orders", "component", "jobmanager", "type", "flink-native-kubernetes"),
+                ((Map<?, ?>) required.get("labelSelector")).get("matchLabels"));
+        Map<String, Object> preferred = deploymentTerm(antiAffinity, "preferredDuringSchedulingIgnoredDuringExecution");
+        assertEquals("topology.kubernetes.io/zone", ((Map<?, ?>) preferred.get("podAffinityTerm")).get("topologyKey"));
+    }
+
+    @Test
+    void taskManagersSpreadAcrossZonesWithoutBlockingASingleZoneCluster() {
+        List<Map<String, Object>> spread = at(deployment(b -> b), "spec.taskManager.podTemplate.spec.topologySpreadConstraints");
+        assertEquals(1, spread.size());
+        assertEquals("topology.kubernetes.io/zone", spread.get(0).get("topologyKey"));
+        assertEquals("ScheduleAnyway", spread.get(0).get("whenUnsatisfiable"));
+        assertEquals(Map.of("app", "orders", "component", "taskmanager", "type", "flink-native-kubernetes"),
+                ((Map<?, ?>) spread.get(0).get("labelSelector")).get("matchLabels"));
+    }
+
+    @Test
+    void standbyJobManagersGetABudgetThatLetsADrainEvictOneAtATime() {
+        Plan plan = plan("orders", b -> b.jobManagerReplicas(2));
+        Registered budget = only(plan, PDB);
+        assertEquals(1, ((Number) at(budget, "spec.maxUnavailable")).intValue());
+        assertEquals(Map.of("app", "orders", "component", "jobmanager", "type", "flink-native-kubernetes"),
+                at(budget, "spec.selector.matchLabels"));
+        assertEquals("streaming", at(budget, "metadata.namespace"));
+    }
+
+    @Test
+    void aSingleJobManagerGetsNoBudgetBecauseItWouldBlockEveryDrain() {
+        assertEquals(List.of(), plan("orders", b -> b.jobManagerReplicas(1)).ofType(PDB));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deploymentTerm(Map<String, Object> antiAffinity, String kind) {
+        List<Map<String, Object>> terms = (List<Map<String, Object>>) antiAffinity.get(kind);
+        assertEquals(1, terms.size(), kind);
+        return terms.get(0);
+    }
 }

@@ -282,7 +282,7 @@ class UpstreamCheckTest {
         var valid = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\"}]").load();
         var job = valid.jobs().get(0);
         var typo = new io.flinkha.config.JobSettings(job.name(), job.jarUri(), job.entryClass(), job.args(), job.parallelism(),
-                job.upgradeMode(), job.jobManagerReplicas(), job.checkpointInterval(), job.jobManager(), job.taskManager(),
+                job.upgradeMode(), job.jobManagerReplicas(), job.checkpointInterval(), job.retainedCheckpoints(), job.jobManager(), job.taskManager(),
                 flinkConfiguration, job.recovery(), job.readyTimeout(), job.initialSavepointPath(), job.acknowledgeStateLoss());
         return new io.flinkha.config.PlatformSettings(valid.environment(), valid.production(), valid.namespace(), valid.cluster(),
                 valid.operator(), valid.storage(), valid.flink(), List.of(typo), valid.aws());

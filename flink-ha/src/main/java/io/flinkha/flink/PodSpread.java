@@ -1,0 +1,82 @@
+package io.flinkha.flink;
+
+import com.pulumi.kubernetes.core.v1.inputs.AffinityArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodAffinityTermArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodAntiAffinityArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
+import com.pulumi.kubernetes.core.v1.inputs.WeightedPodAffinityTermArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import org.apache.flink.kubernetes.utils.Constants;
+
+import java.util.Map;
+
+/**
+ * Where a deployment's pods may land. Standby JobManagers exist to survive the loss of the leader's node, so two
+ * JobManagers of one deployment never share a node and prefer different zones; TaskManagers spread across zones,
+ * so a zone outage does not take every slot. The selectors are the labels Flink's native Kubernetes mode puts on
+ * the pods it creates ({@link Constants}).
+ */
+public final class PodSpread {
+    /** The node label that tells nodes apart. */
+    public static final String NODE = "kubernetes.io/hostname";
+    /** The node label of the availability zone. */
+    public static final String ZONE = "topology.kubernetes.io/zone";
+
+    private PodSpread() {
+    }
+
+    /**
+     * @param deployment the FlinkDeployment's name (Flink's cluster-id)
+     * @param component  {@code jobmanager} or {@code taskmanager}
+     * @return the labels Flink puts on those pods
+     */
+    public static Map<String, String> selector(String deployment, String component) {
+        return Map.of(Constants.LABEL_APP_KEY, deployment, Constants.LABEL_COMPONENT_KEY, component,
+                Constants.LABEL_TYPE_KEY, Constants.LABEL_TYPE_NATIVE_TYPE);
+    }
+
+    /**
+     * @param deployment the FlinkDeployment's name
+     * @return the JobManager pods' template: never two on one node, preferably not two in one zone
+     */
+    public static PodTemplateSpecArgs jobManagers(String deployment) {
+        var mine = LabelSelectorArgs.builder().matchLabels(selector(deployment, Constants.LABEL_COMPONENT_JOB_MANAGER)).build();
+        return PodTemplateSpecArgs.builder().spec(PodSpecArgs.builder()
+                .containers(mainContainer())
+                .affinity(AffinityArgs.builder().podAntiAffinity(PodAntiAffinityArgs.builder()
+                        .requiredDuringSchedulingIgnoredDuringExecution(PodAffinityTermArgs.builder()
+                                .labelSelector(mine).topologyKey(NODE).build())
+                        .preferredDuringSchedulingIgnoredDuringExecution(WeightedPodAffinityTermArgs.builder()
+                                .weight(100)
+                                .podAffinityTerm(PodAffinityTermArgs.builder().labelSelector(mine).topologyKey(ZONE).build())
+                                .build())
+                        .build()).build())
+                .build()).build();
+    }
+
+    /**
+     * @param deployment the FlinkDeployment's name
+     * @return the TaskManager pods' template: spread evenly across zones where the nodes allow it
+     */
+    public static PodTemplateSpecArgs taskManagers(String deployment) {
+        return PodTemplateSpecArgs.builder().spec(PodSpecArgs.builder()
+                .containers(mainContainer())
+                .topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
+                        .maxSkew(1)
+                        .topologyKey(ZONE)
+                        // a single-zone cluster (kind, a dev node group) must still schedule its TaskManagers
+                        .whenUnsatisfiable("ScheduleAnyway")
+                        .labelSelector(LabelSelectorArgs.builder()
+                                .matchLabels(selector(deployment, Constants.LABEL_COMPONENT_TASK_MANAGER)).build())
+                        .build())
+                .build()).build();
+    }
+
+    /** The SDK's pod spec requires containers; the operator merges templates by container name, so this adds nothing. */
+    private static ContainerArgs mainContainer() {
+        return ContainerArgs.builder().name(HaFlinkDeployment.MAIN_CONTAINER).build();
+    }
+}
