@@ -73,6 +73,35 @@ class SettingsLoaderTest {
                 "flink-ha.storage.kind", "'hostPath'", "allowed: nfs");
     }
 
+    /** One typo per settings section: each section refuses keys it does not know, so a typo never falls back to a default. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> typoInEverySection() {
+        String oidc = "\"oidc\":{\"providerArn\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\","
+                + "\"issuerUrl\":\"https://oidc.eks.eu-west-1.amazonaws.com/id/ABC\",\"issuerUrll\":\"x\"}";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("aws", "{\"region\":\"eu-west-1\",\"regoin\":\"x\"}", "aws.regoin"),
+                org.junit.jupiter.params.provider.Arguments.of("cluster", "{\"kind\":\"existing\",\"context\":\"c\",\"contxt\":\"x\"}", "cluster.contxt"),
+                org.junit.jupiter.params.provider.Arguments.of("cluster", "{\"kind\":\"existing\",\"context\":\"c\"," + oidc + "}", "cluster.oidc.issuerUrll"),
+                org.junit.jupiter.params.provider.Arguments.of("cluster", EKS.replace("}}", "},\"kubernetesVersoin\":\"1.35\"}"), "cluster.kubernetesVersoin"),
+                org.junit.jupiter.params.provider.Arguments.of("cluster", EKS.replace("\"cidr\"", "\"cidrr\":\"x\",\"cidr\""), "cluster.vpc.cidrr"),
+                org.junit.jupiter.params.provider.Arguments.of("cluster", "{\"kind\":\"eks\",\"subnets\":{\"private\":[\"subnet-0a\",\"subnet-0b\"],"
+                        + "\"privat\":[]}}", "cluster.subnets.privat"),
+                org.junit.jupiter.params.provider.Arguments.of("cluster", eksWith("{\"minsize\":3}"), "cluster.nodeGroup.minsize"),
+                org.junit.jupiter.params.provider.Arguments.of("operator", "{\"versoin\":\"1.10.0\"}", "operator.versoin"),
+                org.junit.jupiter.params.provider.Arguments.of("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\",\"bucketname\":\"x\"}", "storage.bucketname"),
+                org.junit.jupiter.params.provider.Arguments.of("storage", "{\"kind\":\"nfs\",\"storageClass\":\"x\",\"mountpath\":\"/x\"}", "storage.mountpath"),
+                org.junit.jupiter.params.provider.Arguments.of("flink", "{\"version\":\"1.20.1\",\"imagee\":\"x\"}", "flink.imagee"),
+                org.junit.jupiter.params.provider.Arguments.of("recovery", "{\"objective\":\"3min\",\"objectve\":\"x\"}", "recovery.objectve"),
+                org.junit.jupiter.params.provider.Arguments.of("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"paralelism\":2}]", "jobs[0].paralelism"),
+                org.junit.jupiter.params.provider.Arguments.of("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManager\":{\"cpu\":1,\"memroy\":\"1g\"}}]",
+                        "jobs[0].jobManager.memroy"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{2}")
+    @org.junit.jupiter.params.provider.MethodSource("typoInEverySection")
+    void everySectionRefusesAKeyItDoesNotKnow(String setting, String value, String key) {
+        assertProblem(rejected(onAws().with(setting, value)), "flink-ha." + key, "unknown key");
+    }
+
     @Test
     void rejectsUnknownNestedKeySoTyposAreNotIgnored() {
         assertProblem(rejected(Settings.valid().with("storage", "{\"kind\":\"nfs\",\"storageClas\":\"x\"}")),
