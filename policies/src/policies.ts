@@ -15,11 +15,12 @@ import { recoveryObjectivePolicy } from "./policies/recovery-objective";
 import { stateSafetyPolicy } from "./policies/flink-state-safety";
 import { standbyJobManagerSpreadPolicy } from "./policies/standby-jobmanager-spread";
 import { retainedCheckpointsPolicy } from "./policies/retained-checkpoints";
+import { nodeImdsV2Policy } from "./policies/node-imdsv2";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -37,6 +38,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     stateSafetyPolicy,
     standbyJobManagerSpreadPolicy,
     retainedCheckpointsPolicy,
+    nodeImdsV2Policy,
 ];
 
 export type Level = EnforcementLevel;

@@ -324,9 +324,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has fifteen policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 15);
-        assert.equal(new Set(policies.map(p => p.name)).size, 15);
+    it("has sixteen policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 16);
+        assert.equal(new Set(policies.map(p => p.name)).size, 16);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);
@@ -373,5 +373,23 @@ describe("retained-checkpoints", () => {
     });
     it("accepts two", async () => {
         assert.deepEqual(await violations(nfsStack()), []);
+    });
+});
+
+describe("node-imdsv2", () => {
+    const template = (metadataOptions: any) => resource("aws:ec2/launchTemplate:LaunchTemplate", "nodes", { metadataOptions });
+    it("accepts IMDSv2 with a hop limit of 1", async () => {
+        assert.deepEqual(await violations(nfsStack(template({ httpTokens: "required", httpPutResponseHopLimit: 1 }))), []);
+    });
+    it("reports a hop limit pods can reach", async () => {
+        const v = await only(nfsStack(template({ httpTokens: "required", httpPutResponseHopLimit: 2 })), "node-imdsv2", "mandatory");
+        assert.match(v.message, /httpPutResponseHopLimit 2/);
+    });
+    it("reports optional tokens", async () => {
+        await only(nfsStack(template({ httpTokens: "optional", httpPutResponseHopLimit: 1 })), "node-imdsv2", "mandatory");
+    });
+    it("reports a node group without a launch template", async () => {
+        const v = await only(nfsStack(resource("aws:eks/nodeGroup:NodeGroup", "nodes", { clusterName: "c" })), "node-imdsv2", "mandatory");
+        assert.match(v.message, /replaces the node group/);
     });
 });

@@ -39,6 +39,28 @@ class EksClusterTest {
     }
 
     @Test
+    void nodesRequireImdsV2WithAHopLimitSoPodsCannotTakeTheNodeRole() {
+        PlannedResource template = of("aws:ec2/launchTemplate:LaunchTemplate");
+        assertEquals("required", at(template, "metadataOptions.httpTokens"));
+        assertEquals(1, ((Number) at(template, "metadataOptions.httpPutResponseHopLimit")).intValue());
+    }
+
+    @Test
+    void nodesBootFromAnEncryptedGp3RootVolume() {
+        PlannedResource template = of("aws:ec2/launchTemplate:LaunchTemplate");
+        assertEquals("/dev/xvda", at(template, "blockDeviceMappings.0.deviceName"));
+        assertEquals("true", at(template, "blockDeviceMappings.0.ebs.encrypted"));
+        assertEquals("gp3", at(template, "blockDeviceMappings.0.ebs.volumeType"));
+    }
+
+    @Test
+    void theNodeGroupUsesTheLaunchTemplateAndLeavesTheDiskToIt() {
+        PlannedResource nodes = of("aws:eks/nodeGroup:NodeGroup");
+        assertTrue(nodes.dependencies().contains(of("aws:ec2/launchTemplate:LaunchTemplate").urn()), "uses the template");
+        assertEquals(null, nodes.inputs().get("diskSize"), "EKS refuses diskSize next to a launch template");
+    }
+
+    @Test
     void gravitonNodesGetTheArmAmi() {
         assertEquals("AL2023_ARM_64_STANDARD", Ec2InstanceTypes.of("m7g.xlarge").orElseThrow().amiType());
     }

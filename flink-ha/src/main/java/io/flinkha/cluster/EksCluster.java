@@ -7,7 +7,13 @@ import com.pulumi.aws.eks.AccessPolicyAssociation;
 import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
 import com.pulumi.aws.eks.Cluster;
 import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.ec2.LaunchTemplate;
+import com.pulumi.aws.ec2.LaunchTemplateArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
 import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
 import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
 import com.pulumi.aws.AwsFunctions;
@@ -57,7 +63,11 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
     private final Cluster cluster;
+    /** Instance metadata answers only the node itself, never a pod behind it. */
+    public static final int IMDS_HOP_LIMIT = 1;
+
     private final NodeGroup nodeGroup;
+    private final LaunchTemplate launchTemplate;
     private final OpenIdConnectProvider oidcProvider;
     private final Output<String> kubeconfig;
     private final Provider provider;
@@ -109,6 +119,27 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 attach(name + "-node-cni-policy", nodeRole, "AmazonEKS_CNI_Policy", child),
                 attach(name + "-node-ecr-policy", nodeRole, "AmazonEC2ContainerRegistryReadOnly", child));
         var ng = args.nodeGroup();
+        // Declared from the start: adding a launch template to a node group later replaces the node group.
+        // IMDSv2 with a hop limit of 1 keeps pods (one hop further than the node) away from the node role's
+        // credentials, so a pod whose web identity is missing fails loudly instead of writing as the node.
+        this.launchTemplate = new LaunchTemplate(name + "-nodes", LaunchTemplateArgs.builder()
+                .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
+                        .httpEndpoint("enabled")
+                        .httpTokens("required")
+                        .httpPutResponseHopLimit(IMDS_HOP_LIMIT)
+                        .build())
+                .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
+                        // the root device of the EKS-optimised AL2023 AMIs
+                        .deviceName("/dev/xvda")
+                        .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder()
+                                .volumeSize(ng.diskSizeGb())
+                                .volumeType("gp3")
+                                .encrypted("true")
+                                .deleteOnTermination("true")
+                                .build())
+                        .build())
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                .build(), child);
         this.nodeGroup = new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
                 .clusterName(cluster.name())
                 .nodeRoleArn(nodeRole.arn())
@@ -117,7 +148,11 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 // pinned: without them EKS picks the AMI family and follows the control plane on its own
                 .version(args.kubernetesVersion())
                 .amiType(args.smallestNode().amiType())
-                .diskSize(ng.diskSizeGb())
+                // the disk is the launch template's; EKS refuses diskSize next to a launch template
+                .launchTemplate(NodeGroupLaunchTemplateArgs.builder()
+                        .id(launchTemplate.id())
+                        .version(launchTemplate.latestVersion().applyValue(String::valueOf))
+                        .build())
                 .scalingConfig(NodeGroupScalingConfigArgs.builder()
                         .minSize(ng.minSize()).desiredSize(ng.desiredSize()).maxSize(ng.maxSize()).build())
                 .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
@@ -227,6 +262,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     public Cluster cluster() { return cluster; }
     /** @return the managed node group */
     public NodeGroup nodeGroup() { return nodeGroup; }
+
+    /** @return the nodes' launch template: IMDSv2 only, hop limit 1, encrypted gp3 root volume */
+    public LaunchTemplate launchTemplate() { return launchTemplate; }
     /** @return the IAM OIDC provider that IRSA roles trust */
     public OpenIdConnectProvider oidcProvider() { return oidcProvider; }
     /** @return the kubeconfig, a secret */
