@@ -7,6 +7,8 @@ import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.NatGatewayArgs;
 import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.RouteTableArgs;
 import com.pulumi.aws.ec2.RouteTableAssociation;
 import com.pulumi.aws.ec2.RouteTableAssociationArgs;
@@ -35,6 +37,7 @@ public class EksNetwork extends ComponentResource {
 
     private final Vpc vpc;
     private final List<Output<String>> privateSubnetIds = new ArrayList<>();
+    private final VpcEndpoint s3Endpoint;
     private final List<Output<String>> publicSubnetIds = new ArrayList<>();
 
     /**
@@ -63,6 +66,7 @@ public class EksNetwork extends ComponentResource {
                 .tags(tags(name + "-public-rt", Map.of()))
                 .build(), child);
 
+        List<Output<String>> privateRouteTables = new ArrayList<>();
         NatGateway shared = null;
         List<String> zones = args.availabilityZones();
         for (int i = 0; i < zones.size(); i++) {
@@ -102,7 +106,17 @@ public class EksNetwork extends ComponentResource {
                     .build(), child);
             new RouteTableAssociation(name + "-private-" + zone, RouteTableAssociationArgs.builder()
                     .subnetId(priv.id()).routeTableId(privateRoutes.id()).build(), child);
+            privateRouteTables.add(privateRoutes.id());
         }
+        // Checkpoints and HA metadata go to S3 all the time; through the NAT gateway every gigabyte is billed,
+        // through a gateway endpoint it is free and never leaves the AWS network
+        this.s3Endpoint = new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+                .vpcId(vpc.id())
+                .serviceName("com.amazonaws." + args.region() + ".s3")
+                .vpcEndpointType("Gateway")
+                .routeTableIds(Output.all(privateRouteTables))
+                .tags(tags(name + "-s3", Map.of()))
+                .build(), child);
         registerOutputs(Map.of("vpcId", vpc.id()));
     }
 
@@ -111,6 +125,11 @@ public class EksNetwork extends ComponentResource {
         t.put("Name", name);
         t.put("app.kubernetes.io/part-of", "flink-ha");
         return t;
+    }
+
+    /** @return the S3 gateway endpoint on the private route tables */
+    public VpcEndpoint s3Endpoint() {
+        return s3Endpoint;
     }
 
     /** @return the VPC */

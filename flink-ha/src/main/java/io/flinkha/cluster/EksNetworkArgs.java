@@ -35,7 +35,21 @@ public record EksNetworkArgs(String clusterName, String cidr, List<String> avail
         }
         availabilityZones.stream().filter(z -> !ZONE.matcher(z).matches()).forEach(z ->
                 out.add("availabilityZones: got '" + z + "'; expected an availability zone name such as eu-west-1a"));
+        var regions = availabilityZones.stream().filter(z -> ZONE.matcher(z).matches()).map(EksNetworkArgs::regionOf).distinct().toList();
+        if (regions.size() > 1) {
+            out.add("availabilityZones: got " + availabilityZones + "; expected zones of one region, not " + String.join(", ", regions));
+        }
         return out;
+    }
+
+    /** @return the region of the zones, e.g. {@code eu-west-1} for {@code eu-west-1a} */
+    public String region() {
+        return regionOf(availabilityZones.get(0));
+    }
+
+    private static String regionOf(String zone) {
+        // a zone name is its region and one letter (ZONE)
+        return zone.substring(0, zone.length() - 1);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.flinkha.Plans.at;
+import static io.flinkha.Plans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,5 +77,22 @@ class EksNetworkTest {
     void carvesSubnetsOutOfSmallerBlocks() {
         assertEquals("10.1.0.64/26", Cidrs.subnet("10.1.0.0/22", 4, 1));
         assertEquals("192.168.128.0/20", Cidrs.subnet("192.168.0.0/16", 4, 8));
+    }
+
+    @Test
+    void s3TrafficOfThePrivateSubnetsBypassesTheNatGateway() {
+        Plan plan = network(List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), false);
+        Registered endpoint = only(plan, "aws:ec2/vpcEndpoint:VpcEndpoint");
+        assertEquals("com.amazonaws.eu-west-1.s3", at(endpoint, "serviceName"));
+        assertEquals("Gateway", at(endpoint, "vpcEndpointType"));
+        List<?> tables = at(endpoint, "routeTableIds");
+        assertEquals(3, tables.size(), "one private route table per zone: " + tables);
+    }
+
+    @Test
+    void rejectsZonesOfTwoRegions() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new EksNetworkArgs("c", "10.0.0.0/16", List.of("eu-west-1a", "eu-central-1b"), false, null));
+        assertTrue(e.getMessage().contains("expected zones of one region, not eu-west-1, eu-central-1"), e.getMessage());
     }
 }
