@@ -61,6 +61,14 @@ class EksClusterTest {
     }
 
     @Test
+    void controlPlaneLogsExpireAfterTheRetentionInsteadOfNever() {
+        PlannedResource logs = of("aws:cloudwatch/logGroup:LogGroup");
+        assertEquals(90, ((Number) at(logs, "retentionInDays")).intValue());
+        assertEquals("/aws/eks/" + at(of("aws:eks/cluster:Cluster"), "name") + "/cluster", at(logs, "name"));
+        assertTrue(of("aws:eks/cluster:Cluster").dependencies().contains(logs.urn()), "the group exists before EKS writes to it");
+    }
+
+    @Test
     void gravitonNodesGetTheArmAmi() {
         assertEquals("AL2023_ARM_64_STANDARD", Ec2InstanceTypes.of("m7g.xlarge").orElseThrow().amiType());
     }

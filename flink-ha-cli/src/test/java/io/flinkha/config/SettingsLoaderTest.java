@@ -330,6 +330,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsALogRetentionCloudWatchDoesNotAccept() {
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":100}"))),
+                "flink-ha.cluster.logRetentionDays", "got 100", "CloudWatch Logs' periods");
+        assertEquals(365, ((io.flinkha.config.EksClusterSettings) onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":365}"))
+                .load().cluster()).logRetentionDays());
+    }
+
+    @Test
     void productionJobsMustStillFitAfterLosingANode() {
         SettingsException e = rejected(onAws().with("production", "true").with("jobs", PROD_JOBS)
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\"],\"minSize\":4,\"desiredSize\":4,\"maxSize\":9}")));

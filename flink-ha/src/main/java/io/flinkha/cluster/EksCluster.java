@@ -7,6 +7,8 @@ import com.pulumi.aws.eks.AccessPolicyAssociation;
 import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
 import com.pulumi.aws.eks.Cluster;
 import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.LaunchTemplate;
 import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
@@ -68,6 +70,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
     private final NodeGroup nodeGroup;
     private final LaunchTemplate launchTemplate;
+    private final LogGroup controlPlaneLogs;
     private final OpenIdConnectProvider oidcProvider;
     private final Output<String> kubeconfig;
     private final Provider provider;
@@ -90,6 +93,13 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
         List<Output<String>> subnets = new ArrayList<>(args.privateSubnetIds());
         subnets.addAll(args.publicSubnetIds());
+        // EKS writes to this group by name; created first, it has a retention. Left to EKS, it is created on the
+        // first log line and keeps every line for ever.
+        this.controlPlaneLogs = new LogGroup(name + "-control-plane-logs", LogGroupArgs.builder()
+                .name("/aws/eks/" + args.clusterName() + "/cluster")
+                .retentionInDays(args.logRetentionDays())
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                .build(), child);
         this.cluster = new Cluster(name + "-eks", ClusterArgs.builder()
                 .name(args.clusterName())
                 .version(args.kubernetesVersion())
@@ -109,7 +119,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                         .bootstrapClusterCreatorAdminPermissions(false)
                         .build())
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(clusterPolicy).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(clusterPolicy, controlPlaneLogs).build());
 
         var nodeRole = new Role(name + "-node-role", RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocuments.serviceTrust("ec2.amazonaws.com"))
@@ -262,6 +272,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     public Cluster cluster() { return cluster; }
     /** @return the managed node group */
     public NodeGroup nodeGroup() { return nodeGroup; }
+
+    /** @return the control plane's log group, with its retention */
+    public LogGroup controlPlaneLogs() { return controlPlaneLogs; }
 
     /** @return the nodes' launch template: IMDSv2 only, hop limit 1, encrypted gp3 root volume */
     public LaunchTemplate launchTemplate() { return launchTemplate; }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param awsProvider       the stack's AWS provider
  * @param supportType       the cluster's upgrade policy: which EKS support it pays for
  * @param checkedOn         the day the version's support is checked against
+ * @param logRetentionDays  how long CloudWatch keeps the control plane's logs
  */
 public record EksClusterArgs(
         String clusterName,
@@ -32,7 +33,8 @@ public record EksClusterArgs(
         List<String> publicAccessCidrs,
         com.pulumi.aws.Provider awsProvider,
         EksVersions.SupportType supportType,
-        java.time.LocalDate checkedOn) {
+        java.time.LocalDate checkedOn,
+        int logRetentionDays) {
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -49,6 +51,7 @@ public record EksClusterArgs(
      * @param awsProvider       the stack's AWS provider
      * @param supportType       the cluster's upgrade policy: which EKS support it pays for
      * @param checkedOn         the day the version's support is checked against
+     * @param logRetentionDays  how long CloudWatch keeps the control plane's logs: one of {@link #LOG_RETENTION_DAYS}
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public EksClusterArgs {
@@ -61,7 +64,23 @@ public record EksClusterArgs(
                 .problem("kubernetesVersion", kubernetesVersion, EksVersions.problem(kubernetesVersion, supportType, checkedOn))
                 .addAll(adminProblems(admins))
                 .addAll(publicAccessProblems(publicAccessCidrs))
+                .problem("logRetentionDays", logRetentionDays, logRetentionProblem(logRetentionDays))
                 .done();
+    }
+
+    /** The retention periods CloudWatch Logs accepts (days). */
+    public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
+            1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    /** Default {@code logRetentionDays}: a quarter, long enough to look back on an incident. */
+    public static final int DEFAULT_LOG_RETENTION_DAYS = 90;
+
+    /**
+     * @param days a retention period
+     * @return what is wrong, if CloudWatch Logs does not accept it
+     */
+    public static java.util.Optional<String> logRetentionProblem(int days) {
+        return LOG_RETENTION_DAYS.contains(days) ? java.util.Optional.empty()
+                : java.util.Optional.of("expected one of CloudWatch Logs' periods: " + LOG_RETENTION_DAYS);
     }
 
     /** An IAM role or user ARN, which is what an EKS access entry takes (not an STS assumed-role session). */
@@ -134,6 +153,7 @@ public record EksClusterArgs(
         private List<String> admins = List.of();
         private List<String> publicAccessCidrs = List.of();
         private com.pulumi.aws.Provider awsProvider;
+        private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
 
         private Builder() {
         }
@@ -195,11 +215,16 @@ public record EksClusterArgs(
          * @return this builder
          */
         public Builder awsProvider(com.pulumi.aws.Provider provider) { this.awsProvider = provider; return this; }
+        /**
+         * @param days how long CloudWatch keeps the control plane's logs; default 90
+         * @return this builder
+         */
+        public Builder logRetentionDays(int days) { this.logRetentionDays = days; return this; }
 
         /** @return the checked arguments */
         public EksClusterArgs build() {
             return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
-                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn);
+                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn, logRetentionDays);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param publicAccessCidrs CIDRs that may reach the public API endpoint; empty keeps the endpoint private-only
  *                          (then {@code pulumi up} must run from inside the VPC)
  * @param supportType       which EKS support the cluster's upgrade policy pays for (default STANDARD)
+ * @param logRetentionDays  how long CloudWatch keeps the control plane's logs
  */
 public record EksClusterSettings(
         String kubernetesVersion,
@@ -20,5 +21,6 @@ public record EksClusterSettings(
         NodeGroupSpec nodeGroup,
         List<String> admins,
         List<String> publicAccessCidrs,
-        io.flinkha.cluster.EksVersions.SupportType supportType) implements ClusterSettings {
+        io.flinkha.cluster.EksVersions.SupportType supportType,
+        int logRetentionDays) implements ClusterSettings {
 }

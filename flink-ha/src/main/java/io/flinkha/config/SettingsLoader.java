@@ -294,7 +294,8 @@ public final class SettingsLoader {
     }
 
     private static EksClusterSettings readEks(Node c, Problems problems, LocalDate today) {
-        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs"));
+        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs",
+                "logRetentionDays"));
         String version = c.matching("kubernetesVersion", EksVersions.DEFAULT, K8S_VERSION, "expected a pinned Kubernetes minor version "
                 + "such as " + EksVersions.DEFAULT + " (quote it: YAML reads 1.30 as the number 1.3)");
         String policy = c.oneOf("upgradePolicy", EksVersions.SupportType.STANDARD.name(), Set.of("STANDARD", "EXTENDED"));
@@ -344,7 +345,9 @@ public final class SettingsLoader {
         EksClusterArgs.adminProblems(admins).forEach(p -> problems.raw(c.key(p)));
         List<String> cidrs = c.strings("publicAccessCidrs");
         EksClusterArgs.publicAccessProblems(cidrs).forEach(p -> problems.raw(c.key(p)));
-        return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType);
+        int logRetention = c.integer("logRetentionDays", EksClusterArgs.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
+        EksClusterArgs.logRetentionProblem(logRetention).ifPresent(p -> problems.add(c.key("logRetentionDays"), logRetention, p));
+        return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType, logRetention);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -184,6 +184,7 @@ public class FlinkPlatform extends ComponentResource {
                     .nodeGroup(eks.nodeGroup())
                     .admins(eks.admins())
                     .publicAccessCidrs(eks.publicAccessCidrs())
+                    .logRetentionDays(eks.logRetentionDays())
                     .awsProvider(awsProvider)
                     .build(), parent);
         }
