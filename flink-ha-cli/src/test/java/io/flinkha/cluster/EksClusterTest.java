@@ -69,6 +69,13 @@ class EksClusterTest {
     }
 
     @Test
+    void theProductionStateBucketIsProtectedSoARenameCannotAbandonTheState() {
+        assertTrue(of("aws:s3/bucketV2:BucketV2").protect(), "prod's bucket is protected");
+        assertTrue(Plans.ofStackWithAwsOutputs("staging").ofType("aws:s3/bucketV2:BucketV2").stream().noneMatch(PlannedResource::protect),
+                "staging's bucket can be replaced");
+    }
+
+    @Test
     void gravitonNodesGetTheArmAmi() {
         assertEquals("AL2023_ARM_64_STANDARD", Ec2InstanceTypes.of("m7g.xlarge").orElseThrow().amiType());
     }

@@ -16,6 +16,7 @@ import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
@@ -71,11 +72,13 @@ public class S3Storage extends ComponentResource implements HaStorage {
                 .bucket(args.bucketName())
                 .forceDestroy(false)
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", args.environment()))
-                .build(), child.retainOnDelete(args.retainOnDelete()).build());
+                // a production bucket holds the only copy of the jobs' state: the engine refuses to replace or
+                // delete it (a rename would otherwise abandon the state), until someone unprotects it on purpose
+                .build(), child.retainOnDelete(args.retainOnDelete()).protect(args.production()).build());
         this.bucketName = bucket.bucket();
         var bucketChild = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
 
-        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+        var versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                 .bucket(bucketName)
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                 .build(), bucketChild);
@@ -113,17 +116,22 @@ public class S3Storage extends ComponentResource implements HaStorage {
         new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucketName)
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-noncurrent-and-abort-incomplete-uploads")
+                        .id("expire-noncurrent-delete-markers-and-incomplete-uploads")
                         .status("Enabled")
                         .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
                         .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
                                 .noncurrentDays(args.noncurrentVersionDays())
                                 .build())
+                        // Flink deletes every subsumed checkpoint; on a versioned bucket each delete leaves a marker,
+                        // and once its noncurrent versions expire the marker is all that is left, for ever
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().expiredObjectDeleteMarker(true).build())
                         .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
                                 .daysAfterInitiation(7)
                                 .build())
                         .build())
-                .build(), bucketChild);
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider())
+                // noncurrent-version rules act on versions: versioning is switched on first
+                .dependsOn(versioning).build());
 
         registerOutputs(Map.of("bucketName", bucketName));
     }

@@ -125,6 +125,19 @@ class S3StorageTest {
     }
 
     @Test
+    void expiresTheDeleteMarkersFlinksCheckpointCleanupLeavesBehind() {
+        Registered lifecycle = of(plan(b -> b), "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2");
+        assertEquals(true, at(lifecycle, "rules.0.expiration.expiredObjectDeleteMarker"));
+    }
+
+    @Test
+    void theLifecycleRulesWaitForVersioning() {
+        Plans.Plan plan = plan(b -> b);
+        Registered lifecycle = of(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2");
+        assertTrue(lifecycle.dependencies().contains(of(plan, "aws:s3/bucketVersioningV2:BucketVersioningV2").urn()), lifecycle.dependencies()::toString);
+    }
+
+    @Test
     void bucketIsRetainedOnStackDestroyByDefault() {
         assertTrue(of(plan(b -> b), "aws:s3/bucketV2:BucketV2").retainOnDelete());
         assertEquals(false, at(of(plan(b -> b), "aws:s3/bucketV2:BucketV2"), "forceDestroy"));
