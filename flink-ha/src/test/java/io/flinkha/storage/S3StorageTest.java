@@ -222,6 +222,12 @@ class S3StorageTest {
     }
 
     @Test
+    void prestoUploadsWithTheOnlyCannedAclABucketWithoutAclsAccepts() {
+        assertEquals("BUCKET_OWNER_FULL_CONTROL", Plans.flinkConfiguration(deploymentOn("presto", "1.20.1")).get("s3.upload-acl-type"));
+        assertFalse(Plans.flinkConfiguration(deploymentOn("hadoop", "1.20.1")).containsKey("s3.upload-acl-type"), "s3a sends no ACL by default");
+    }
+
+    @Test
     void hadoopPluginIsToldToUseWebIdentityCredentials() {
         Registered d = deploymentOn("hadoop", "1.20.1");
         assertEquals("flink-s3-fs-hadoop-1.20.1.jar", at(d, "spec.podTemplate.spec.containers.0.env.0.value"));
