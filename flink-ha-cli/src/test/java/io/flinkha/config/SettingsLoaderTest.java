@@ -307,7 +307,7 @@ class SettingsLoaderTest {
         SettingsException e = rejected(onAws().with("jobs", PROD_JOBS)
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\",\"m5.xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}")));
         assertProblem(e, "flink-ha.cluster.nodeGroup", "do not fit 3 nodes of m6i.xlarge (3795m CPU",
-                "Left Pending: 1 x top-speed-windowing TaskManager (1000m CPU, 2048 MiB)", "10200m CPU",
+                "Left Pending: 1 x top-speed-windowing JobManager (1000m CPU, 2048 MiB)", "10200m CPU",
                 "set desiredSize to at least 4");
     }
 

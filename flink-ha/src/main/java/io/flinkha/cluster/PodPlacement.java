@@ -24,8 +24,20 @@ public final class PodPlacement {
      * @param description what it is, e.g. {@code orders TaskManager}
      * @param milliCpu    requested CPU in millicores
      * @param memoryMib   requested memory in MiB
+     * @param apartGroup  pods of one group never share a node (a required pod anti-affinity on the hostname, as the
+     *                    JobManagers of one deployment have); null for none
      */
-    public record Pod(String description, int milliCpu, int memoryMib) {
+    public record Pod(String description, int milliCpu, int memoryMib, String apartGroup) {
+        /**
+         * A pod that may share a node with any other.
+         *
+         * @param description what it is
+         * @param milliCpu    requested CPU in millicores
+         * @param memoryMib   requested memory in MiB
+         */
+        public Pod(String description, int milliCpu, int memoryMib) {
+            this(description, milliCpu, memoryMib, null);
+        }
     }
 
     /**
@@ -39,15 +51,23 @@ public final class PodPlacement {
         int[] memory = new int[nodes];
         java.util.Arrays.fill(cpu, node.allocatableMilliCpu());
         java.util.Arrays.fill(memory, node.allocatableMemoryMib());
+        List<java.util.Set<String>> groups = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            groups.add(new java.util.HashSet<>());
+        }
         List<Pod> left = new ArrayList<>();
         List<Pod> sorted = new ArrayList<>(pods);
         sorted.sort(Comparator.comparingInt(Pod::milliCpu).thenComparingInt(Pod::memoryMib).reversed());
         for (Pod p : sorted) {
             boolean placed = false;
             for (int i = 0; i < nodes && !placed; i++) {
-                if (cpu[i] >= p.milliCpu() && memory[i] >= p.memoryMib()) {
+                boolean allowed = p.apartGroup() == null || !groups.get(i).contains(p.apartGroup());
+                if (allowed && cpu[i] >= p.milliCpu() && memory[i] >= p.memoryMib()) {
                     cpu[i] -= p.milliCpu();
                     memory[i] -= p.memoryMib();
+                    if (p.apartGroup() != null) {
+                        groups.get(i).add(p.apartGroup());
+                    }
                     placed = true;
                 }
             }

@@ -32,7 +32,8 @@ public final class JobPods {
                                             ContainerResources taskManager, Map<String, String> flinkConfiguration) {
         List<PodPlacement.Pod> pods = new ArrayList<>();
         for (int i = 0; i < jobManagerReplicas; i++) {
-            pods.add(new PodPlacement.Pod(name + " JobManager", jobManager.milliCpu(), jobManager.memoryMib()));
+            // PodSpread keeps a deployment's JobManagers on different nodes
+            pods.add(new PodPlacement.Pod(name + " JobManager", jobManager.milliCpu(), jobManager.memoryMib(), name + "/jobmanager"));
         }
         for (int i = 0; i < taskManagers(parallelism, flinkConfiguration); i++) {
             pods.add(new PodPlacement.Pod(name + " TaskManager", taskManager.milliCpu(), taskManager.memoryMib()));
