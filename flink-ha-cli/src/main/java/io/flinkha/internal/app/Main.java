@@ -2,6 +2,7 @@ package io.flinkha.internal.app;
 
 import com.pulumi.Pulumi;
 import io.flinkha.flink.check.UpstreamCheck;
+import io.flinkha.flink.RecoveryModel;
 import io.flinkha.internal.bench.Benchmark;
 import io.flinkha.internal.diff.DiffCommand;
 import io.flinkha.internal.drill.DrillCommand;
@@ -14,9 +15,11 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -34,6 +37,21 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path project;
+
+    /**
+     * @param out     where results go
+     * @param err     where problems, warnings and progress go
+     * @param project the project folder, or a folder below it
+     */
+    public Main(PrintStream out, PrintStream err, Path project) {
+        this.out = out;
+        this.err = err;
+        this.project = project;
+    }
+
     /** Usage, and the refusal, when no subcommand is given outside the engine. */
     @Override
     public Integer call() {
@@ -49,20 +67,22 @@ public final class Main implements Callable<Integer> {
             return;
         }
         // exit explicitly: the SDK's runner and the drill's client leave non-daemon threads behind
-        System.exit(commandLine().execute(args));
+        System.exit(new Main(System.out, System.err, Path.of("")).commandLine().execute(args));
     }
 
-    /** @return the command line of the tool, printing to standard out and error */
-    public static CommandLine commandLine() {
-        return new CommandLine(new Main())
-                .setOut(new PrintWriter(System.out, true))
-                .setErr(new PrintWriter(System.err, true));
+    /** @return the command line of the tool, printing usage and refusals where its results and problems go */
+    public CommandLine commandLine() {
+        return new CommandLine(this)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
             description = "Runs the stack's program offline on the SDK's mock engine and prints what `pulumi up` would create: "
                     + "no credentials, no cluster.")
     static final class Plan implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
         @Parameters(paramLabel = "<stack>", description = "a stack of stacks/Pulumi.<stack>.yaml")
         String stack;
         @Option(names = "--json", description = "print JSON in the shape of `pulumi preview --json`")
@@ -71,11 +91,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             UpstreamCheck.warmUpInBackground();
-            List<String> args = new ArrayList<>(List.of("plan", stack));
-            if (json) {
-                args.add("--json");
-            }
-            return PlanCommand.run(args.toArray(String[]::new), FlinkHaProgram::define, System.out, System.err);
+            return PlanCommand.run(stack, json, main.project, FlinkHaProgram::define, main.out, main.err);
         }
     }
 
@@ -83,35 +99,43 @@ public final class Main implements Callable<Integer> {
             description = "What changes between two plans, each Flink job's state first. <base> and <head>: a plan file, a folder "
                     + "of <stack>.json plans, or a git revision (its plans/).")
     static final class Diff implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.ParentCommand
+        Main main;
         @Parameters(index = "0", paramLabel = "<base>")
         String base;
         @Parameters(index = "1", paramLabel = "<head>")
         String head;
         @Option(names = "--json", description = "print JSON: each job's state outcome and each stack's counts")
         boolean json;
-        @Option(names = "--fail-on-state-loss", arity = "0..1", fallbackValue = "all", paramLabel = "all|production",
+        @Option(names = "--fail-on-state-loss", arity = "0..1", paramLabel = "all|production", parameterConsumer = GateConsumer.class,
                 description = "exit 3 when a job's state would be lost without the change saying so (in every stack, or in "
                         + "production stacks only)")
-        String gate;
+        DiffCommand.Gate gate;
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(List.of("diff"));
-            if (json) {
-                args.add("--json");
-            }
-            if (gate != null) {
-                if (!gate.equals("all") && !gate.equals("production")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--fail-on-state-loss: got '" + gate + "'; expected all or production");
-                }
-                args.add("--fail-on-state-loss=" + gate);
-            }
-            args.add(base);
-            args.add(head);
-            return DiffCommand.run(args.toArray(String[]::new), System.out, System.err);
+            return DiffCommand.run(base, head, json, Optional.ofNullable(gate), main.out, main.err);
+        }
+    }
+
+    /**
+     * Reads the gate's optional value. The parser alone would take {@code <base>} in
+     * {@code --fail-on-state-loss <base> <head>} for the value: here a value is taken only when it is one of the gate's
+     * words, or when more arguments follow than the diff's two sides, so the extra one can only be a bad value.
+     */
+    static final class GateConsumer implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, CommandLine.Model.ArgSpec argSpec, CommandLine.Model.CommandSpec spec) {
+            long positionalsLeft = args.stream().filter(a -> !a.startsWith("-")).count();
+            boolean hasValue = !args.isEmpty() && !args.peek().startsWith("-")
+                    && (args.peek().equals("all") || args.peek().equals("production") || positionalsLeft > 2);
+            String value = hasValue ? args.pop() : "all";
+            argSpec.setValue(switch (value) {
+                case "all" -> DiffCommand.Gate.ALL;
+                case "production" -> DiffCommand.Gate.PRODUCTION;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--fail-on-state-loss: got '" + value + "'; expected all or production");
+            });
         }
     }
 
@@ -119,6 +143,10 @@ public final class Main implements Callable<Integer> {
             description = "Against a live cluster: deletes the leading JobManager of one FlinkDeployment and checks that Flink HA "
                     + "brings the same job back from a checkpoint at least as new, within the objective. Exit 0 passed, 1 failed, 2 refused.")
     static final class Drill implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
         @Option(names = "--context", required = true, description = "the kubeconfig context; never the current one by default")
         String context;
         @Option(names = "--namespace", required = true)
@@ -132,12 +160,13 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(List.of("drill", "--context", context, "--namespace", namespace, "--deployment", deployment,
-                    "--timeout", timeout));
-            if (objective != null) {
-                args.addAll(List.of("--objective", objective));
-            }
-            return DrillCommand.run(args.toArray(String[]::new), System.out, System.err);
+            Optional<Duration> limit = objective == null ? Optional.empty() : Optional.of(positive("--objective", objective));
+            return DrillCommand.run(context, namespace, deployment, limit, positive("--timeout", timeout), main.out, main.err);
+        }
+
+        private Duration positive(String option, String value) {
+            return RecoveryModel.parse(value).filter(d -> !d.isZero()).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), option + ": got '" + value + "'; expected a positive duration such as 60s"));
         }
     }
 

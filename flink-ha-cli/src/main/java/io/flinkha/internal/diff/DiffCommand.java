@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code diff [--json] [--fail-on-state-loss[=all|production]] <base> <head>}: prints what changes between
@@ -19,47 +20,38 @@ import java.util.Map;
 public final class DiffCommand {
     /** The exit code when {@code --fail-on-state-loss} finds a job whose state would be lost. */
     public static final int STATE_LOST = 3;
-    private static final String USAGE = "usage: java -jar target/flink-ha.jar diff [--json] [--fail-on-state-loss[=all|production]] <base> <head>";
 
     private DiffCommand() {
     }
 
-    /** @return the process exit code */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean json = false;
-        String gate = null;
-        List<String> sides = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--fail-on-state-loss") || a.equals("--fail-on-state-loss=all")) {
-                gate = "all";
-            } else if (a.equals("--fail-on-state-loss=production")) {
-                gate = "production";
-            } else if (a.startsWith("-")) {
-                err.println("error: unknown option '" + a + "'");
-                err.println(USAGE);
-                return 2;
-            } else {
-                sides.add(a);
-            }
-        }
-        if (sides.size() != 2) {
-            err.println(USAGE);
-            err.println("  <base>, <head>: a plan JSON file, a folder of <stack>.json plans, or a git revision (reads its plans/)");
-            return 2;
-        }
+    /** Which stacks' state loss fails the diff. */
+    public enum Gate {
+        /** every stack */
+        ALL,
+        /** production stacks only */
+        PRODUCTION
+    }
+
+    /**
+     * @param baseSide a plan file, a folder of plans, or a git revision
+     * @param headSide the same, after the change
+     * @param json     JSON instead of Markdown
+     * @param gate     fail with {@value #STATE_LOST} when a job's state would be lost there; empty: never
+     * @param out      where the report goes
+     * @param err      where problems go
+     * @return the process exit code
+     */
+    public static int run(String baseSide, String headSide, boolean json, Optional<Gate> gate, PrintStream out, PrintStream err) {
         try {
             Path repo = Path.of("").toAbsolutePath();
-            List<StackPlan> base = PlanReader.read(sides.get(0), repo);
-            List<StackPlan> head = PlanReader.read(sides.get(1), repo);
+            List<StackPlan> base = PlanReader.read(baseSide, repo);
+            List<StackPlan> head = PlanReader.read(headSide, repo);
             List<PlanDiff.StackDiff> diffs = PlanDiff.diff(base, head);
             List<StateSafety.JobState> jobs = StateSafety.analyse(base, head);
             out.print(json ? json(diffs, jobs) : MarkdownReport.render(diffs, jobs));
             out.flush();
-            if (gate != null) {
-                boolean productionOnly = gate.equals("production");
+            if (gate.isPresent()) {
+                boolean productionOnly = gate.get() == Gate.PRODUCTION;
                 List<String> production = head.stream().filter(StackPlan::production).map(StackPlan::stack).toList();
                 List<StateSafety.JobState> blocking = jobs.stream().filter(StateSafety.JobState::blocks)
                         .filter(j -> !productionOnly || production.contains(j.stack())).toList();

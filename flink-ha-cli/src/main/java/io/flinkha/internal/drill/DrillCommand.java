@@ -16,49 +16,21 @@ import java.util.Optional;
  * one failover drill against a live cluster. It refuses to run without an explicitly named context.
  */
 public final class DrillCommand {
-    private static final String USAGE = "usage: java -jar target/flink-ha.jar drill --context <kubeconfig context> --namespace <ns> "
-            + "--deployment <FlinkDeployment> [--objective 60s] [--timeout 300s]";
-
     private DrillCommand() {
     }
 
-    /** @return the exit code: 0 passed, 1 failed, 2 refused */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        String context = null;
-        String namespace = null;
-        String deployment = null;
-        Optional<Duration> objective = Optional.empty();
-        Duration timeout = Duration.ofMinutes(5);
-        for (int i = 1; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--context" -> context = value;
-                case "--namespace" -> namespace = value;
-                case "--deployment" -> deployment = value;
-                case "--objective", "--timeout" -> {
-                    Optional<Duration> d = value == null ? Optional.empty() : RecoveryModel.parse(value).filter(x -> !x.isZero());
-                    if (d.isEmpty()) {
-                        err.println("error: " + args[i] + ": got '" + value + "'; expected a positive duration such as 60s\n" + USAGE);
-                        return 2;
-                    }
-                    if (args[i].equals("--objective")) {
-                        objective = d;
-                    } else {
-                        timeout = d.get();
-                    }
-                }
-                default -> {
-                    err.println("error: unexpected argument '" + args[i] + "'\n" + USAGE);
-                    return 2;
-                }
-            }
-            i++;
-        }
-        if (context == null || context.isBlank() || namespace == null || deployment == null) {
-            err.println("error: --context, --namespace and --deployment are required; the drill deletes a pod, so it never runs "
-                    + "against whatever context happens to be current\n" + USAGE);
-            return 2;
-        }
+    /**
+     * @param context    the kubeconfig context, always named: the drill deletes a pod
+     * @param namespace  the FlinkDeployment's namespace
+     * @param deployment the FlinkDeployment
+     * @param objective  the recovery objective; empty: the deployment's annotation
+     * @param timeout    how long to wait for recovery
+     * @param out        where the report goes
+     * @param err        where problems go
+     * @return the exit code: 0 passed, 1 failed, 2 refused
+     */
+    public static int run(String context, String namespace, String deployment, Optional<Duration> objective, Duration timeout,
+                          PrintStream out, PrintStream err) {
         var unusable = DrillTarget.problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
         if (unusable.isPresent()) {
             err.println("error: " + unusable.get());

@@ -17,30 +17,16 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
-    /** @return the process exit code */
-    public static int run(String[] args, Consumer<Context> program, PrintStream out, PrintStream err) {
-        return run(args, Path.of(""), program, out, err);
-    }
-
-    /** @return the process exit code, for the project in {@code start} or the nearest folder above it */
-    public static int run(String[] args, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
-        String stack = null;
-        boolean json = false;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--json")) {
-                json = true;
-            } else if (stack == null && !args[i].startsWith("-")) {
-                stack = args[i];
-            } else {
-                err.println("error: unexpected argument '" + args[i] + "'");
-                err.println("usage: java -jar target/flink-ha.jar plan <stack> [--json]");
-                return 2;
-            }
-        }
-        if (stack == null) {
-            err.println("usage: java -jar target/flink-ha.jar plan <stack> [--json]");
-            return 2;
-        }
+    /**
+     * @param stack   a stack of {@code stacks/Pulumi.<stack>.yaml}
+     * @param json    JSON in the shape of {@code pulumi preview --json} instead of the tree
+     * @param start   the project folder, or a folder below it
+     * @param program the stacks' program
+     * @param out     where the plan goes
+     * @param err     where problems and warnings go
+     * @return the process exit code
+     */
+    public static int run(String stack, boolean json, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
         try {
             Path dir = StackConfig.findProjectDir(start);
             StackConfig config = StackConfig.read(dir, stack);

@@ -1,22 +1,21 @@
 package io.flinkha.internal.app;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The jar as a tool: what a platform engineer sees when they ask it for help or get an argument wrong. */
 class CommandLineTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        CommandLine line = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return line.execute(args);
+        return new Main(new PrintStream(out, true), new PrintStream(err, true), Path.of("")).commandLine().execute(args);
     }
 
     @Test

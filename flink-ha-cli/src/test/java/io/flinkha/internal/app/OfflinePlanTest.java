@@ -7,7 +7,6 @@ import com.google.gson.JsonParser;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlanCommand;
 import io.flinkha.internal.plan.PlanEngine;
 import io.flinkha.internal.plan.PlanRenderer;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,8 @@ class OfflinePlanTest {
     private static Run planIn(Path project, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(args, project, FlinkHaProgram::define,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), project)
+                .commandLine().execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

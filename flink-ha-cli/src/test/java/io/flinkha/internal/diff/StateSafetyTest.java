@@ -160,7 +160,8 @@ class StateSafetyTest {
         System.arraycopy(options, 0, args, 1, options.length);
         args[args.length - 2] = b.toString();
         args[args.length - 1] = h.toString();
-        int exit = DiffCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = new io.flinkha.internal.app.Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of("")).commandLine().execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -223,8 +223,9 @@ class FailoverDrillTest {
     @Test
     void refusesAnObjectiveItCannotRead() {
         var err = new java.io.ByteArrayOutputStream();
-        int code = DrillCommand.run(new String[]{"drill", "--context", "kind-flink", "--namespace", "flink", "--deployment", "orders",
-                "--objective", "soon"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        int code = new io.flinkha.internal.app.Main(new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err),
+                java.nio.file.Path.of("")).commandLine().execute("drill", "--context", "kind-flink", "--namespace", "flink",
+                "--deployment", "orders", "--objective", "soon");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--objective: got 'soon'"), err.toString());
     }
@@ -232,8 +233,8 @@ class FailoverDrillTest {
     @Test
     void refusesToRunWithoutAnExplicitContext() {
         var err = new java.io.ByteArrayOutputStream();
-        int code = DrillCommand.run(new String[]{"drill", "--namespace", "flink", "--deployment", "orders"},
-                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        int code = new io.flinkha.internal.app.Main(new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err),
+                java.nio.file.Path.of("")).commandLine().execute("drill", "--namespace", "flink", "--deployment", "orders");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--context"), err.toString());
     }
