@@ -338,6 +338,12 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsZonesOutsideTheAwsRegion() {
+        assertProblem(rejected(onAws().with("aws", "{\"region\":\"eu-central-1\"}")), "flink-ha.cluster.vpc.availabilityZones",
+                "eu-west-1a", "expected zones of aws.region eu-central-1");
+    }
+
+    @Test
     void productionJobsMustStillFitAfterLosingANode() {
         SettingsException e = rejected(onAws().with("production", "true").with("jobs", PROD_JOBS)
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\"],\"minSize\":4,\"desiredSize\":4,\"maxSize\":9}")));

@@ -47,7 +47,11 @@ public record EksNetworkArgs(String clusterName, String cidr, List<String> avail
         return regionOf(availabilityZones.get(0));
     }
 
-    private static String regionOf(String zone) {
+    /**
+     * @param zone an availability zone name ({@link #ZONE})
+     * @return its region
+     */
+    public static String regionOf(String zone) {
         // a zone name is its region and one letter (ZONE)
         return zone.substring(0, zone.length() - 1);
     }

@@ -183,6 +183,16 @@ public final class SettingsLoader {
             }
             return new AwsSettings(region);
         });
+        if (cluster instanceof EksClusterSettings eks && eks.network() instanceof NetworkSettings.NewVpc vpc && aws.isPresent()) {
+            // the AWS provider works in aws.region: subnets in another region's zones are refused at deployment, and
+            // the S3 endpoint is named after the zones' region
+            String region = aws.get().region();
+            List<String> elsewhere = vpc.availabilityZones().stream().filter(z -> EksNetworkArgs.ZONE.matcher(z).matches())
+                    .filter(z -> !EksNetworkArgs.regionOf(z).equals(region)).toList();
+            if (!elsewhere.isEmpty()) {
+                problems.add(root.key("cluster.vpc.availabilityZones"), elsewhere, "expected zones of aws.region " + region);
+            }
+        }
         if (cluster instanceof EksClusterSettings eks && !jobs.isEmpty()) {
             capacity(root.key("cluster.nodeGroup"), eks.nodeGroup(), jobs, production).ifPresent(problems::raw);
         }
