@@ -87,6 +87,10 @@ class EksNetworkTest {
         assertEquals("Gateway", at(endpoint, "vpcEndpointType"));
         List<?> tables = at(endpoint, "routeTableIds");
         assertEquals(3, tables.size(), "one private route table per zone: " + tables);
+        for (Registered rt : plan.ofType("aws:ec2/routeTable:RouteTable")) {
+            // the mock engine gives each resource the id <name>-id
+            assertEquals(rt.name().contains("private"), tables.contains(rt.name() + "-id"), rt.name() + " in " + tables);
+        }
     }
 
     @Test

@@ -48,7 +48,7 @@ class FlinkOptionsTest {
     @Test
     void aDeprecatedKeyIsReadThroughTheOptionItFallsBackTo() {
         assertEquals(List.of(), check("state.checkpoints.dir", "s3://bucket/checkpoints"));
-        assertTrue(check("restart-strategy.exponential-delay.initial-backoff", "x").get(0).error());
+        assertTrue(check("state.checkpoints.num-retained", "two").get(0).error(), "parsed as execution.checkpointing.num-retained");
     }
 
     @Test
