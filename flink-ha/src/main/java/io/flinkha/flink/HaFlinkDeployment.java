@@ -109,7 +109,7 @@ public class HaFlinkDeployment extends ComponentResource {
                 ObjectMetaArgs.builder()
                         .name(name)
                         .namespace(args.namespace())
-                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/name", name))
+                        .labels(labels(name))
                         .annotations(annotations(args, recovery))
                         .build(),
                 spec),
@@ -120,7 +120,7 @@ public class HaFlinkDeployment extends ComponentResource {
         this.jobManagerBudget = args.jobManagerReplicas() < 2 ? Optional.empty() : Optional.of(new PodDisruptionBudget(name + "-jobmanagers",
                 PodDisruptionBudgetArgs.builder()
                         .metadata(ObjectMetaArgs.builder().name(name + "-jobmanagers").namespace(args.namespace())
-                                .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/name", name)).build())
+                                .labels(labels(name)).build())
                         .spec(PodDisruptionBudgetSpecArgs.builder()
                                 .maxUnavailable(Either.ofLeft(1))
                                 .selector(LabelSelectorArgs.builder()
@@ -196,6 +196,10 @@ public class HaFlinkDeployment extends ComponentResource {
             container.env(storage.env());
         }
         return PodTemplateSpecArgs.builder().spec(pod.containers(container.build()).build()).build();
+    }
+
+    private static Map<String, String> labels(String deployment) {
+        return Map.of("app.kubernetes.io/part-of", "flink-ha", "app.kubernetes.io/name", deployment);
     }
 
     /** @return the disruption budget that keeps a drain from evicting more than one JobManager at a time, with standbys */

@@ -93,7 +93,7 @@ public final class FlinkOptions {
             return Optional.empty();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : UpstreamCheck.firstLine(cause.getMessage());
             return Optional.of("Flink " + UpstreamCheck.FLINK_VERSION + " cannot read '" + value + "' as " + typeName(option)
                     + " for '" + option.key() + "': " + why);
         }
@@ -205,10 +205,5 @@ public final class FlinkOptions {
             throw new IllegalStateException("cannot open the jar of " + anchor.getName() + " to list Flink's options", e);
         }
         return out;
-    }
-
-    private static String firstLine(String s) {
-        int i = s.indexOf('\n');
-        return i < 0 ? s : s.substring(0, i);
     }
 }

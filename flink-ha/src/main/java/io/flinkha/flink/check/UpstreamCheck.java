@@ -234,7 +234,8 @@ public final class UpstreamCheck {
         return s == null || s.isBlank();
     }
 
-    private static String firstLine(String message) {
+    /** @return the first line of an upstream library's message, without Jackson's reference chain */
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }
