@@ -16,11 +16,12 @@ import { stateSafetyPolicy } from "./policies/flink-state-safety";
 import { standbyJobManagerSpreadPolicy } from "./policies/standby-jobmanager-spread";
 import { retainedCheckpointsPolicy } from "./policies/retained-checkpoints";
 import { nodeImdsV2Policy } from "./policies/node-imdsv2";
+import { replicatedOperatorPolicy } from "./policies/replicated-operator";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -39,6 +40,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     standbyJobManagerSpreadPolicy,
     retainedCheckpointsPolicy,
     nodeImdsV2Policy,
+    replicatedOperatorPolicy,
 ];
 
 export type Level = EnforcementLevel;

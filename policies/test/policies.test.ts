@@ -324,9 +324,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has sixteen policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 16);
-        assert.equal(new Set(policies.map(p => p.name)).size, 16);
+    it("has seventeen policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 17);
+        assert.equal(new Set(policies.map(p => p.name)).size, 17);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);
@@ -391,5 +391,54 @@ describe("node-imdsv2", () => {
     it("reports a node group without a launch template", async () => {
         const v = await only(nfsStack(resource("aws:eks/nodeGroup:NodeGroup", "nodes", { clusterName: "c" })), "node-imdsv2", "mandatory");
         assert.match(v.message, /replaces the node group/);
+    });
+});
+
+describe("replicated-operator", () => {
+    const CHART_DEFAULTS = "kubernetes.operator.reconcile.interval: 15 s\nkubernetes.operator.observer.progress-check.interval: 5 s\n";
+    function operator(values: Record<string, any>): PolicyResource {
+        return resource("kubernetes:helm.sh/v3:Release", "op", { name: "flink-kubernetes-operator", chart: "flink-kubernetes-operator",
+            version: "1.10.0", namespace: "flink-operator", values });
+    }
+    const replicated = {
+        replicas: 2,
+        strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+        operatorPod: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule",
+            labelSelector: { matchLabels: { "app.kubernetes.io/name": "flink-kubernetes-operator" } } }] },
+        defaultConfiguration: { create: true, append: true,
+            "flink-conf.yaml": CHART_DEFAULTS + "kubernetes.operator.leader-election.enabled: true\n" },
+    };
+    const budget = resource("kubernetes:policy/v1:PodDisruptionBudget", "op-pdb", { metadata: { name: "flink-kubernetes-operator",
+        namespace: "flink-operator" }, spec: { maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "flink-kubernetes-operator" } } } });
+
+    it("accepts a replicated operator with leader election, a rolling update, spread and a budget", async () => {
+        assert.deepEqual(await violations(nfsStack(operator(replicated), budget)), []);
+    });
+    it("asks nothing of a single operator", async () => {
+        assert.deepEqual(await violations(nfsStack(operator({ replicas: 1 }))), []);
+    });
+    it("reports replicas without leader election", async () => {
+        const v = await only(nfsStack(operator({ ...replicated, defaultConfiguration: { "flink-conf.yaml": CHART_DEFAULTS } }), budget),
+            "replicated-operator", "mandatory");
+        assert.match(v.message, /every replica reconciles the same deployments/);
+    });
+    it("reports a configuration that drops the chart's own overrides", async () => {
+        const v = await only(nfsStack(operator({ ...replicated, defaultConfiguration: {
+            "flink-conf.yaml": "kubernetes.operator.leader-election.enabled: true\n" } }), budget), "replicated-operator", "mandatory");
+        assert.match(v.message, /drops the chart's own overrides/);
+    });
+    it("reports the chart's Recreate strategy", async () => {
+        const v = await only(nfsStack(operator({ ...replicated, strategy: undefined }), budget), "replicated-operator", "mandatory");
+        assert.match(v.message, /Recreate strategy/);
+    });
+    it("reports replicas that may share a node", async () => {
+        const v = await only(nfsStack(operator({ ...replicated, operatorPod: {} }), budget), "replicated-operator", "mandatory");
+        assert.match(v.message, /may all land on one node/);
+    });
+    it("reports replicas without a disruption budget in the operator's namespace", async () => {
+        const elsewhere = resource("kubernetes:policy/v1:PodDisruptionBudget", "x", { metadata: { namespace: "flink" },
+            spec: { selector: { matchLabels: { "app.kubernetes.io/name": "flink-kubernetes-operator" } } } });
+        const v = await only(nfsStack(operator(replicated), elsewhere), "replicated-operator", "mandatory");
+        assert.match(v.message, /without a PodDisruptionBudget in 'flink-operator'/);
     });
 });

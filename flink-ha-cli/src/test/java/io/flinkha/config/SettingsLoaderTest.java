@@ -273,6 +273,31 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void operatorPodsRequestAQuarterCoreAnd512MiUnlessTold() {
+        assertEquals(new io.flinkha.flink.ContainerResources(0.25, "512Mi"), Settings.valid().load().operator().resources());
+        assertEquals(new io.flinkha.flink.ContainerResources(1, "1Gi"), Settings.valid()
+                .with("operator", "{\"resources\":{\"cpu\":1,\"memory\":\"1Gi\"}}").load().operator().resources());
+    }
+
+    @Test
+    void rejectsOperatorResourcesItsJvmCannotRunIn() {
+        assertProblem(rejected(Settings.valid().with("operator", "{\"resources\":{\"memory\":\"128Mi\"}}")),
+                "flink-ha.operator.resources", "128Mi", "256Mi to 16Gi");
+        assertProblem(rejected(Settings.valid().with("operator", "{\"resources\":{\"cpu\":\"lots\"}}")),
+                "flink-ha.operator.resources.cpu", "got 'lots'");
+    }
+
+    @Test
+    void theOperatorsPodsCountAgainstTheNodeGroupsCapacity() {
+        // 3 x m6i.2xlarge fit the prod jobs with a node to spare, but not with 4 operator pods of 2 CPU each
+        String cluster = eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":3}");
+        onAws().with("production", "true").with("jobs", PROD_JOBS).with("cluster", cluster).load();
+        SettingsException e = rejected(onAws().with("production", "true").with("jobs", PROD_JOBS).with("cluster", cluster)
+                .with("operator", "{\"replicas\":4,\"resources\":{\"cpu\":2,\"memory\":\"4Gi\"}}"));
+        assertProblem(e, "flink-ha.cluster.nodeGroup", "18200m CPU", "(with CoreDNS and the Flink operator)");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         SettingsException e = rejected(Settings.valid()
                 .without("cluster")
@@ -307,7 +332,8 @@ class SettingsLoaderTest {
         SettingsException e = rejected(onAws().with("jobs", PROD_JOBS)
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\",\"m5.xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}")));
         assertProblem(e, "flink-ha.cluster.nodeGroup", "do not fit 3 nodes of m6i.xlarge (3795m CPU",
-                "Left Pending: 1 x top-speed-windowing JobManager (1000m CPU, 2048 MiB)", "10200m CPU",
+                "Left Pending: 1 x top-speed-windowing JobManager (1000m CPU, 2048 MiB)",
+                "10450m CPU and 21132 MiB in all (with CoreDNS and the Flink operator)",
                 "set desiredSize to at least 4");
     }
 

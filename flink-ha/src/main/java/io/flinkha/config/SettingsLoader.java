@@ -194,7 +194,7 @@ public final class SettingsLoader {
             }
         }
         if (cluster instanceof EksClusterSettings eks && !jobs.isEmpty()) {
-            capacity(root.key("cluster.nodeGroup"), eks.nodeGroup(), jobs, production).ifPresent(problems::raw);
+            capacity(root.key("cluster.nodeGroup"), eks.nodeGroup(), operator, jobs, production).ifPresent(problems::raw);
         }
         boolean onAws = cluster instanceof EksClusterSettings || storage instanceof S3StorageSettings;
         if (onAws && aws.isEmpty() && !root.has("aws")) {
@@ -216,11 +216,15 @@ public final class SettingsLoader {
     }
 
     /**
-     * Every job's pods must fit the node group's desired size, on its smallest instance type, or some stay
+     * The operator's and every job's pods must fit the node group's desired size, on its smallest instance type, or some stay
      * Pending for ever; a production stack must still fit after losing one node.
      */
-    private static Optional<String> capacity(String key, NodeGroupSpec nodeGroup, List<JobSettings> jobs, boolean production) {
+    private static Optional<String> capacity(String key, NodeGroupSpec nodeGroup, OperatorSettings operator, List<JobSettings> jobs,
+                                             boolean production) {
         List<PodPlacement.Pod> pods = new ArrayList<>(PodPlacement.EKS_ADD_ONS);
+        for (int i = 0; i < operator.replicas(); i++) {
+            pods.add(new PodPlacement.Pod("Flink operator", operator.resources().milliCpu(), operator.resources().memoryMib()));
+        }
         for (JobSettings job : jobs) {
             try {
                 int replicas = job.recovery().map(r -> RecoveryModel.derive(r, job.jobManagerReplicas(), job.flinkConfiguration())
@@ -261,7 +265,7 @@ public final class SettingsLoader {
         pending.forEach(pod -> left.merge(pod.description() + " (" + pod.milliCpu() + "m CPU, " + pod.memoryMib() + " MiB)", 1L, Long::sum));
         int cpu = pods.stream().mapToInt(PodPlacement.Pod::milliCpu).sum();
         int memory = pods.stream().mapToInt(PodPlacement.Pod::memoryMib).sum();
-        return Optional.of(String.format("%s: %s. Left Pending: %s. The pods request %dm CPU and %d MiB in all (with CoreDNS); "
+        return Optional.of(String.format("%s: %s. Left Pending: %s. The pods request %dm CPU and %d MiB in all (with CoreDNS and the Flink operator); "
                         + "set desiredSize to at least %d%s, or use a larger instance type",
                 key, what, String.join(", ", left.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList()),
                 cpu, memory, needed, production ? " (one node to spare)" : ""));
@@ -368,7 +372,7 @@ public final class SettingsLoader {
 
     private static OperatorSettings readOperator(Node root) {
         Node o = root.childOrEmpty("operator");
-        o.allowOnly(Set.of("version", "namespace", "chartRepository", "certManager", "replicas", "helmValues"));
+        o.allowOnly(Set.of("version", "namespace", "chartRepository", "certManager", "replicas", "resources", "helmValues"));
         String version = o.matching("version", DEFAULT_OPERATOR_VERSION, VERSION, "expected an exact operator version such as "
                 + DEFAULT_OPERATOR_VERSION + (o.has("version") && o.string("version", "").matches("\\d+\\.\\d+")
                 ? " (YAML read an unquoted version as a number: quote it)" : ""));
@@ -379,10 +383,16 @@ public final class SettingsLoader {
         String repository = o.string("chartRepository", FlinkOperatorArgs.archiveRepository(version));
         boolean certManager = o.bool("certManager", false);
         int replicas = o.integer("replicas", 1, 1, FlinkOperatorArgs.MAX_REPLICAS);
+        ContainerResources resources = resources(o, "resources", OperatorSettings.DEFAULT_RESOURCES);
+        if (FlinkOperatorArgs.resourceProblems(resources.milliCpu(), resources.memoryMib()).size() > 0) {
+            o.problemsAdd(o.key("resources"), "got " + resources.cpu() + " CPU, " + resources.memory() + "; expected 0.1 to 8 CPU and "
+                    + "256Mi to 16Gi for the operator (its JVM and caches need at least 256Mi)");
+            resources = OperatorSettings.DEFAULT_RESOURCES;
+        }
         Map<String, Object> helmValues = o.plainMap("helmValues");
         FlinkOperatorArgs.ownedValueProblems(helmValues).forEach(p -> o.problemsAdd(o.key("helmValues." + p.substring(0, p.indexOf(':'))),
                 p.substring(p.indexOf(':') + 2)));
-        return new OperatorSettings(version, namespace, repository, certManager, replicas, Map.copyOf(helmValues));
+        return new OperatorSettings(version, namespace, repository, certManager, replicas, resources, Map.copyOf(helmValues));
     }
 
     private static StorageSettings readStorage(Node root, Problems problems) {
@@ -554,8 +564,8 @@ public final class SettingsLoader {
                     replicas,
                     checkpointInterval(j, problems),
                     retainedCheckpoints(j, production, problems),
-                    resources(j, "jobManager"),
-                    resources(j, "taskManager"),
+                    resources(j, "jobManager", ContainerResources.DEFAULT),
+                    resources(j, "taskManager", ContainerResources.DEFAULT),
                     Map.copyOf(extra),
                     jobRecovery,
                     readyTimeout(j, problems),
@@ -568,10 +578,9 @@ public final class SettingsLoader {
         return jobs;
     }
 
-    private static ContainerResources resources(Node job, String name) {
-        Node r = job.childOrEmpty(name);
+    private static ContainerResources resources(Node parent, String name, ContainerResources d) {
+        Node r = parent.childOrEmpty(name);
         r.allowOnly(Set.of("cpu", "memory"));
-        ContainerResources d = ContainerResources.DEFAULT;
         double cpu = d.cpu();
         if (r.has("cpu")) {
             String text = r.string("cpu", "1");

@@ -1,6 +1,11 @@
 package io.flinkha.operator;
 
+import com.pulumi.core.Either;
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
+import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -29,8 +34,14 @@ public class FlinkOperator extends ComponentResource {
     /** Name of the operator's Helm chart, and of its release. */
     public static final String CHART = "flink-kubernetes-operator";
 
+    /** The node label that tells nodes apart. */
+    static final String NODE = "kubernetes.io/hostname";
+    /** The node label of the availability zone. */
+    static final String ZONE = "topology.kubernetes.io/zone";
+
     private final Namespace namespace;
     private final Release release;
+    private final java.util.Optional<PodDisruptionBudget> budget;
 
     /**
      * Declares the Flink operator.
@@ -59,6 +70,18 @@ public class FlinkOperator extends ComponentResource {
                 .values(values(args))
                 .build(), child.build());
 
+        // a node drain must leave the leader or a standby running; with one replica a budget would block every drain
+        this.budget = args.replicas() < 2 ? java.util.Optional.empty() : java.util.Optional.of(new PodDisruptionBudget(name + "-pdb",
+                PodDisruptionBudgetArgs.builder()
+                        .metadata(ObjectMetaArgs.builder().name(CHART)
+                                .namespace(namespace.urn().applyValue(urn -> args.namespace()))
+                                .labels(Map.of("app.kubernetes.io/part-of", "flink-ha")).build())
+                        .spec(PodDisruptionBudgetSpecArgs.builder()
+                                .maxUnavailable(Either.ofLeft(1))
+                                .selector(LabelSelectorArgs.builder().matchLabels(podSelector()).build())
+                                .build())
+                        .build(), child.build()));
+
         registerOutputs(Map.of(
                 "namespace", namespace.urn().applyValue(urn -> args.namespace()),
                 // absent until Helm reports back (and under mocks that return only inputs)
@@ -75,14 +98,43 @@ public class FlinkOperator extends ComponentResource {
             merge(values, "rbac", Map.of("create", true,
                     "jobRole", Map.of("create", false),
                     "jobRoleBinding", Map.of("create", false)));
+            // a memory limit equal to the request, so the operator is not the first to be killed under pressure;
+            // no CPU limit, so it is never throttled while it reconciles a failover
+            merge(values, "operatorPod", Map.of("resources", Map.of(
+                    "requests", Map.of("cpu", args.milliCpu() + "m", "memory", args.memoryMib() + "Mi"),
+                    "limits", Map.of("memory", args.memoryMib() + "Mi"))));
             if (args.replicas() > 1) {
-                // without leader election two operators would reconcile the same deployments
+                // the chart's Recreate stops every replica before starting one; with leader election a standby leads
+                // while the others roll
+                values.put("strategy", Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", 1, "maxUnavailable", 0)));
+                merge(values, "operatorPod", Map.of("topologySpreadConstraints", List.of(
+                        spread(NODE, "DoNotSchedule"), spread(ZONE, "ScheduleAnyway"))));
+                // without leader election two operators would reconcile the same deployments; the string replaces the
+                // chart's own default overrides, so they come first and every environment runs on the same base
+                String base = extraConfig(args.extraValues()).orElseGet(() -> OperatorRelease.of(args.version()).orElseThrow().chartConfigOverrides());
                 merge(values, "defaultConfiguration", Map.of("create", true, "append", true, "flink-conf.yaml",
-                        "kubernetes.operator.leader-election.enabled: true\n"
+                        (base.endsWith("\n") ? base : base + "\n")
+                                + "kubernetes.operator.leader-election.enabled: true\n"
                                 + "kubernetes.operator.leader-election.lease-name: " + CHART + "-lease\n"));
             }
             return values;
         });
+    }
+
+    /** @return the label the chart puts on the operator's pods (the chart's name, since {@code nameOverride} is the platform's) */
+    public static Map<String, String> podSelector() {
+        return Map.of("app.kubernetes.io/name", CHART);
+    }
+
+    private static Map<String, Object> spread(String topologyKey, String whenUnsatisfiable) {
+        // maxSkew 1 on nodes still lets a surge pod share a node on a two-node cluster, where anti-affinity would block the rollout
+        return Map.of("maxSkew", 1, "topologyKey", topologyKey, "whenUnsatisfiable", whenUnsatisfiable,
+                "labelSelector", Map.of("matchLabels", podSelector()));
+    }
+
+    private static java.util.Optional<String> extraConfig(Map<String, Object> extra) {
+        return extra.get("defaultConfiguration") instanceof Map<?, ?> d && d.get("flink-conf.yaml") instanceof String conf
+                ? java.util.Optional.of(conf) : java.util.Optional.empty();
     }
 
     @SuppressWarnings("unchecked")
@@ -109,6 +161,11 @@ public class FlinkOperator extends ComponentResource {
     /** @return the Helm release; FlinkDeployments depend on it so the CRD exists before them */
     public Release release() {
         return release;
+    }
+
+    /** @return the operator's disruption budget, present when it runs more than one replica */
+    public java.util.Optional<PodDisruptionBudget> disruptionBudget() {
+        return budget;
     }
 
     /** @return the operator's namespace */

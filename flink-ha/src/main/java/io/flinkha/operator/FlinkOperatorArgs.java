@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param watchNamespaces namespaces whose FlinkDeployments the operator reconciles
  * @param webhook         whether to install the operator's admission webhook (it needs cert-manager)
  * @param replicas        operator replicas; more than one turns on the operator's leader election
+ * @param milliCpu        CPU each operator pod requests, in millicores
+ * @param memoryMib       memory each operator pod requests and is limited to, in MiB
  * @param extraValues     extra chart values, merged under the component's own, which win
  * @param cluster         the cluster, whose provider the release uses
  */
@@ -30,6 +32,8 @@ public record FlinkOperatorArgs(
         List<Output<String>> watchNamespaces,
         boolean webhook,
         int replicas,
+        int milliCpu,
+        int memoryMib,
         Map<String, Object> extraValues,
         KubernetesCluster cluster) {
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
@@ -38,10 +42,18 @@ public record FlinkOperatorArgs(
     public static final String DEFAULT_NAMESPACE = "flink-operator";
     /** Most operator replicas: one leads, the rest wait; more buy nothing. */
     public static final int MAX_REPLICAS = 5;
-    /** Chart values the component sets itself; extra values may not touch them. */
+    /** Default {@code milliCpu}: the operator reconciles a handful of deployments with a fraction of a core. */
+    public static final int DEFAULT_MILLI_CPU = 250;
+    /** Default {@code memoryMib}: the operator's JVM with its informer caches for a few namespaces. */
+    public static final int DEFAULT_MEMORY_MIB = 512;
+    /**
+     * Chart values the component sets itself; extra values may not touch them. {@code nameOverride} changes the
+     * pods' selector label, which the operator's disruption budget and spread select on.
+     */
     public static final Set<String> OWNED_VALUES = Set.of(
             "watchNamespaces", "webhook.create", "replicas", "jobServiceAccount.create",
-            "rbac.jobRole.create", "rbac.jobRoleBinding.create");
+            "rbac.jobRole.create", "rbac.jobRoleBinding.create", "strategy", "nameOverride",
+            "operatorPod.resources", "operatorPod.topologySpreadConstraints", "defaultConfiguration.append");
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -53,6 +65,8 @@ public record FlinkOperatorArgs(
      * @param watchNamespaces namespaces whose FlinkDeployments the operator reconciles
      * @param webhook         whether to install the operator's admission webhook (it needs cert-manager)
      * @param replicas        operator replicas; more than one turns on the operator's leader election
+     * @param milliCpu        CPU each operator pod requests, in millicores
+     * @param memoryMib       memory each operator pod requests and is limited to, in MiB
      * @param extraValues     extra chart values, merged under the component's own, which win
      * @param cluster         the cluster, whose provider the release uses
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
@@ -65,9 +79,26 @@ public record FlinkOperatorArgs(
                 .check(namespace != null && NAMESPACE.matcher(namespace).matches(), "namespace", namespace, "expected a Kubernetes namespace name")
                 .check(!watchNamespaces.isEmpty(), "watchNamespaces", "none", "expected the jobs' namespaces")
                 .check(replicas >= 1 && replicas <= MAX_REPLICAS, "replicas", replicas, "expected 1 to " + MAX_REPLICAS)
+                .addAll(resourceProblems(milliCpu, memoryMib))
                 .addAll(ownedValueProblems(extraValues).stream().map(p -> "extraValues." + p).toList())
                 .required("cluster", cluster, "expected the cluster to install into")
                 .done();
+    }
+
+    /**
+     * @param milliCpu  CPU each operator pod requests, in millicores
+     * @param memoryMib memory each operator pod requests and is limited to, in MiB
+     * @return one problem per value out of range, as {@code milliCpu: ...} or {@code memoryMib: ...}
+     */
+    public static List<String> resourceProblems(int milliCpu, int memoryMib) {
+        List<String> out = new java.util.ArrayList<>();
+        if (milliCpu < 100 || milliCpu > 8000) {
+            out.add("milliCpu: got " + milliCpu + "; expected 100 to 8000 millicores");
+        }
+        if (memoryMib < 256 || memoryMib > 16384) {
+            out.add("memoryMib: got " + memoryMib + "; expected 256 to 16384 MiB (the operator's JVM and its caches need at least 256)");
+        }
+        return out;
     }
 
     /**
@@ -88,7 +119,8 @@ public record FlinkOperatorArgs(
                 cur = ((Map<String, Object>) cur).get(part);
             }
             if (present) {
-                out.add(owned + ": is set by the platform from the operator's namespace, webhook, replicas and the jobs' own RBAC; remove it");
+                out.add(owned + ": is set by the platform (watched namespaces, webhook, replicas and their rollout, pod resources and spread, "
+                        + "the jobs' own RBAC); remove it");
             }
         }
         return out;
@@ -116,6 +148,8 @@ public record FlinkOperatorArgs(
         private List<Output<String>> watchNamespaces = List.of();
         private boolean webhook = false;
         private int replicas = 1;
+        private int milliCpu = DEFAULT_MILLI_CPU;
+        private int memoryMib = DEFAULT_MEMORY_MIB;
         private Map<String, Object> extraValues = Map.of();
         private KubernetesCluster cluster;
 
@@ -153,6 +187,16 @@ public record FlinkOperatorArgs(
          */
         public Builder replicas(int replicas) { this.replicas = replicas; return this; }
         /**
+         * @param milliCpu CPU each operator pod requests, in millicores; default 250 (no CPU limit, so it is never throttled)
+         * @return this builder
+         */
+        public Builder milliCpu(int milliCpu) { this.milliCpu = milliCpu; return this; }
+        /**
+         * @param memoryMib memory each operator pod requests and is limited to, in MiB; default 512
+         * @return this builder
+         */
+        public Builder memoryMib(int memoryMib) { this.memoryMib = memoryMib; return this; }
+        /**
          * @param values extra chart values, merged under the component's own; default none
          * @return this builder
          */
@@ -169,7 +213,7 @@ public record FlinkOperatorArgs(
          */
         public FlinkOperatorArgs build() {
             return new FlinkOperatorArgs(version, namespace, chartRepository != null ? chartRepository : archiveRepository(version),
-                    List.copyOf(watchNamespaces), webhook, replicas, Map.copyOf(extraValues), cluster);
+                    List.copyOf(watchNamespaces), webhook, replicas, milliCpu, memoryMib, Map.copyOf(extraValues), cluster);
         }
     }
 }

@@ -43,6 +43,27 @@ public record OperatorRelease(String version, String flinkVersion, Set<String> s
                 + ", or a flink-ha release built for " + version;
     }
 
+    /**
+     * The chart's own {@code defaultConfiguration."flink-conf.yaml"} value at this release: the metrics reporter,
+     * reconcile and progress-check intervals it sets over the built-in configuration. The value is one string, so
+     * whoever sets it replaces these lines; the component writes them back before its own, and every environment's
+     * operator runs on the same base. Kept as {@code chart-<version>-flink-conf.yaml} beside this class, copied from the
+     * chart's {@code values.yaml} at the release tag, since the chart itself is not on Maven Central.
+     *
+     * @return the chart's default overrides, ending with a newline
+     */
+    public String chartConfigOverrides() {
+        String resource = "chart-" + version + "-flink-conf.yaml";
+        try (InputStream in = OperatorRelease.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the build: add the chart's default overrides of " + version);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(resource + " cannot be read", e);
+        }
+    }
+
     private static OperatorRelease load() {
         Properties p = new Properties();
         try (InputStream in = OperatorRelease.class.getResourceAsStream("/io/flinkha/upstream.properties")) {

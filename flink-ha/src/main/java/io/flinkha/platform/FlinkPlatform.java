@@ -117,6 +117,8 @@ public class FlinkPlatform extends ComponentResource {
                 .watchNamespaces(List.of(namespace))
                 .webhook(op.certManager())
                 .replicas(op.replicas())
+                .milliCpu(op.resources().milliCpu())
+                .memoryMib(op.resources().memoryMib())
                 .extraValues(op.helmValues())
                 .cluster(cluster)
                 .build(), parent);

@@ -25,6 +25,12 @@ class FlinkOperatorTest {
                 .cluster(p)).build(), null)), RELEASE);
     }
 
+    /** The key has dots, so it is not a path segment. */
+    private static String operatorConf(Registered release) {
+        Map<String, Object> defaults = at(release, "values.defaultConfiguration");
+        return (String) defaults.get("flink-conf.yaml");
+    }
+
     @Test
     void installsTheOperatorChartAtVersion1100FromTheApacheArchive() {
         Registered release = release(b -> b);
@@ -84,6 +90,97 @@ class FlinkOperatorTest {
         String conf = (String) defaults.get("flink-conf.yaml");
         assertTrue(conf.contains("kubernetes.operator.leader-election.enabled: true"), conf);
         assertTrue(conf.contains("kubernetes.operator.leader-election.lease-name: "), conf);
+    }
+
+    @Test
+    void leaderElectionKeepsTheChartsOwnDefaultOverridesBeforeItsKeys() {
+        String conf = operatorConf(release(b -> b.replicas(2)));
+        assertTrue(conf.startsWith(OperatorRelease.CHECKED.chartConfigOverrides()), conf);
+        assertTrue(conf.contains("kubernetes.operator.reconcile.interval: 15 s\n"), conf);
+        assertTrue(conf.contains("kubernetes.operator.observer.progress-check.interval: 5 s\n"), conf);
+        assertTrue(conf.contains("kubernetes.operator.metrics.reporter.slf4j.factory.class: "), conf);
+        assertEquals(true, at(release(b -> b.replicas(2)), "values.defaultConfiguration.append"), "the chart's built-in configuration stays");
+    }
+
+    @Test
+    void aUsersOwnOperatorConfigurationIsKeptAndLeaderElectionAddedAfterIt() {
+        String conf = operatorConf(release(b -> b.replicas(2).extraValues(Map.of("defaultConfiguration",
+                Map.of("flink-conf.yaml", "kubernetes.operator.reconcile.interval: 30 s")))));
+        assertTrue(conf.startsWith("kubernetes.operator.reconcile.interval: 30 s\nkubernetes.operator.leader-election.enabled: true\n"), conf);
+    }
+
+    @Test
+    void operatorPodsRequestCpuAndMemoryAndAreLimitedInMemoryOnly() {
+        Registered release = release(b -> b.milliCpu(500).memoryMib(1024));
+        assertEquals(Map.of("cpu", "500m", "memory", "1024Mi"), at(release, "values.operatorPod.resources.requests"));
+        assertEquals(Map.of("memory", "1024Mi"), at(release, "values.operatorPod.resources.limits"));
+    }
+
+    @Test
+    void operatorPodsRequestAQuarterCoreAnd512MiByDefault() {
+        assertEquals(Map.of("cpu", "250m", "memory", "512Mi"), at(release(b -> b), "values.operatorPod.resources.requests"));
+    }
+
+    @Test
+    void rejectsOperatorResourcesItsJvmCannotRunIn() {
+        var e = assertThrows(IllegalArgumentException.class, () -> release(b -> b.milliCpu(50).memoryMib(128)));
+        assertTrue(e.getMessage().contains("milliCpu: got 50; expected 100 to 8000 millicores"), e.getMessage());
+        assertTrue(e.getMessage().contains("memoryMib: got 128; expected 256 to 16384 MiB"), e.getMessage());
+    }
+
+    @Test
+    void aReplicatedOperatorRollsOneReplicaAtATimeKeepingTheOthersUp() {
+        Registered release = release(b -> b.replicas(2));
+        assertEquals("RollingUpdate", at(release, "values.strategy.type"));
+        assertEquals(0L, (Long) at(release, "values.strategy.rollingUpdate.maxUnavailable"));
+        assertEquals(1L, (Long) at(release, "values.strategy.rollingUpdate.maxSurge"));
+    }
+
+    @Test
+    void aSingleOperatorKeepsTheChartsRecreateStrategy() {
+        assertNull(at(release(b -> b), "values.strategy"), "two operators without leader election would reconcile at once");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReplicatedOperatorSpreadsItsPodsOverNodesAndPreferablyZones() {
+        List<Map<String, Object>> spread = at(release(b -> b.replicas(2)), "values.operatorPod.topologySpreadConstraints");
+        assertEquals(2, spread.size());
+        assertEquals("kubernetes.io/hostname", spread.get(0).get("topologyKey"));
+        assertEquals("DoNotSchedule", spread.get(0).get("whenUnsatisfiable"));
+        assertEquals("topology.kubernetes.io/zone", spread.get(1).get("topologyKey"));
+        assertEquals("ScheduleAnyway", spread.get(1).get("whenUnsatisfiable"));
+        for (var c : spread) {
+            assertEquals(1L, ((Number) c.get("maxSkew")).longValue());
+            assertEquals(Map.of("app.kubernetes.io/name", "flink-kubernetes-operator"), ((Map<String, Object>) c.get("labelSelector")).get("matchLabels"));
+        }
+    }
+
+    @Test
+    void aReplicatedOperatorHasADisruptionBudgetThatKeepsOneRunning() {
+        Registered pdb = only(Plans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
+                .watchNamespaces(List.of(Output.of("streaming"))).replicas(3).cluster(p).build(), null)),
+                "kubernetes:policy/v1:PodDisruptionBudget");
+        assertEquals("flink-operator", at(pdb, "metadata.namespace"));
+        assertEquals(1L, (Long) at(pdb, "spec.maxUnavailable"));
+        assertEquals(Map.of("app.kubernetes.io/name", "flink-kubernetes-operator"), at(pdb, "spec.selector.matchLabels"));
+    }
+
+    @Test
+    void aSingleOperatorHasNoDisruptionBudgetThatWouldBlockEveryDrain() {
+        assertEquals(0, Plans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
+                .watchNamespaces(List.of(Output.of("streaming"))).cluster(p).build(), null))
+                .ofType("kubernetes:policy/v1:PodDisruptionBudget").size());
+    }
+
+    @Test
+    void rejectsExtraValuesThatWouldChangeTheOperatorsRolloutSpreadOrSelector() {
+        var e = assertThrows(IllegalArgumentException.class, () -> release(b -> b.extraValues(Map.of(
+                "strategy", Map.of("type", "Recreate"), "nameOverride", "ops",
+                "operatorPod", Map.of("resources", Map.of(), "topologySpreadConstraints", List.of())))));
+        for (String owned : List.of("strategy", "nameOverride", "operatorPod.resources", "operatorPod.topologySpreadConstraints")) {
+            assertTrue(e.getMessage().contains("extraValues." + owned + ": is set by the platform"), e.getMessage());
+        }
     }
 
     @Test
