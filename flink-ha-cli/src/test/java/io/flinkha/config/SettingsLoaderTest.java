@@ -434,6 +434,16 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void warnsAboutAHeartbeatTimeoutSetBelowItsFloorAndKeepsIt() {
+        PlatformSettings s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+                + "\"flinkConfiguration\":{\"heartbeat.timeout\":\"5 s\"}}]").load();
+        assertEquals("5 s", s.jobs().get(0).flinkConfiguration().get("heartbeat.timeout"));
+        assertEquals(List.of("flink-ha.jobs[0].flinkConfiguration.heartbeat.timeout: 5s is below the 20s floor: a TaskManager in a long "
+                + "GC pause or on a saturated node is declared lost and every task restarts from the last checkpoint"),
+                SettingsLoader.warnings(s, REVIEW_DAY));
+    }
+
+    @Test
     void realValuesRaiseNoWarning() {
         PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"81.2.69.0/24\"],"
                 + "\"admins\":[\"arn:aws:iam::380012345678:role/platform-admins\"]}").load();

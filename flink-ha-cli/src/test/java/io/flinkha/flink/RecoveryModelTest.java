@@ -65,10 +65,50 @@ class RecoveryModelTest {
     void derivesSettingsThatMeetTheObjective() {
         var r = RecoveryModel.derive(objective(60), Optional.empty(), Map.of());
         assertTrue(r.worst().total().compareTo(Duration.ofSeconds(60)) <= 0, r.describe());
-        assertEquals("13 s", r.derived().get(RecoveryModel.HEARTBEAT_TIMEOUT));
-        assertEquals("2 s", r.derived().get(RecoveryModel.HEARTBEAT_INTERVAL));
         assertEquals("exponential-delay", r.derived().get(RecoveryModel.RESTART_STRATEGY));
         assertEquals(1, r.jobManagerReplicas(), "60 s leaves room for a new JobManager pod");
+    }
+
+    @Test
+    void theHeartbeatTimeoutNeverGoesBelowItsFloorAgainstGcPausesAndSaysWhatItCosts() {
+        var r = RecoveryModel.derive(objective(60), Optional.empty(), Map.of());
+        assertEquals("20 s", r.derived().get(RecoveryModel.HEARTBEAT_TIMEOUT), "60 s leaves 13.9 s after a new TaskManager pod");
+        assertEquals(1, r.tradeoffs().size(), r.tradeoffs().toString());
+        assertTrue(r.tradeoffs().get(0).startsWith("heartbeat.timeout is held at its 20s floor, where the objective would leave 13.9s "
+                + "after a new TaskManager pod: a TaskManager loss takes 66.1s, beyond the 60s objective"), r.tradeoffs().get(0));
+    }
+
+    @Test
+    void theHeartbeatIntervalKeepsFlinksRatioOfFiveBeatsPerTimeout() {
+        var r = RecoveryModel.derive(objective(60), Optional.empty(), Map.of());
+        assertEquals("4 s", r.derived().get(RecoveryModel.HEARTBEAT_INTERVAL));
+    }
+
+    @Test
+    void aLooseObjectiveNeedsNoTradeoff() {
+        var r = RecoveryModel.derive(objective(120), Optional.empty(), Map.of());
+        assertEquals(java.util.List.of(), r.tradeoffs());
+        assertEquals("50 s", r.derived().get(RecoveryModel.HEARTBEAT_TIMEOUT), "Flink's default, since the objective leaves more");
+    }
+
+    @Test
+    void anExplicitSettingBelowAFloorIsKeptAndItsRiskNamed() {
+        var r = RecoveryModel.evaluate(Map.of(RecoveryModel.HEARTBEAT_TIMEOUT, "5 s", RecoveryModel.LEASE_DURATION, "6 s"), 2,
+                Duration.ofSeconds(30), Duration.ofSeconds(15));
+        assertEquals(Duration.ofSeconds(5), r.taskManagerLoss().terms().get("heartbeat.timeout"));
+        assertEquals(2, r.tradeoffs().size(), r.tradeoffs().toString());
+        assertTrue(r.tradeoffs().get(0).startsWith("high-availability.kubernetes.leader-election.lease-duration: 6s is below the 10s floor"),
+                r.tradeoffs().get(0));
+        assertTrue(r.tradeoffs().get(1).startsWith("heartbeat.timeout: 5s is below the 20s floor: a TaskManager in a long GC pause"),
+                r.tradeoffs().get(1));
+    }
+
+    @Test
+    void derivedLeaderElectionStaysAtOrAboveItsFloors() {
+        var r = RecoveryModel.derive(new RecoveryObjective(Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofSeconds(5)),
+                Optional.empty(), Map.of());
+        assertTrue(RecoveryModel.parse(r.derived().get(RecoveryModel.LEASE_DURATION)).orElseThrow().toSeconds() >= 10, r.derived().toString());
+        assertTrue(RecoveryModel.parse(r.derived().get(RecoveryModel.RETRY_PERIOD)).orElseThrow().toSeconds() >= 2, r.derived().toString());
     }
 
     @Test
@@ -77,7 +117,7 @@ class RecoveryModelTest {
         long lease = RecoveryModel.parse(r.derived().get(RecoveryModel.LEASE_DURATION)).orElseThrow().toSeconds();
         long renew = RecoveryModel.parse(r.derived().get(RecoveryModel.RENEW_DEADLINE)).orElseThrow().toSeconds();
         long retry = RecoveryModel.parse(r.derived().get(RecoveryModel.RETRY_PERIOD)).orElseThrow().toSeconds();
-        assertTrue(lease >= 5 && renew <= lease && retry < renew, lease + " " + renew + " " + retry);
+        assertTrue(lease >= 10 && renew <= lease && retry < renew, lease + " " + renew + " " + retry);
     }
 
     @Test
@@ -99,7 +139,7 @@ class RecoveryModelTest {
     void rejectsAnObjectiveBelowWhatRestoreAndAPodNeedAndNamesTheBound() {
         var e = assertThrows(IllegalArgumentException.class, () -> RecoveryModel.derive(objective(20), Optional.empty(), Map.of()));
         assertTrue(e.getMessage().contains("checkpoint restore time is not bounded by configuration"), e.getMessage());
-        assertTrue(e.getMessage().contains("must be at least 22.1s"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be at least 28.1s"), e.getMessage());
     }
 
     @Test
@@ -132,7 +172,9 @@ class RecoveryModelTest {
             double seconds = Double.parseDouble(worst.substring(0, worst.indexOf('s')));
             assertTrue(seconds <= 60, worst);
             assertTrue(worst.contains("dominated by"), worst);
-            assertEquals("13 s", Plans.flinkConfiguration(d).get("heartbeat.timeout"));
+            assertEquals("20 s", Plans.flinkConfiguration(d).get("heartbeat.timeout"));
+            assertTrue(((String) annotations.get(HaFlinkDeployment.TRADEOFFS_ANNOTATION)).startsWith("heartbeat.timeout is held at its 20s floor"),
+                    String.valueOf(annotations.get(HaFlinkDeployment.TRADEOFFS_ANNOTATION)));
         }
     }
 }

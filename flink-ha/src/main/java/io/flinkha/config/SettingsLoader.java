@@ -131,6 +131,11 @@ public final class SettingsLoader {
                     + o.providerArn() + "' is in AWS's example account " + acct + "; use your cluster's OIDC provider")));
         }
         for (int i = 0; i < settings.jobs().size(); i++) {
+            // an explicit value below a floor against false failovers is allowed, and its risk said
+            for (String risk : RecoveryModel.evaluate(settings.jobs().get(i).flinkConfiguration(), 1, RecoveryObjective.DEFAULT_POD_STARTUP,
+                    RecoveryObjective.DEFAULT_RESTORE_TIME).tradeoffs()) {
+                out.add(p + "jobs[" + i + "].flinkConfiguration." + risk);
+            }
             for (FlinkOptions.Finding f : FlinkOptions.bundled().check(settings.jobs().get(i).flinkConfiguration())) {
                 if (!f.error()) {
                     out.add(p + "jobs[" + i + "].flinkConfiguration." + f.key() + ": " + f.message());

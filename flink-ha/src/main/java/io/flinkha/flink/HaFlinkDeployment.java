@@ -44,6 +44,8 @@ public class HaFlinkDeployment extends ComponentResource {
     public static final String WORST_CASE_ANNOTATION = "flink-ha.io/recovery-worst-case";
     /** The worst case after losing a TaskManager with the JobManager (a node failure), beside the objective's path. */
     public static final String TASKMANAGER_LOSS_ANNOTATION = "flink-ha.io/recovery-taskmanager-loss";
+    /** Where the recovery model let a floor against false failovers win over the objective, or a setting is below one. */
+    public static final String TRADEOFFS_ANNOTATION = "flink-ha.io/recovery-tradeoffs";
     /** The declared recovery objective. */
     public static final String OBJECTIVE_ANNOTATION = "flink-ha.io/recovery-objective";
     /**
@@ -172,6 +174,9 @@ public class HaFlinkDeployment extends ComponentResource {
         Map<String, String> a = new TreeMap<>();
         a.put(WORST_CASE_ANNOTATION, recovery.describe());
         a.put(TASKMANAGER_LOSS_ANNOTATION, recovery.taskManagerLoss().describe());
+        if (!recovery.tradeoffs().isEmpty()) {
+            a.put(TRADEOFFS_ANNOTATION, String.join("; ", recovery.tradeoffs()));
+        }
         var assumed = args.recoveryObjective();
         a.put(RECOVERY_ANNOTATION, recovery.toJson(assumed.map(RecoveryObjective::target),
                 assumed.map(RecoveryObjective::podStartup).orElse(RecoveryObjective.DEFAULT_POD_STARTUP),

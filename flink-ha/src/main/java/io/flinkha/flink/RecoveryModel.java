@@ -40,10 +40,19 @@ public final class RecoveryModel {
     /** Jitter on each backoff (default 0.1). */
     public static final String JITTER = "restart-strategy.exponential-delay.jitter-factor";
 
-    /** Below these the API server and GC pauses cause false failovers. */
-    static final Duration MIN_LEASE = Duration.ofSeconds(5);
-    static final Duration MIN_RETRY = Duration.ofSeconds(1);
-    static final Duration MIN_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Floors no derived value goes below, because below them a healthy process is declared dead. Flink documents no
+     * minimum, only its defaults (lease 15 s, retry 5 s, heartbeat timeout 50 s at one beat per 10 s) and the warning
+     * that low values produce false positives. A leader that cannot renew its lease within the deadline (a JobManager
+     * GC pause, a slow API server) gives up leadership and restarts the job; a TaskManager silent for the heartbeat
+     * timeout (a full GC of a multi-GiB heap, a saturated node) is failed with all its tasks. Each false failover costs
+     * a full restore, so the model trades a longer TaskManager-loss path for fewer false ones.
+     */
+    static final Duration MIN_LEASE = Duration.ofSeconds(10);
+    static final Duration MIN_RETRY = Duration.ofSeconds(2);
+    static final Duration MIN_HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+    /** Flink's own ratio of heartbeat timeout to interval (50 s / 10 s): several beats are missed before a loss is declared. */
+    static final int HEARTBEATS_PER_TIMEOUT = 5;
     static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
     static final Duration DEFAULT_RETRY = Duration.ofSeconds(5);
     static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(50);
@@ -103,8 +112,21 @@ public final class RecoveryModel {
      * @param derived            Flink settings derived from the objective (none without one)
      * @param jobManagerLoss     the path after the leading JobManager is lost
      * @param taskManagerLoss    the path after a TaskManager is lost with it
+     * @param tradeoffs          where a floor against false failovers won over the objective, or a setting is below one
      */
-    public record Recovery(int jobManagerReplicas, Map<String, String> derived, Path jobManagerLoss, Path taskManagerLoss) {
+    public record Recovery(int jobManagerReplicas, Map<String, String> derived, Path jobManagerLoss, Path taskManagerLoss,
+                           List<String> tradeoffs) {
+        /**
+         * @param jobManagerReplicas JobManagers (more than one means a standby)
+         * @param derived            Flink settings derived from the objective (none without one)
+         * @param jobManagerLoss     the path after the leading JobManager is lost
+         * @param taskManagerLoss    the path after a TaskManager is lost with it
+         * @param tradeoffs          where a floor against false failovers won over the objective, or a setting is below one
+         */
+        public Recovery {
+            tradeoffs = List.copyOf(tradeoffs);
+        }
+
         /** @return the path the objective bounds: losing the leading JobManager */
         public Path worst() {
             return jobManagerLoss;
@@ -129,6 +151,9 @@ public final class RecoveryModel {
             m.put("jobManagerReplicas", jobManagerReplicas);
             m.put("jobManagerLoss", jobManagerLoss.toMap());
             m.put("taskManagerLoss", taskManagerLoss.toMap());
+            if (!tradeoffs.isEmpty()) {
+                m.put("tradeoffs", tradeoffs);
+            }
             return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(m);
         }
     }
@@ -160,7 +185,20 @@ public final class RecoveryModel {
         tm.put("new TaskManager pod (podStartup)", podStartup);
         tm.put("restart backoff", restart);
         tm.put("restore (restoreTime)", restoreTime);
-        return new Recovery(replicas, Map.of(), new Path("JobManager loss", jm), new Path("TaskManager loss", tm));
+        List<String> risks = new ArrayList<>();
+        belowFloor(conf, LEASE_DURATION, lease, MIN_LEASE, "the leader gives up its lease during a JobManager GC pause or a slow "
+                + "API server response and the job restarts").ifPresent(risks::add);
+        belowFloor(conf, RETRY_PERIOD, retry, MIN_RETRY, "contenders poll the API server that often for every job").ifPresent(risks::add);
+        belowFloor(conf, HEARTBEAT_TIMEOUT, heartbeat, MIN_HEARTBEAT_TIMEOUT, "a TaskManager in a long GC pause or on a saturated "
+                + "node is declared lost and every task restarts from the last checkpoint").ifPresent(risks::add);
+        return new Recovery(replicas, Map.of(), new Path("JobManager loss", jm), new Path("TaskManager loss", tm), risks);
+    }
+
+    /** An explicit setting below its floor is the user's call, and its risk is named where the worst case is. */
+    private static Optional<String> belowFloor(Map<String, String> conf, String key, Duration value, Duration floor, String risk) {
+        return conf.containsKey(key) && value.compareTo(floor) < 0
+                ? Optional.of(String.format("%s: %s is below the %s floor: %s", key, format(value), format(floor), risk))
+                : Optional.empty();
     }
 
     /**
@@ -199,12 +237,12 @@ public final class RecoveryModel {
         Duration lease = clamp(Duration.ofSeconds(jmBudget.toSeconds() * 5 / 6), MIN_LEASE, DEFAULT_LEASE);
         Duration retry = clamp(Duration.ofSeconds(lease.toSeconds() / 5), MIN_RETRY, DEFAULT_RETRY);
         Duration renew = Duration.ofSeconds(Math.max(retry.toSeconds() + 1, lease.toSeconds() * 2 / 3));
-        Duration heartbeat = clamp(Duration.ofSeconds(tmBudget.toSeconds()), MIN_HEARTBEAT_TIMEOUT, DEFAULT_HEARTBEAT_TIMEOUT);
+        Duration heartbeat = clamp(Duration.ofSeconds(Math.max(0, tmBudget.toSeconds())), MIN_HEARTBEAT_TIMEOUT, DEFAULT_HEARTBEAT_TIMEOUT);
         derived.put(LEASE_DURATION, lease.toSeconds() + " s");
         derived.put(RENEW_DEADLINE, renew.toSeconds() + " s");
         derived.put(RETRY_PERIOD, retry.toSeconds() + " s");
         derived.put(HEARTBEAT_TIMEOUT, heartbeat.toSeconds() + " s");
-        derived.put(HEARTBEAT_INTERVAL, Math.max(1, heartbeat.toSeconds() / 5) + " s");
+        derived.put(HEARTBEAT_INTERVAL, Math.max(1, heartbeat.toSeconds() / HEARTBEATS_PER_TIMEOUT) + " s");
         derived.put(RESTART_STRATEGY, "exponential-delay");
         derived.put(INITIAL_BACKOFF, DEFAULT_BACKOFF.toSeconds() + " s");
         derived.keySet().removeIf(userConf::containsKey);
@@ -219,7 +257,14 @@ public final class RecoveryModel {
             throw new IllegalArgumentException(String.format("objective %s is not met: the worst case is %s; %s is set explicitly "
                     + "and wins over the derived value: lower it or raise the objective", format(target), recovery.describe(), culprit));
         }
-        return new Recovery(jobManagers, Map.copyOf(derived), recovery.jobManagerLoss(), recovery.taskManagerLoss());
+        List<String> tradeoffs = new ArrayList<>(recovery.tradeoffs());
+        if (derived.containsKey(HEARTBEAT_TIMEOUT) && heartbeat.compareTo(tmBudget) > 0) {
+            tradeoffs.add(String.format("heartbeat.timeout is held at its %s floor, where the objective would leave %s after a new "
+                    + "TaskManager pod: a TaskManager loss takes %s, beyond the %s objective, which bounds the JobManager loss; a "
+                    + "lower timeout would fail over healthy TaskManagers in GC pauses", format(MIN_HEARTBEAT_TIMEOUT),
+                    format(tmBudget.isNegative() ? Duration.ZERO : tmBudget), format(recovery.taskManagerLoss().total()), format(target)));
+        }
+        return new Recovery(jobManagers, Map.copyOf(derived), recovery.jobManagerLoss(), recovery.taskManagerLoss(), tradeoffs);
     }
 
     /**
