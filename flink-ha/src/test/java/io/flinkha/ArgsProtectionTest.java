@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,13 @@ class ArgsProtectionTest {
     void rejectsANodeGroupWhoseDesiredSizeIsOutsideItsBounds() {
         assertSays(refused(() -> new NodeGroupSpec(List.of("m6i.large"), 3, 2, 4, 50)),
                 "NodeGroupSpec: desiredSize: got 2; expected minSize <= desiredSize <= maxSize (3 <= 2 <= 4)");
+    }
+
+    @Test
+    void rejectsANodeGroupMaxSizeNothingWouldScaleTo() {
+        assertSays(refused(() -> new NodeGroupSpec(List.of("m6i.large"), 2, 2, 4, 50)),
+                "NodeGroupSpec: maxSize: got 4; nothing would start nodes above desiredSize 2");
+        assertEquals(4, new NodeGroupSpec(List.of("m6i.large"), 2, 2, 4, 50, NodeGroupSpec.Autoscaling.EXTERNAL).maxSize());
     }
 
     @Test

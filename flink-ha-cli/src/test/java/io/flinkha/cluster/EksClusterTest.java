@@ -110,8 +110,31 @@ class EksClusterTest {
                 "flink-ha-network-private-eu-west-1c-id"), subnets);
         assertTrue(subnets.size() >= 2);
         assertEquals(3L, (Long) at(nodes, "scalingConfig.minSize"));
-        assertEquals(9L, (Long) at(nodes, "scalingConfig.maxSize"));
+        assertEquals(3L, (Long) at(nodes, "scalingConfig.maxSize"), "nothing scales it, so it runs its desired size");
+        assertEquals(List.of(), nodes.ignoreChanges(), "the program owns the node count");
         assertEquals(List.of("m6i.2xlarge", "m5.2xlarge"), at(nodes, "instanceTypes"));
+    }
+
+    @Test
+    void anExternalAutoscalersNodeCountIsLeftAloneByTheNextUp() {
+        var settings = io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
+                .with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},"
+                        + "\"nodeGroup\":{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6,\"autoscaling\":\"external\"}}")
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load();
+        PlannedResource nodes = only(Plans.ofPlatform(settings), "aws:eks/nodeGroup:NodeGroup");
+        assertEquals(6L, (Long) at(nodes, "scalingConfig.maxSize"));
+        assertEquals(List.of("scalingConfig.desiredSize"), nodes.ignoreChanges());
+    }
+
+    @Test
+    void withoutPublicAccessCidrsTheApiEndpointIsPrivateOnly() {
+        var settings = io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
+                .with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load();
+        PlannedResource cluster = only(Plans.ofPlatform(settings), "aws:eks/cluster:Cluster");
+        assertEquals(false, at(cluster, "vpcConfig.endpointPublicAccess"));
+        assertEquals(true, at(cluster, "vpcConfig.endpointPrivateAccess"));
+        assertEquals(null, at(cluster, "vpcConfig.publicAccessCidrs"));
     }
 
     @Test

@@ -298,6 +298,24 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsAMaxSizeNothingWouldScaleTo() {
+        assertProblem(rejected(onAws().with("cluster", eksWith("{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6}"))),
+                "flink-ha.cluster.nodeGroup.maxSize", "got 6", "nothing would start nodes above desiredSize 2",
+                "installs no cluster autoscaler", "Set maxSize to 2, or autoscaling: external");
+    }
+
+    @Test
+    void aNodeGroupRunsItsDesiredSizeUnlessAnExternalAutoscalerScalesIt() {
+        var fixed = (EksClusterSettings) onAws().with("cluster", eksWith("{\"desiredSize\":3}")).load().cluster();
+        assertEquals(3, fixed.nodeGroup().maxSize());
+        assertEquals(io.flinkha.cluster.NodeGroupSpec.Autoscaling.NONE, fixed.nodeGroup().autoscaling());
+        var scaled = (EksClusterSettings) onAws().with("cluster", eksWith("{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6,"
+                + "\"autoscaling\":\"external\"}")).load().cluster();
+        assertEquals(6, scaled.nodeGroup().maxSize());
+        assertEquals(io.flinkha.cluster.NodeGroupSpec.Autoscaling.EXTERNAL, scaled.nodeGroup().autoscaling());
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         SettingsException e = rejected(Settings.valid()
                 .without("cluster")
@@ -330,7 +348,7 @@ class SettingsLoaderTest {
     @Test
     void rejectsJobsThatDoNotFitTheNodeGroupAndNamesWhatStaysPending() {
         SettingsException e = rejected(onAws().with("jobs", PROD_JOBS)
-                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\",\"m5.xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}")));
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\",\"m5.xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":3}")));
         assertProblem(e, "flink-ha.cluster.nodeGroup", "do not fit 3 nodes of m6i.xlarge (3795m CPU",
                 "Left Pending: 1 x top-speed-windowing JobManager (1000m CPU, 2048 MiB)",
                 "10450m CPU and 21132 MiB in all (with CoreDNS and the Flink operator)",
@@ -340,7 +358,7 @@ class SettingsLoaderTest {
     @Test
     void rejectsMoreJobManagersThanNodesBecauseTheyNeverShareANode() {
         SettingsException e = rejected(onAws().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":3}]")
-                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":2,\"desiredSize\":2,\"maxSize\":9}")));
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":2,\"desiredSize\":2,\"maxSize\":2}")));
         assertProblem(e, "flink-ha.cluster.nodeGroup", "job orders runs 3 JobManagers, which never share a node",
                 "1 would stay Pending", "desiredSize to at least 3");
     }
@@ -372,7 +390,7 @@ class SettingsLoaderTest {
     @Test
     void productionJobsMustStillFitAfterLosingANode() {
         SettingsException e = rejected(onAws().with("production", "true").with("jobs", PROD_JOBS)
-                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\"],\"minSize\":4,\"desiredSize\":4,\"maxSize\":9}")));
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\"],\"minSize\":4,\"desiredSize\":4,\"maxSize\":4}")));
         assertProblem(e, "flink-ha.cluster.nodeGroup", "fit 4 nodes of m6i.xlarge", "but not the 3 left after losing one",
                 "set desiredSize to at least 5 (one node to spare)");
     }
@@ -380,14 +398,14 @@ class SettingsLoaderTest {
     @Test
     void acceptsJobsThatFitWithANodeToSpareInProduction() {
         PlatformSettings s = onAws().with("production", "true").with("jobs", PROD_JOBS)
-                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\",\"m5.2xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}")).load();
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\",\"m5.2xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":3}")).load();
         assertEquals(2, s.jobs().size());
     }
 
     @Test
     void theSmallestInstanceTypeOfTheNodeGroupDecidesTheFit() {
         assertProblem(rejected(onAws().with("jobs", PROD_JOBS)
-                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\",\"m6i.large\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":9}"))),
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\",\"m6i.large\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":3}"))),
                 "flink-ha.cluster.nodeGroup", "nodes of m6i.large");
     }
 

@@ -104,12 +104,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 .name(args.clusterName())
                 .version(args.kubernetesVersion())
                 .roleArn(clusterRole.arn())
-                .vpcConfig(ClusterVpcConfigArgs.builder()
-                        .subnetIds(Output.all(subnets))
-                        .endpointPrivateAccess(true)
-                        .endpointPublicAccess(!args.publicAccessCidrs().isEmpty())
-                        .publicAccessCidrs(args.publicAccessCidrs().isEmpty() ? null : args.publicAccessCidrs())
-                        .build())
+                .vpcConfig(vpcConfig(subnets, args.publicAccessCidrs()))
                 .enabledClusterLogTypes(LOG_TYPES)
                 .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(args.supportType().name()).build())
                 .accessConfig(ClusterAccessConfigArgs.builder()
@@ -167,7 +162,10 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                         .minSize(ng.minSize()).desiredSize(ng.desiredSize()).maxSize(ng.maxSize()).build())
                 .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(nodePolicies).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(nodePolicies)
+                // the user's autoscaler owns the node count: the next `pulumi up` must not scale its work back
+                .ignoreChanges(ng.autoscaling() == NodeGroupSpec.Autoscaling.EXTERNAL ? List.of("scalingConfig.desiredSize") : List.of())
+                .build());
 
         Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
         this.oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
@@ -282,4 +280,16 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     public OpenIdConnectProvider oidcProvider() { return oidcProvider; }
     /** @return the kubeconfig, a secret */
     public Output<String> kubeconfig() { return kubeconfig; }
+
+    /** The SDK's builder refuses a null list, so a private-only endpoint leaves the CIDRs out instead. */
+    private static ClusterVpcConfigArgs vpcConfig(List<Output<String>> subnets, List<String> publicAccessCidrs) {
+        var vpc = ClusterVpcConfigArgs.builder()
+                .subnetIds(Output.all(subnets))
+                .endpointPrivateAccess(true)
+                .endpointPublicAccess(!publicAccessCidrs.isEmpty());
+        if (!publicAccessCidrs.isEmpty()) {
+            vpc.publicAccessCidrs(publicAccessCidrs);
+        }
+        return vpc.build();
+    }
 }

@@ -7,17 +7,44 @@ import java.util.List;
 
 /**
  * The EKS managed node group that runs Flink. Checked when made: every instance type in
- * {@link Ec2InstanceTypes} and of one architecture, and {@code minSize <= desiredSize <= maxSize}.
+ * {@link Ec2InstanceTypes} and of one architecture, {@code minSize <= desiredSize <= maxSize}, and room above
+ * {@code desiredSize} only when an autoscaler of the user's own uses it: the platform installs none, and a
+ * {@code maxSize} nothing acts on promises capacity that never comes.
  *
  * @param instanceTypes EC2 instance types (default {@code m6i.large})
  * @param minSize       minimum nodes (default 2)
  * @param desiredSize   desired nodes (default 2)
- * @param maxSize       maximum nodes (default 4)
+ * @param maxSize       maximum nodes (default 2, the desired size)
  * @param diskSizeGb    root volume size in GiB, 20 to 16384 (default 50)
+ * @param autoscaling   who changes the node count (default {@link Autoscaling#NONE})
  */
-public record NodeGroupSpec(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskSizeGb) {
-    /** The defaults: two to four m6i.large with 50 GiB disks. */
-    public static final NodeGroupSpec DEFAULT = new NodeGroupSpec(List.of("m6i.large"), 2, 2, 4, 50);
+public record NodeGroupSpec(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskSizeGb, Autoscaling autoscaling) {
+    /** The defaults: two m6i.large with 50 GiB disks. */
+    public static final NodeGroupSpec DEFAULT = new NodeGroupSpec(List.of("m6i.large"), 2, 2, 2, 50);
+
+    /** Who changes a node group's size after it is made. */
+    public enum Autoscaling {
+        /** Nobody: the node group runs {@code desiredSize} nodes, and {@code maxSize} must equal it. */
+        NONE,
+        /**
+         * A cluster autoscaler or Karpenter the user runs: it may grow the group up to {@code maxSize}, and the program
+         * leaves the desired size it sets alone instead of scaling back at the next {@code pulumi up}.
+         */
+        EXTERNAL
+    }
+
+    /**
+     * A node group nobody scales.
+     *
+     * @param instanceTypes EC2 instance types
+     * @param minSize       minimum nodes
+     * @param desiredSize   desired nodes
+     * @param maxSize       maximum nodes, equal to {@code desiredSize}
+     * @param diskSizeGb    root volume size in GiB
+     */
+    public NodeGroupSpec(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskSizeGb) {
+        this(instanceTypes, minSize, desiredSize, maxSize, diskSizeGb, Autoscaling.NONE);
+    }
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -26,13 +53,33 @@ public record NodeGroupSpec(List<String> instanceTypes, int minSize, int desired
      * @param instanceTypes EC2 instance types (default {@code m6i.large})
      * @param minSize       minimum nodes (default 2)
      * @param desiredSize   desired nodes (default 2)
-     * @param maxSize       maximum nodes (default 4)
+     * @param maxSize       maximum nodes (default 2, the desired size)
      * @param diskSizeGb    root volume size in GiB, 20 to 16384 (default 50)
+     * @param autoscaling   who changes the node count (default {@link Autoscaling#NONE})
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public NodeGroupSpec {
         instanceTypes = instanceTypes == null ? List.of() : List.copyOf(instanceTypes);
-        ArgsCheck.of("NodeGroupSpec").addAll(problems(instanceTypes, minSize, desiredSize, maxSize, diskSizeGb)).done();
+        ArgsCheck.of("NodeGroupSpec").addAll(problems(instanceTypes, minSize, desiredSize, maxSize, diskSizeGb))
+                .addAll(autoscalingProblems(desiredSize, maxSize, autoscaling)).done();
+    }
+
+    /**
+     * @param desiredSize desired nodes
+     * @param maxSize     maximum nodes
+     * @param autoscaling who changes the node count
+     * @return a problem when {@code maxSize} promises nodes nothing would start, as {@code maxSize: ...}
+     */
+    public static List<String> autoscalingProblems(int desiredSize, int maxSize, Autoscaling autoscaling) {
+        if (autoscaling == null) {
+            return List.of("autoscaling: got null; expected NONE or EXTERNAL");
+        }
+        if (autoscaling == Autoscaling.NONE && maxSize > desiredSize) {
+            return List.of("maxSize: got " + maxSize + "; nothing would start nodes above desiredSize " + desiredSize + ": the platform "
+                    + "installs no cluster autoscaler. Set maxSize to " + desiredSize + ", or autoscaling: external when your own "
+                    + "cluster autoscaler or Karpenter scales this node group");
+        }
+        return List.of();
     }
 
     /**

@@ -350,16 +350,21 @@ public final class SettingsLoader {
             network = new NetworkSettings.NewVpc(cidr, List.copyOf(zones), "perZone".equals(nat));
         }
         Node n = c.childOrEmpty("nodeGroup");
-        n.allowOnly(Set.of("instanceTypes", "minSize", "desiredSize", "maxSize", "diskSize"));
+        n.allowOnly(Set.of("instanceTypes", "minSize", "desiredSize", "maxSize", "diskSize", "autoscaling"));
         NodeGroupSpec d = NodeGroupSpec.DEFAULT;
         List<String> types = n.has("instanceTypes") ? n.strings("instanceTypes") : d.instanceTypes();
         int min = n.integer("minSize", d.minSize(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         int desired = n.integer("desiredSize", Math.max(min, d.desiredSize()), Integer.MIN_VALUE, Integer.MAX_VALUE);
-        int max = n.integer("maxSize", Math.max(desired, d.maxSize()), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int max = n.integer("maxSize", desired, Integer.MIN_VALUE, Integer.MAX_VALUE);
         int disk = n.integer("diskSize", d.diskSizeGb(), Integer.MIN_VALUE, Integer.MAX_VALUE);
-        List<String> nodeProblems = NodeGroupSpec.problems(types, min, desired, max, disk);
+        String scaling = n.oneOf("autoscaling", "none", Set.of("none", "external"));
+        NodeGroupSpec.Autoscaling autoscaling = "external".equals(scaling) ? NodeGroupSpec.Autoscaling.EXTERNAL : NodeGroupSpec.Autoscaling.NONE;
+        List<String> nodeProblems = new ArrayList<>(NodeGroupSpec.problems(types, min, desired, max, disk));
+        if (nodeProblems.isEmpty()) {
+            nodeProblems.addAll(NodeGroupSpec.autoscalingProblems(desired, max, autoscaling));
+        }
         nodeProblems.forEach(p -> problems.raw(n.key(p)));
-        NodeGroupSpec nodeGroup = nodeProblems.isEmpty() ? new NodeGroupSpec(types, min, desired, max, disk) : d;
+        NodeGroupSpec nodeGroup = nodeProblems.isEmpty() ? new NodeGroupSpec(types, min, desired, max, disk, autoscaling) : d;
         List<String> admins = c.strings("admins");
         EksClusterArgs.adminProblems(admins).forEach(p -> problems.raw(c.key(p)));
         List<String> cidrs = c.strings("publicAccessCidrs");

@@ -170,7 +170,7 @@ public final class PlanEngine {
                     aliases.add(com.pulumi.core.internal.Urn.create(stack, project, Optional.of(parentAlias), r.type(), aliasName));
                 }
                 withAliases = new PlannedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(), r.dependencies(),
-                        r.inputs(), r.retainOnDelete(), r.protect(), List.copyOf(aliases));
+                        r.inputs(), r.retainOnDelete(), r.protect(), r.ignoreChanges(), List.copyOf(aliases));
             }
             byUrn.put(r.urn(), withAliases);
             out.add(withAliases);
@@ -288,6 +288,7 @@ public final class PlanEngine {
                         inputs(request),
                         request.hasRetainOnDelete() && request.getRetainOnDelete(),
                         request.hasProtect() && request.getProtect(),
+                        List.copyOf(request.getIgnoreChangesList()),
                         aliasUrns(request, project, stack))));
                 return response;
             });

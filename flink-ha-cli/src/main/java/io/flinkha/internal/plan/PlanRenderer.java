@@ -38,6 +38,9 @@ public final class PlanRenderer {
             if (r.protect()) {
                 state.put("protect", true);
             }
+            if (!r.ignoreChanges().isEmpty()) {
+                state.put("ignoreChanges", r.ignoreChanges());
+            }
             if (!r.aliases().isEmpty()) {
                 state.put("aliases", r.aliases());
             }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param inputs       inputs as plain JSON values; unknowns and secrets are placeholders
  * @param retainOnDelete whether destroying the stack leaves the cloud resource in place
  * @param protect      whether the engine refuses to delete the resource
+ * @param ignoreChanges input paths whose changes the engine leaves alone (what something else owns once created)
  * @param aliases      URNs this resource was known by before (renames, re-parents), so the engine moves it instead of replacing it
  */
 public record PlannedResource(
@@ -29,5 +30,6 @@ public record PlannedResource(
         Map<String, Object> inputs,
         boolean retainOnDelete,
         boolean protect,
+        List<String> ignoreChanges,
         List<String> aliases) {
 }
