@@ -42,7 +42,7 @@ class ArgsProtectionTest {
 
     private static S3StorageArgs.Builder s3() {
         return S3StorageArgs.builder().bucketName("acme-flink-state").environment("qa")
-                .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class));
+                .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class)).region("eu-west-1");
     }
 
     @Test

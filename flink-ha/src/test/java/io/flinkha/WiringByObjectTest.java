@@ -36,7 +36,7 @@ class WiringByObjectTest {
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder().cluster(cluster).namespace("streaming")
                     .awsProvider(aws).build(), null);
             var storage = new S3Storage("state", S3StorageArgs.builder().bucketName("acme-flink-state").environment("qa")
-                    .awsProvider(aws).build(), null).grantReadWrite(account);
+                    .awsProvider(aws).region("eu-west-1").build(), null).grantReadWrite(account);
             var operator = new FlinkOperator("operator", FlinkOperatorArgs.builder().cluster(cluster)
                     .watchNamespaces(List.of(account.namespace())).build(), null);
             new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder().jarUri("local:///job.jar")

@@ -134,7 +134,7 @@ class EksClusterTest {
         PlannedResource cluster = only(Plans.ofPlatform(settings), "aws:eks/cluster:Cluster");
         assertEquals(false, at(cluster, "vpcConfig.endpointPublicAccess"));
         assertEquals(true, at(cluster, "vpcConfig.endpointPrivateAccess"));
-        assertEquals(null, at(cluster, "vpcConfig.publicAccessCidrs"));
+        assertEquals(null, (Object) at(cluster, "vpcConfig.publicAccessCidrs"));
     }
 
     @Test

@@ -213,7 +213,8 @@ public class FlinkPlatform extends ComponentResource {
                     .plugin(s3.plugin())
                     .noncurrentVersionDays(s3.noncurrentVersionDays())
                     .production(settings.production())
-                    .awsProvider(aws.orElseThrow());
+                    .awsProvider(aws.orElseThrow())
+                    .region(settings.aws().orElseThrow().region());
             s3.kmsKeyArn().ifPresent(args::kmsKeyArn);
             return new S3Storage(name + "-storage", args.build(), parent);
         }

@@ -167,19 +167,26 @@ public class S3Storage extends ComponentResource implements HaStorage {
 
     /** The Presto S3 filesystem's upload ACL; Flink hands {@code s3.*} keys to it as {@code presto.s3.*}. */
     public static final String PRESTO_UPLOAD_ACL = "s3.upload-acl-type";
+    /** The S3 endpoint of Flink's S3 filesystems. */
+    public static final String ENDPOINT = "s3.endpoint";
 
     @Override
     public PodStorage podStorage(String flinkVersion) {
         String jar = "flink-s3-fs-" + args.plugin() + "-" + flinkVersion + ".jar";
-        Map<String, String> conf = args.plugin().equals("hadoop")
-                // s3a's default credential chain has no web-identity provider, so IRSA must be named
-                ? Map.of("fs.s3a.aws.credentials.provider", "com.amazonaws.auth.WebIdentityTokenCredentialsProvider")
-                // Presto's S3 client sends a canned ACL with every upload (PRIVATE unless told). The bucket has ACLs
-                // disabled (BucketOwnerEnforced), which accepts only no ACL or bucket-owner-full-control: say so
-                // explicitly instead of relying on PRIVATE being read as equivalent
-                : Map.of(PRESTO_UPLOAD_ACL, "BUCKET_OWNER_FULL_CONTROL");
+        Map<String, String> conf = new java.util.TreeMap<>();
+        // Flink hands s3.endpoint to either filesystem (as fs.s3a.endpoint or presto.s3.endpoint)
+        conf.put(ENDPOINT, args.regionalEndpoint());
+        if (args.plugin().equals("hadoop")) {
+            // s3a's default credential chain has no web-identity provider, so IRSA must be named
+            conf.put("fs.s3a.aws.credentials.provider", "com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
+        } else {
+            // Presto's S3 client sends a canned ACL with every upload (PRIVATE unless told). The bucket has ACLs
+            // disabled (BucketOwnerEnforced), which accepts only no ACL or bucket-owner-full-control: say so
+            // explicitly instead of relying on PRIVATE being read as equivalent
+            conf.put(PRESTO_UPLOAD_ACL, "BUCKET_OWNER_FULL_CONTROL");
+        }
         return new PodStorage(List.of(), List.of(),
-                List.of(EnvVarArgs.builder().name("ENABLE_BUILT_IN_PLUGINS").value(jar).build()), conf);
+                List.of(EnvVarArgs.builder().name("ENABLE_BUILT_IN_PLUGINS").value(jar).build()), Map.copyOf(conf));
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param plugin                Flink's S3 filesystem, {@code presto} or {@code hadoop}
  * @param noncurrentVersionDays days before noncurrent object versions expire
  * @param awsProvider           AWS provider of the stack's account and region
+ * @param region                the provider's region, where the bucket is; Flink's S3 client is pointed at its endpoint
  * @param production            whether the storage serves production, which must keep its state when the stack is destroyed
  */
 public record S3StorageArgs(
@@ -28,7 +29,10 @@ public record S3StorageArgs(
         String plugin,
         int noncurrentVersionDays,
         com.pulumi.aws.Provider awsProvider,
+        String region,
         boolean production) {
+    /** An AWS region such as {@code eu-west-1}, {@code us-gov-west-1} or {@code cn-north-1}. */
+    public static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
 
     /** Default {@code plugin}: Presto's filesystem, recommended by Flink for checkpoints. */
     public static final String DEFAULT_PLUGIN = "presto";
@@ -46,6 +50,7 @@ public record S3StorageArgs(
      * @param plugin                Flink's S3 filesystem, {@code presto} or {@code hadoop}
      * @param noncurrentVersionDays days before noncurrent object versions expire
      * @param awsProvider           AWS provider of the stack's account and region
+     * @param region                the provider's region, where the bucket is; Flink's S3 client is pointed at its endpoint
      * @param production            whether the storage serves production, which must keep its state when the stack is destroyed
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
@@ -57,6 +62,8 @@ public record S3StorageArgs(
                 .check(environment == null || HaStorage.PATH_SEGMENT.matcher(environment).matches(), "environment", environment,
                         "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment")
                 .required("awsProvider", awsProvider, "expected the AWS provider of the stack's account and region")
+                .check(region != null && REGION.matcher(region).matches(), "region", region, "expected the AWS provider's region, "
+                        + "such as eu-west-1: Flink's S3 client must use its regional endpoint, which the VPC's S3 gateway endpoint serves")
                 .problem("kmsKeyArn", kmsKeyArn.orElse(null), kmsKeyArn.flatMap(S3StorageArgs::kmsKeyProblem))
                 .check(Set.of("presto", "hadoop").contains(plugin), "plugin", plugin, "allowed: hadoop, presto")
                 .check(noncurrentVersionDays >= 1 && noncurrentVersionDays <= 3650, "noncurrentVersionDays", noncurrentVersionDays,
@@ -66,6 +73,14 @@ public record S3StorageArgs(
                 .done();
     }
 
+
+    /**
+     * @return the bucket region's S3 endpoint. The global {@code s3.amazonaws.com} resolves to us-east-1, so its traffic
+     *         bypasses the VPC's S3 gateway endpoint and pays NAT per gigabyte, and redirects every request to another region
+     */
+    public String regionalEndpoint() {
+        return "https://s3." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : "");
+    }
 
     /** A KMS key ARN: {@code arn:aws:kms:<region>:<account>:key/<key id>}. */
     public static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
@@ -102,6 +117,7 @@ public record S3StorageArgs(
         private String plugin = DEFAULT_PLUGIN;
         private int noncurrentVersionDays = DEFAULT_NONCURRENT_VERSION_DAYS;
         private com.pulumi.aws.Provider awsProvider;
+        private String region;
         private boolean production;
 
         private Builder() {
@@ -142,6 +158,11 @@ public record S3StorageArgs(
          * @return this builder
          */
         public Builder awsProvider(com.pulumi.aws.Provider provider) { this.awsProvider = provider; return this; }
+        /**
+         * @param region the AWS provider's region, where the bucket is (required)
+         * @return this builder
+         */
+        public Builder region(String region) { this.region = region; return this; }
 
         /**
          * @param production whether the storage serves production; then {@code retainOnDelete} must stay true; default false
@@ -155,7 +176,7 @@ public record S3StorageArgs(
          */
         public S3StorageArgs build() {
             return new S3StorageArgs(bucketName, environment, retainOnDelete, Optional.ofNullable(kmsKeyArn), plugin,
-                    noncurrentVersionDays, awsProvider, production);
+                    noncurrentVersionDays, awsProvider, region, production);
         }
     }
 }

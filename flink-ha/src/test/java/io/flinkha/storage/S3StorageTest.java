@@ -44,7 +44,7 @@ class S3StorageTest {
         return Plans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", customise.apply(S3StorageArgs.builder()
                     .bucketName("acme-flink-ha-qa").environment("qa")
-                    .awsProvider(aws)).build(), null);
+                    .awsProvider(aws).region("eu-west-1")).build(), null);
             return storage.grantReadWrite(new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                     .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null));
         });
@@ -187,7 +187,7 @@ class S3StorageTest {
     @Test
     void pathsAreS3UrisUniquePerEnvironmentNamespaceAndDeployment() {
         Plan plan = Plans.ofAwsComponent(aws -> {
-            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).build(), null);
+            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).region("eu-west-1").build(), null);
             var paths = storage.pathsFor(Output.of("streaming"), "orders");
             return new ConfigMap("paths", ConfigMapArgs.builder().data(Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir())
                     .applyValue(t -> Map.of("ha", t.t1, "checkpoints", t.t2, "savepoints", t.t3))).build());
@@ -201,7 +201,7 @@ class S3StorageTest {
     private static Registered deploymentOn(String plugin, String flinkVersion) {
         Plan plan = Plans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
-                    .plugin(plugin).awsProvider(aws).build(), null);
+                    .plugin(plugin).awsProvider(aws).region("eu-west-1").build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                     .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
             return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder()
@@ -228,6 +228,26 @@ class S3StorageTest {
     }
 
     @Test
+    void bothS3FilesystemsUseTheBucketRegionsEndpointWhichTheVpcGatewayEndpointServes() {
+        assertEquals("https://s3.eu-west-1.amazonaws.com", Plans.flinkConfiguration(deploymentOn("presto", "1.20.1")).get("s3.endpoint"));
+        assertEquals("https://s3.eu-west-1.amazonaws.com", Plans.flinkConfiguration(deploymentOn("hadoop", "1.20.1")).get("s3.endpoint"));
+    }
+
+    @Test
+    void chinaRegionsHaveTheirOwnEndpointDomain() {
+        var args = S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").region("cn-north-1")
+                .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class)).build();
+        assertEquals("https://s3.cn-north-1.amazonaws.com.cn", args.regionalEndpoint());
+    }
+
+    @Test
+    void rejectsStorageWithoutTheProvidersRegion() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> S3StorageArgs.builder()
+                .bucketName("acme-flink-ha-qa").environment("qa").awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class)).build());
+        assertTrue(e.getMessage().contains("region: got null; expected the AWS provider's region"), e.getMessage());
+    }
+
+    @Test
     void hadoopPluginIsToldToUseWebIdentityCredentials() {
         Registered d = deploymentOn("hadoop", "1.20.1");
         assertEquals("flink-s3-fs-hadoop-1.20.1.jar", at(d, "spec.podTemplate.spec.containers.0.env.0.value"));
@@ -238,7 +258,7 @@ class S3StorageTest {
     @Test
     void rejectsAGrantToAnAccountWithoutACloudRole() {
         var e = assertThrows(IllegalStateException.class, () -> Plans.ofAwsComponent(aws ->
-                new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).build(), null)
+                new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).region("eu-west-1").build(), null)
                         .grantReadWrite(new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                                 .cluster(new ExistingCluster("kind", new ExistingClusterArgs("kind", Optional.empty()), null))
                                 .namespace("streaming").build(), null))));
@@ -250,9 +270,9 @@ class S3StorageTest {
         Plan plan = Plans.ofAwsComponent(aws -> {
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                     .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
-            new S3Storage("state", S3StorageArgs.builder().bucketName("acme-state").environment("qa").awsProvider(aws).build(), null)
+            new S3Storage("state", S3StorageArgs.builder().bucketName("acme-state").environment("qa").awsProvider(aws).region("eu-west-1").build(), null)
                     .grantReadWrite(account);
-            return new S3Storage("archive", S3StorageArgs.builder().bucketName("acme-archive").environment("qa").awsProvider(aws).build(), null)
+            return new S3Storage("archive", S3StorageArgs.builder().bucketName("acme-archive").environment("qa").awsProvider(aws).region("eu-west-1").build(), null)
                     .grantReadWrite(account);
         });
         assertEquals(1, plan.ofType("aws:iam/role:Role").size(), "one role per account, whatever the grants");
@@ -264,7 +284,7 @@ class S3StorageTest {
     @Test
     void aDeploymentWaitsForTheStoragePolicyOfItsAccount() {
         Plan plan = Plans.ofAwsComponent(aws -> {
-            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).build(), null);
+            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).region("eu-west-1").build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                     .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
             storage.grantReadWrite(account);

@@ -50,7 +50,7 @@ public final class CustomPlatform {
         var storage = new S3Storage("analytics-state", S3StorageArgs.builder()
                 .bucketName("example-analytics-flink-state")
                 .environment("analytics")
-                .awsProvider(aws)
+                .awsProvider(aws).region("eu-west-1")
                 .build(), null).grantReadWrite(account);
         var operator = new FlinkOperator("analytics-operator", FlinkOperatorArgs.builder()
                 .watchNamespaces(List.of(account.namespace()))
