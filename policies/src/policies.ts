@@ -17,11 +17,13 @@ import { standbyJobManagerSpreadPolicy } from "./policies/standby-jobmanager-spr
 import { retainedCheckpointsPolicy } from "./policies/retained-checkpoints";
 import { nodeImdsV2Policy } from "./policies/node-imdsv2";
 import { replicatedOperatorPolicy } from "./policies/replicated-operator";
+import { operatorCrdsPolicy, crdUpgradeCommand } from "./policies/operator-crds";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
+export { crdUpgradeCommand };
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy, operatorCrdsPolicy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -41,6 +43,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     retainedCheckpointsPolicy,
     nodeImdsV2Policy,
     replicatedOperatorPolicy,
+    operatorCrdsPolicy,
 ];
 
 export type Level = EnforcementLevel;

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONFIGMAP_VERBS, durationMs, jobManagerLossMs, policies } from "../src/policies";
+import { CONFIGMAP_VERBS, crdUpgradeCommand, durationMs, jobManagerLossMs, policies } from "../src/policies";
 import { evaluate, PLAN_UNKNOWN, resourcesFromPlan, Violation } from "../src/evaluate";
 import {
     ALL_VERBS, bucket, flinkDeployment, HA_RULES, irsaRole, ISSUER, jobManagerBudget, nfsStack, pvc, resource, role, roleBinding,
@@ -324,9 +324,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has seventeen policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 17);
-        assert.equal(new Set(policies.map(p => p.name)).size, 17);
+    it("has eighteen policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 18);
+        assert.equal(new Set(policies.map(p => p.name)).size, 18);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);
@@ -440,5 +440,35 @@ describe("replicated-operator", () => {
             spec: { selector: { matchLabels: { "app.kubernetes.io/name": "flink-kubernetes-operator" } } } });
         const v = await only(nfsStack(operator(replicated), elsewhere), "replicated-operator", "mandatory");
         assert.match(v.message, /without a PodDisruptionBudget in 'flink-operator'/);
+    });
+});
+
+describe("operator-crds", () => {
+    function operator(version: string): PolicyResource {
+        return resource("kubernetes:helm.sh/v3:Release", "op", { name: "flink-kubernetes-operator", chart: "flink-kubernetes-operator",
+            version, namespace: "flink-operator", values: { replicas: 1 } });
+    }
+    const locked = { ...DEFAULT_CONFIG, "operator-crds": { installed: "1.10.0" } };
+
+    it("accepts the operator whose CRDs the cluster has", async () => {
+        assert.deepEqual(await violations(nfsStack(operator("1.10.0")), locked), []);
+    });
+    it("stops a new operator release with the exact steps", async () => {
+        const v = await only(nfsStack(operator("1.11.0")), "operator-crds", "mandatory", locked);
+        assert.match(v.message, /moves to 1\.11\.0, but the cluster has the CRDs of 1\.10\.0/);
+        assert.ok(v.message.includes(crdUpgradeCommand("1.11.0")), v.message);
+        assert.match(v.message, /set operator-crds\.installed to "1\.11\.0"/);
+    });
+    it("prints the steps the plan diff prints (the fixture the Java side is tested against)", () => {
+        assert.equal(crdUpgradeCommand("1.11.0") + "\n", fs.readFileSync(path.join(__dirname, "../../test/fixtures/crd-upgrade-1.11.0.txt"), "utf8"));
+    });
+    it("applies every CRD of the release from its tag, server-side", () => {
+        const lines = crdUpgradeCommand("1.11.0").split("\n");
+        assert.equal(lines.length, 3);
+        assert.ok(lines.every(l => l.startsWith("kubectl apply --server-side --force-conflicts -f https://raw.githubusercontent.com/apache/"
+            + "flink-kubernetes-operator/release-1.11.0/helm/flink-kubernetes-operator/crds/")), lines.join("\n"));
+    });
+    it("asks nothing of an environment without a record", async () => {
+        assert.deepEqual(await violations(nfsStack(operator("1.11.0"))), []);
     });
 });

@@ -1,5 +1,8 @@
 package io.flinkha.platform;
 
+import io.flinkha.operator.FlinkOperator;
+import io.flinkha.operator.OperatorRelease;
+
 import io.flinkha.Plans;
 import io.flinkha.internal.diff.ContractCheck;
 import io.flinkha.internal.diff.PlanReader;
@@ -89,6 +92,36 @@ class GoldenPlansTest {
         if (!stale.isEmpty()) {
             fail("stale state locks: " + String.join(", ", stale) + ". Refresh them with the golden plans:\n  " + REFRESH);
         }
+    }
+
+    /**
+     * The policy {@code operator-crds} stops an operator upgrade until the environment's CRDs are applied; its record is
+     * never refreshed from the plans, because only someone who ran the steps against the cluster may change it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStacksOperatorIsTheReleaseWhoseCrdsItsClusterHas() throws Exception {
+        List<String> behind = new ArrayList<>();
+        for (String stack : StackConfig.stacks(Path.of("stacks"))) {
+            var plan = PlanReader.parse(Files.readString(GOLDEN.resolve(stack + ".json")), stack);
+            Map<String, Object> config = new com.google.gson.Gson().fromJson(Files.readString(Path.of("policies/config/" + stack + ".json")), Map.class);
+            Object installed = config.get("operator-crds") instanceof Map<?, ?> crds ? crds.get("installed") : null;
+            for (Map<String, Object> state : plan.resources().values()) {
+                Map<String, Object> inputs = (Map<String, Object>) state.get("inputs");
+                if ("kubernetes:helm.sh/v3:Release".equals(state.get("type")) && FlinkOperator.CHART.equals(inputs.get("chart"))
+                        && !inputs.get("version").equals(installed)) {
+                    behind.add(stack + ": the operator moves to " + inputs.get("version") + " but its cluster has the CRDs of " + installed
+                            + "; run\n" + OperatorRelease.crdUpgradeCommand((String) inputs.get("version"))
+                            + "and set operator-crds.installed in policies/config/" + stack + ".json");
+                }
+            }
+        }
+        assertEquals(List.of(), behind);
+    }
+
+    @Test
+    void theStepsTheDiffAndThePolicyPackPrintAreTheSame() throws Exception {
+        assertEquals(Files.readString(Path.of("policies/test/fixtures/crd-upgrade-1.11.0.txt")), OperatorRelease.crdUpgradeCommand("1.11.0"));
     }
 
     @Test

@@ -64,6 +64,27 @@ public record OperatorRelease(String version, String flinkVersion, Set<String> s
         }
     }
 
+    /** The operator's custom resource definitions, by file name in the chart's {@code crds/} (1.10.0 added snapshots). */
+    public static final java.util.List<String> CRDS = java.util.List.of("flinkdeployments", "flinksessionjobs", "flinkstatesnapshots");
+
+    /**
+     * Helm installs a chart's {@code crds/} on first install only and never upgrades them, so a new operator meets the old
+     * schema and the API server drops every field it lacks. This is the step to run against the cluster before the
+     * operator's new chart is applied: server-side apply, because a CRD of this size exceeds the annotation client-side
+     * apply keeps, and it creates a CRD the old release did not have where {@code kubectl replace} would fail.
+     *
+     * @param version the operator release being installed
+     * @return the shell command that applies that release's CRDs, from its release tag
+     */
+    public static String crdUpgradeCommand(String version) {
+        StringBuilder out = new StringBuilder();
+        for (String crd : CRDS) {
+            out.append("kubectl apply --server-side --force-conflicts -f https://raw.githubusercontent.com/apache/flink-kubernetes-operator/release-")
+                    .append(version).append("/helm/flink-kubernetes-operator/crds/").append(crd).append(".flink.apache.org-v1.yml\n");
+        }
+        return out.toString();
+    }
+
     private static OperatorRelease load() {
         Properties p = new Properties();
         try (InputStream in = OperatorRelease.class.getResourceAsStream("/io/flinkha/upstream.properties")) {

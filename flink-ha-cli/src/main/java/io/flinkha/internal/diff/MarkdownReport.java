@@ -3,6 +3,7 @@ package io.flinkha.internal.diff;
 import com.google.gson.GsonBuilder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders plan diffs as the Markdown of one pull-request comment. Everything is sorted, so the
@@ -18,6 +19,20 @@ public final class MarkdownReport {
 
     public static String render(List<PlanDiff.StackDiff> stacks) {
         return render(stacks, List.of());
+    }
+
+    /** The operator chart's version change in each stack that has one. */
+    static Map<String, PlanDiff.Change> operatorUpgrades(List<PlanDiff.StackDiff> stacks) {
+        Map<String, PlanDiff.Change> out = new java.util.TreeMap<>();
+        for (PlanDiff.StackDiff s : stacks) {
+            for (PlanDiff.ResourceChange r : s.resources()) {
+                if (r.op().equals("update") && r.urn().contains(io.flinkha.operator.FlinkOperator.TYPE + "$kubernetes:helm.sh/v3:Release::")) {
+                    r.changes().stream().filter(c -> c.path().equals("version") && c.after() != null).findFirst()
+                            .ifPresent(c -> out.put(s.stack(), c));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -41,6 +56,13 @@ public final class MarkdownReport {
             }
             md.append("\n");
         }
+        operatorUpgrades(stacks).forEach((stack, versions) -> md.append("### ").append(stack).append(": operator ")
+                .append(versions.before()).append(" -> ").append(versions.after())
+                .append(", CRDs first\n\nHelm never upgrades the operator's CRDs, and the new operator would meet the old schema. "
+                        + "Before `pulumi up` of ").append(stack).append(", with the kubeconfig of its cluster:\n\n```bash\n")
+                .append(io.flinkha.operator.OperatorRelease.crdUpgradeCommand(String.valueOf(versions.after())))
+                .append("```\n\nthen set `operator-crds.installed` in `policies/config/").append(stack).append(".json` to ")
+                .append(versions.after()).append(".\n\n"));
         if (stacks.stream().allMatch(PlanDiff.StackDiff::isEmpty)) {
             md.append("No changes.\n");
             return md.toString();

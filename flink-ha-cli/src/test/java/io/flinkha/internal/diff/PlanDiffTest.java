@@ -76,6 +76,27 @@ class PlanDiffTest {
         assertTrue(md.contains("| `(urn)` | `\"" + oldUrn + "\"` | `\"" + newUrn + "\"` |"), md);
     }
 
+    /** A plan with the platform's operator release at a version. */
+    private static String operatorAt(String version) {
+        String urn = URN + "flink-ha:operator:FlinkOperator$kubernetes:helm.sh/v3:Release::flink-ha-operator-release";
+        return new Gson().toJson(Map.of("steps", List.of(Map.of("op", "create", "urn", urn, "newState", Map.of("urn", urn,
+                "type", "kubernetes:helm.sh/v3:Release", "custom", true,
+                "inputs", Map.of("chart", "flink-kubernetes-operator", "version", version))))));
+    }
+
+    @Test
+    void anOperatorUpgradeComesWithTheStepsThatApplyItsCrdsFirst() {
+        String md = diff(operatorAt("1.10.0"), operatorAt("1.11.0"));
+        assertTrue(md.contains("### qa: operator 1.10.0 -> 1.11.0, CRDs first"), md);
+        assertTrue(md.contains("```bash\n" + io.flinkha.operator.OperatorRelease.crdUpgradeCommand("1.11.0") + "```"), md);
+        assertTrue(md.contains("set `operator-crds.installed` in `policies/config/qa.json` to 1.11.0"), md);
+    }
+
+    @Test
+    void anUnchangedOperatorAsksForNoCrdSteps() {
+        assertFalse(diff(operatorAt("1.10.0"), operatorAt("1.10.0")).contains("CRDs first"));
+    }
+
     @Test
     void nestedPropertyChangesShowTheirPathAndBothValues() {
         Map<String, Object> changed = Map.of("spec", Map.of("job", Map.of("parallelism", 4, "upgradeMode", "last-state"),
