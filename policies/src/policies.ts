@@ -18,12 +18,13 @@ import { retainedCheckpointsPolicy } from "./policies/retained-checkpoints";
 import { nodeImdsV2Policy } from "./policies/node-imdsv2";
 import { replicatedOperatorPolicy } from "./policies/replicated-operator";
 import { operatorCrdsPolicy, crdUpgradeCommand } from "./policies/operator-crds";
+import { eksManagedAddOnsPolicy } from "./policies/eks-managed-add-ons";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
 export { crdUpgradeCommand };
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy, operatorCrdsPolicy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy, operatorCrdsPolicy, eksManagedAddOnsPolicy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -44,6 +45,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     nodeImdsV2Policy,
     replicatedOperatorPolicy,
     operatorCrdsPolicy,
+    eksManagedAddOnsPolicy,
 ];
 
 export type Level = EnforcementLevel;

@@ -324,9 +324,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has eighteen policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 18);
-        assert.equal(new Set(policies.map(p => p.name)).size, 18);
+    it("has nineteen policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 19);
+        assert.equal(new Set(policies.map(p => p.name)).size, 19);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);
@@ -470,5 +470,26 @@ describe("operator-crds", () => {
     });
     it("asks nothing of an environment without a record", async () => {
         assert.deepEqual(await violations(nfsStack(operator("1.11.0"))), []);
+    });
+});
+
+describe("eks-managed-add-ons", () => {
+    const cluster = resource("aws:eks/cluster:Cluster", "eks", { name: "flink-ha", version: "1.35" });
+    const addOn = (addonName: string, addonVersion: string | undefined = "v1.0.0-eksbuild.1") =>
+        resource("aws:eks/addon:Addon", addonName, { clusterName: "flink-ha", addonName, addonVersion });
+
+    it("accepts a cluster with its three add-ons pinned", async () => {
+        assert.deepEqual(await violations(nfsStack(cluster, addOn("vpc-cni"), addOn("kube-proxy"), addOn("coredns"))), []);
+    });
+    it("reports the add-ons a cluster leaves self-managed", async () => {
+        const v = await only(nfsStack(cluster, addOn("vpc-cni")), "eks-managed-add-ons", "mandatory");
+        assert.match(v.message, /no managed add-on for kube-proxy, coredns/);
+    });
+    it("reports an add-on without a version", async () => {
+        const v = await only(nfsStack(cluster, addOn("vpc-cni"), addOn("kube-proxy"), addOn("coredns", "")), "eks-managed-add-ons", "mandatory");
+        assert.match(v.message, /coredns .* has no addonVersion/);
+    });
+    it("asks nothing of a stack without an EKS cluster", async () => {
+        assert.deepEqual(await violations(nfsStack()), []);
     });
 });

@@ -65,6 +65,10 @@ public final class Plans {
                     "arn", "arn:aws:sts::123456789012:assumed-role/ci-deployer/gha-run-42", "id", "123456789012", "userId", "AROAEXAMPLE:gha-run-42");
             case "aws:iam/getSessionContext:getSessionContext" -> Map.of("arn", String.valueOf(args.get("arn")), "id", "x",
                     "issuerArn", issuerArn, "issuerId", "AROAEXAMPLE", "issuerName", "ci-deployer", "sessionName", "gha-run-42");
+            // EKS's default version of an add-on for a Kubernetes version, marked so tests can follow the wiring
+            case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("addonName", String.valueOf(args.get("addonName")),
+                    "kubernetesVersion", String.valueOf(args.get("kubernetesVersion")), "id", "x",
+                    "version", "v-default-of-" + args.get("addonName") + "-for-" + args.get("kubernetesVersion"));
             default -> Map.of();
         };
     }

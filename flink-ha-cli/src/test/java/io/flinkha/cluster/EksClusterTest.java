@@ -138,6 +138,30 @@ class EksClusterTest {
     }
 
     @Test
+    void vpcCniKubeProxyAndCoreDnsAreManagedAddOnsAtEksDefaultVersionForTheClustersKubernetesVersion() {
+        List<PlannedResource> addOns = PROD.ofType("aws:eks/addon:Addon");
+        assertEquals(List.of("vpc-cni", "kube-proxy", "coredns"), addOns.stream().map(a -> (String) at(a, "addonName")).toList());
+        for (PlannedResource a : addOns) {
+            assertEquals("v-default-of-" + at(a, "addonName") + "-for-1.35", at(a, "addonVersion"));
+            assertEquals("OVERWRITE", at(a, "resolveConflictsOnCreate"), "takes over the copy EKS bootstrapped");
+        }
+    }
+
+    @Test
+    void coreDnsWaitsForNodesToRunOn() {
+        PlannedResource coreDns = PROD.ofType("aws:eks/addon:Addon").stream().filter(a -> "coredns".equals(at(a, "addonName"))).findFirst().orElseThrow();
+        assertTrue(coreDns.dependencies().contains(of("aws:eks/nodeGroup:NodeGroup").urn()), coreDns.dependencies().toString());
+    }
+
+    @Test
+    void kubernetesResourcesWaitForTheAddOns() {
+        PlannedResource provider = of("pulumi:providers:kubernetes");
+        for (PlannedResource a : PROD.ofType("aws:eks/addon:Addon")) {
+            assertTrue(provider.dependencies().contains(a.urn()), a.urn());
+        }
+    }
+
+    @Test
     void nodesHaveTheThreeManagedPoliciesEksRequires() {
         java.util.Set<Object> attached = PROD.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
                 .filter(r -> "flink-ha-cluster-node-role".equals(at(r, "role")))

@@ -2,6 +2,11 @@ package io.flinkha.cluster;
 
 import com.google.gson.GsonBuilder;
 import com.pulumi.aws.eks.AccessEntry;
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.aws.eks.EksFunctions;
+import com.pulumi.aws.eks.inputs.GetAddonVersionArgs;
+import com.pulumi.aws.eks.outputs.GetAddonVersionResult;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
 import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
@@ -64,11 +69,15 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
+    /** The add-ons every node needs (pod networking, service routing, cluster DNS), managed by EKS at the cluster's version. */
+    public static final List<String> MANAGED_ADD_ONS = List.of("vpc-cni", "kube-proxy", "coredns");
+
     private final Cluster cluster;
     /** Instance metadata answers only the node itself, never a pod behind it. */
     public static final int IMDS_HOP_LIMIT = 1;
 
     private final NodeGroup nodeGroup;
+    private final List<Addon> addOns = new ArrayList<>();
     private final LaunchTemplate launchTemplate;
     private final LogGroup controlPlaneLogs;
     private final OpenIdConnectProvider oidcProvider;
@@ -183,8 +192,32 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
                 .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3.data().orElse(""), args.region()))
                 .asSecret();
+        // EKS installs these self-managed at creation and never upgrades them, so they fall behind the control plane.
+        // As managed add-ons they run the version EKS pairs with the cluster's Kubernetes version (its default, not the
+        // newest), adopted over the bootstrapped ones, and move with kubernetesVersion in the same `pulumi up`.
+        var invoke = InvokeOptions.builder().provider(args.awsProvider()).build();
+        for (String addOn : MANAGED_ADD_ONS) {
+            Output<String> version = EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
+                    .addonName(addOn).kubernetesVersion(args.kubernetesVersion()).mostRecent(false).build(), invoke)
+                    .applyValue(GetAddonVersionResult::version);
+            var addOnOptions = CustomResourceOptions.builder().parent(this).provider(args.awsProvider());
+            if (addOn.equals("coredns")) {
+                // its pods need nodes: created before them, the add-on waits DEGRADED until the create times out
+                addOnOptions.dependsOn(nodeGroup);
+            }
+            addOns.add(new Addon(name + "-" + addOn, AddonArgs.builder()
+                    .clusterName(cluster.name())
+                    .addonName(addOn)
+                    .addonVersion(version)
+                    // the bootstrapped self-managed copy is taken over; the program owns the configuration after that
+                    .resolveConflictsOnCreate("OVERWRITE")
+                    .resolveConflictsOnUpdate("OVERWRITE")
+                    .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                    .build(), addOnOptions.build()));
+        }
         List<Resource> ready = new ArrayList<>(access);
         ready.add(nodeGroup);
+        ready.addAll(addOns);
         this.provider = new Provider(name + "-provider", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(ready).version(PROVIDER_PLUGIN_VERSION).build());
 
@@ -270,6 +303,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     public Cluster cluster() { return cluster; }
     /** @return the managed node group */
     public NodeGroup nodeGroup() { return nodeGroup; }
+
+    /** @return the managed add-ons, in {@link #MANAGED_ADD_ONS} order */
+    public List<Addon> addOns() { return List.copyOf(addOns); }
 
     /** @return the control plane's log group, with its retention */
     public LogGroup controlPlaneLogs() { return controlPlaneLogs; }

@@ -80,6 +80,8 @@ public final class PlanEngine {
             case "aws:iam/getSessionContext:getSessionContext" -> Map.of("arn", String.valueOf(args.get("arn")),
                     "id", UNKNOWN_SENTINEL, "issuerArn", UNKNOWN_SENTINEL, "issuerId", UNKNOWN_SENTINEL,
                     "issuerName", UNKNOWN_SENTINEL, "sessionName", UNKNOWN_SENTINEL);
+            case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("addonName", String.valueOf(args.get("addonName")),
+                    "kubernetesVersion", String.valueOf(args.get("kubernetesVersion")), "id", UNKNOWN_SENTINEL, "version", UNKNOWN_SENTINEL);
             default -> Map.of();
         };
     }
