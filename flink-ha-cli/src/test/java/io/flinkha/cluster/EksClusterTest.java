@@ -126,6 +126,32 @@ class EksClusterTest {
         assertEquals(List.of("scalingConfig.desiredSize"), nodes.ignoreChanges());
     }
 
+    private static Plan withPodIdentity() {
+        var settings = io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
+                .with("cluster", "{\"kind\":\"eks\",\"identity\":\"podIdentity\",\"vpc\":{\"cidr\":\"10.0.0.0/16\","
+                        + "\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load();
+        return Plans.ofPlatform(settings);
+    }
+
+    @Test
+    void podIdentityInstallsTheAgentAddOnAndAssociatesTheJobsRoleWithTheirAccount() {
+        Plan plan = withPodIdentity();
+        assertEquals(List.of("vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent"),
+                plan.ofType("aws:eks/addon:Addon").stream().map(a -> (String) at(a, "addonName")).toList());
+        PlannedResource association = only(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        assertEquals("flink", at(association, "namespace"));
+        assertEquals("flink", at(association, "serviceAccount"));
+        Map<String, Object> annotations = at(only(plan, "kubernetes:core/v1:ServiceAccount"), "metadata.annotations");
+        assertTrue(annotations == null || annotations.isEmpty(), String.valueOf(annotations));
+    }
+
+    @Test
+    void irsaStaysTheDefaultWithoutTheAgent() {
+        assertEquals(0, PROD.ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").size());
+        assertTrue(PROD.ofType("aws:eks/addon:Addon").stream().noneMatch(a -> "eks-pod-identity-agent".equals(at(a, "addonName"))));
+    }
+
     @Test
     void withoutPublicAccessCidrsTheApiEndpointIsPrivateOnly() {
         var settings = io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")

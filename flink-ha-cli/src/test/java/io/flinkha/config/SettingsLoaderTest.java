@@ -316,6 +316,22 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void podIdentityIsAnOptInOfEksClusters() {
+        assertEquals(false, ((EksClusterSettings) onAws().load().cluster()).podIdentity());
+        assertEquals(true, ((EksClusterSettings) onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"podIdentity\","))
+                .load().cluster()).podIdentity());
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"iam\","))),
+                "flink-ha.cluster.identity", "iam", "irsa", "podIdentity");
+    }
+
+    @Test
+    void refusesPodIdentityWhereTheFlinkReleasesS3ClientCannotReadItsCredentials() {
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"podIdentity\","))
+                        .with("flink", "{\"version\":\"1.19.1\"}")),
+                "flink-ha.cluster.identity", "Flink 1.19.1's S3 filesystems bundle an AWS SDK older than 1.12.746", "or IRSA");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         SettingsException e = rejected(Settings.valid()
                 .without("cluster")

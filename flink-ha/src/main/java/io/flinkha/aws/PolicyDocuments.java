@@ -106,6 +106,17 @@ public final class PolicyDocuments {
     }
 
     /**
+     * EKS Pod Identity trust: the EKS Auth service assumes the role, and tags the session with the cluster, namespace
+     * and service account; which account gets the role is decided by the cluster's pod identity association.
+     *
+     * @return the trust policy
+     */
+    public static String podIdentityTrust() {
+        return document(List.of(statement("AllowEksPodIdentity", "Allow", List.of("sts:AssumeRole", "sts:TagSession"), null,
+                Map.of("Principal", Map.of("Service", "pods.eks.amazonaws.com")))));
+    }
+
+    /**
      * IRSA trust: only one Kubernetes service account, through the cluster's OIDC provider, for the STS audience.
      *
      * @param oidcProviderArn  the IAM OIDC provider's ARN

@@ -71,6 +71,10 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
     /** The add-ons every node needs (pod networking, service routing, cluster DNS), managed by EKS at the cluster's version. */
     public static final List<String> MANAGED_ADD_ONS = List.of("vpc-cni", "kube-proxy", "coredns");
+    /** The add-on that hands pods the roles of their pod identity associations. */
+    public static final String POD_IDENTITY_AGENT = "eks-pod-identity-agent";
+
+    private final boolean podIdentity;
 
     private final Cluster cluster;
     /** Instance metadata answers only the node itself, never a pod behind it. */
@@ -93,6 +97,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
      */
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.podIdentity = args.podIdentity();
         var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
 
         var clusterRole = new Role(name + "-cluster-role", RoleArgs.builder()
@@ -196,7 +201,11 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         // As managed add-ons they run the version EKS pairs with the cluster's Kubernetes version (its default, not the
         // newest), adopted over the bootstrapped ones, and move with kubernetesVersion in the same `pulumi up`.
         var invoke = InvokeOptions.builder().provider(args.awsProvider()).build();
-        for (String addOn : MANAGED_ADD_ONS) {
+        List<String> managed = new ArrayList<>(MANAGED_ADD_ONS);
+        if (args.podIdentity()) {
+            managed.add(POD_IDENTITY_AGENT);
+        }
+        for (String addOn : managed) {
             Output<String> version = EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
                     .addonName(addOn).kubernetesVersion(args.kubernetesVersion()).mostRecent(false).build(), invoke)
                     .applyValue(GetAddonVersionResult::version);
@@ -304,7 +313,13 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     /** @return the managed node group */
     public NodeGroup nodeGroup() { return nodeGroup; }
 
-    /** @return the managed add-ons, in {@link #MANAGED_ADD_ONS} order */
+    @Override
+    public Optional<PodIdentity> podIdentity() {
+        return podIdentity ? addOns.stream().filter(a -> a.pulumiResourceName().endsWith("-" + POD_IDENTITY_AGENT)).findFirst()
+                .map(agent -> new PodIdentity(cluster.name(), agent)) : Optional.empty();
+    }
+
+    /** @return the managed add-ons, in {@link #MANAGED_ADD_ONS} order, then the Pod Identity agent when used */
     public List<Addon> addOns() { return List.copyOf(addOns); }
 
     /** @return the control plane's log group, with its retention */

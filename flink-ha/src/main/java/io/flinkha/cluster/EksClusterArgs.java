@@ -21,6 +21,7 @@ import java.util.List;
  * @param supportType       the cluster's upgrade policy: which EKS support it pays for
  * @param checkedOn         the day the version's support is checked against
  * @param logRetentionDays  how long CloudWatch keeps the control plane's logs
+ * @param podIdentity       whether jobs get their AWS role through EKS Pod Identity instead of IRSA
  */
 public record EksClusterArgs(
         String clusterName,
@@ -34,7 +35,8 @@ public record EksClusterArgs(
         com.pulumi.aws.Provider awsProvider,
         EksVersions.SupportType supportType,
         java.time.LocalDate checkedOn,
-        int logRetentionDays) {
+        int logRetentionDays,
+        boolean podIdentity) {
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -52,6 +54,7 @@ public record EksClusterArgs(
      * @param supportType       the cluster's upgrade policy: which EKS support it pays for
      * @param checkedOn         the day the version's support is checked against
      * @param logRetentionDays  how long CloudWatch keeps the control plane's logs: one of {@link #LOG_RETENTION_DAYS}
+     * @param podIdentity       whether jobs get their AWS role through EKS Pod Identity instead of IRSA
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public EksClusterArgs {
@@ -154,6 +157,7 @@ public record EksClusterArgs(
         private List<String> publicAccessCidrs = List.of();
         private com.pulumi.aws.Provider awsProvider;
         private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
+        private boolean podIdentity;
 
         private Builder() {
         }
@@ -220,11 +224,18 @@ public record EksClusterArgs(
          * @return this builder
          */
         public Builder logRetentionDays(int days) { this.logRetentionDays = days; return this; }
+        /**
+         * @param podIdentity give jobs their AWS role through EKS Pod Identity (the agent add-on and an association per
+         *                    account) instead of IRSA; default false, IRSA, which works on every cluster
+         * @return this builder
+         */
+        public Builder podIdentity(boolean podIdentity) { this.podIdentity = podIdentity; return this; }
 
         /** @return the checked arguments */
         public EksClusterArgs build() {
             return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
-                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn, logRetentionDays);
+                    nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn, logRetentionDays,
+                    podIdentity);
         }
     }
 }

@@ -23,4 +23,12 @@ public interface KubernetesCluster {
 
     /** @return the cluster's IAM OIDC provider, when it has one (needed to grant AWS access to service accounts) */
     Optional<OidcIdentity> oidc();
+
+    /**
+     * @return how pods get AWS roles through EKS Pod Identity, when the cluster runs its agent; empty when roles
+     *         reach pods through IRSA ({@link #oidc()}) or not at all
+     */
+    default Optional<PodIdentity> podIdentity() {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  *                          (then {@code pulumi up} must run from inside the VPC)
  * @param supportType       which EKS support the cluster's upgrade policy pays for (default STANDARD)
  * @param logRetentionDays  how long CloudWatch keeps the control plane's logs
+ * @param podIdentity       whether jobs get their AWS role through EKS Pod Identity ({@code identity: podIdentity}) instead of IRSA
  */
 public record EksClusterSettings(
         String kubernetesVersion,
@@ -22,5 +23,6 @@ public record EksClusterSettings(
         List<String> admins,
         List<String> publicAccessCidrs,
         io.flinkha.cluster.EksVersions.SupportType supportType,
-        int logRetentionDays) implements ClusterSettings {
+        int logRetentionDays,
+        boolean podIdentity) implements ClusterSettings {
 }

@@ -16,6 +16,7 @@ import io.flinkha.operator.OperatorRelease;
 import io.flinkha.storage.BucketNames;
 import io.flinkha.storage.HaStorage;
 import io.flinkha.storage.NfsStorageArgs;
+import io.flinkha.storage.S3Storage;
 import io.flinkha.storage.S3StorageArgs;
 
 import io.flinkha.cluster.Ec2InstanceTypes;
@@ -212,6 +213,9 @@ public final class SettingsLoader {
                 problems.add(root.key("storage.kind"), "s3", "S3 storage is granted to Flink through IRSA, which needs the "
                         + "cluster's OIDC provider: set cluster.oidc {providerArn, issuerUrl} or use cluster kind eks");
             }
+            if (cluster instanceof EksClusterSettings eks && eks.podIdentity() && flink != null) {
+                S3Storage.podIdentityProblem(flink.version()).ifPresent(p -> problems.add(root.key("cluster.identity"), "podIdentity", p));
+            }
             if (production && !s3.retainOnDelete()) {
                 problems.add(root.key("storage.retainOnDelete"), false, "a production stack must retain its HA storage "
                         + "when the stack is destroyed; set it to true (or production: false)");
@@ -313,7 +317,7 @@ public final class SettingsLoader {
     }
 
     private static EksClusterSettings readEks(Node c, Problems problems, LocalDate today) {
-        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs",
+        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs", "identity",
                 "logRetentionDays"));
         String version = c.matching("kubernetesVersion", EksVersions.DEFAULT, K8S_VERSION, "expected a pinned Kubernetes minor version "
                 + "such as " + EksVersions.DEFAULT + " (quote it: YAML reads 1.30 as the number 1.3)");
@@ -371,7 +375,9 @@ public final class SettingsLoader {
         EksClusterArgs.publicAccessProblems(cidrs).forEach(p -> problems.raw(c.key(p)));
         int logRetention = c.integer("logRetentionDays", EksClusterArgs.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
         EksClusterArgs.logRetentionProblem(logRetention).ifPresent(p -> problems.add(c.key("logRetentionDays"), logRetention, p));
-        return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType, logRetention);
+        boolean podIdentity = "podIdentity".equals(c.oneOf("identity", "irsa", Set.of("irsa", "podIdentity")));
+        return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType, logRetention,
+                podIdentity);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -90,7 +90,7 @@ public class HaFlinkDeployment extends ComponentResource {
                     + "Flink's kubernetes.cluster-id");
         }
         this.paths = args.storage().pathsFor(args.namespace(), name);
-        PodStorage podStorage = args.storage().podStorage(args.flinkVersion());
+        PodStorage podStorage = args.storage().podStorage(args.flinkVersion(), args.serviceAccount().credentials());
         this.recovery = recovery(args);
 
         var spec = FlinkDeploymentSpecArgs.builder()

@@ -1,5 +1,8 @@
 package io.flinkha.identity;
 
+import com.pulumi.aws.eks.PodIdentityAssociation;
+import com.pulumi.aws.eks.PodIdentityAssociationArgs;
+
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
@@ -51,6 +54,8 @@ public class FlinkServiceAccount extends ComponentResource {
     private final RoleBinding roleBinding;
     private final Output<String> name;
     private final Optional<com.pulumi.aws.iam.Role> cloudRole;
+    private final CloudCredentials credentials;
+    private final Optional<PodIdentityAssociation> podIdentityAssociation;
     private final List<Resource> cloudPolicies = new ArrayList<>();
 
     /**
@@ -66,16 +71,32 @@ public class FlinkServiceAccount extends ComponentResource {
         this.args = args;
         var child = CustomResourceOptions.builder().parent(this).provider(args.cluster().provider()).build();
 
-        this.cloudRole = args.cluster().oidc().map(oidc -> new com.pulumi.aws.iam.Role(name + "-irsa", com.pulumi.aws.iam.RoleArgs.builder()
-                .assumeRolePolicy(Output.tuple(oidc.providerArn(), oidc.issuerHostPath(), args.namespace())
-                        .applyValue(t -> PolicyDocuments.irsaTrust(t.t1, t.t2, t.t3, args.name())))
+        var podIdentity = args.cluster().podIdentity();
+        this.credentials = podIdentity.isPresent() ? CloudCredentials.POD_IDENTITY
+                : args.cluster().oidc().isPresent() ? CloudCredentials.IRSA : CloudCredentials.NONE;
+        // Pod Identity wins where the cluster runs its agent; the role keeps its name (and URN) either way
+        Optional<Output<String>> trust = podIdentity.<Output<String>>map(p -> Output.of(PolicyDocuments.podIdentityTrust()))
+                .or(() -> args.cluster().oidc().map(oidc -> Output.tuple(oidc.providerArn(), oidc.issuerHostPath(), args.namespace())
+                        .applyValue(t -> PolicyDocuments.irsaTrust(t.t1, t.t2, t.t3, args.name()))));
+        this.cloudRole = trust.map(policy -> new com.pulumi.aws.iam.Role(name + "-irsa", com.pulumi.aws.iam.RoleArgs.builder()
+                .assumeRolePolicy(policy)
                 .description("Flink jobs' cloud identity, for service account " + args.name())
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
                 .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider().orElseThrow())
                 .aliases(args.cloudRoleAliases().stream().map(Output::of).toList()).build()));
-        Output<Map<String, String>> annotations = cloudRole
-                .map(r -> r.arn().applyValue(arn -> Map.of(IRSA_ANNOTATION, arn)))
-                .orElse(Output.of(Map.of()));
+        Output<Map<String, String>> annotations = credentials == CloudCredentials.IRSA
+                ? cloudRole.orElseThrow().arn().applyValue(arn -> Map.of(IRSA_ANNOTATION, arn))
+                : Output.of(Map.of());
+        this.podIdentityAssociation = podIdentity.map(p -> new PodIdentityAssociation(name + "-pod-identity",
+                PodIdentityAssociationArgs.builder()
+                        .clusterName(p.clusterName())
+                        .namespace(args.namespace())
+                        .serviceAccount(args.name())
+                        .roleArn(cloudRole.orElseThrow().arn())
+                        .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                        .build(),
+                // pods started before the agent runs get no credentials
+                CustomResourceOptions.builder().parent(this).provider(args.awsProvider().orElseThrow()).dependsOn(p.agent()).build()));
 
         this.serviceAccount = new ServiceAccount(name + "-sa", ServiceAccountArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
@@ -123,8 +144,8 @@ public class FlinkServiceAccount extends ComponentResource {
      */
     public RolePolicy addCloudPolicy(String name, Output<String> document, CustomResourceOptions options) {
         var role = cloudRole.orElseThrow(() -> new IllegalStateException("FlinkServiceAccount '" + args.name() + "' has no cloud "
-                + "role: its cluster has no OIDC provider (give ExistingClusterArgs an OidcIdentity, or use EksCluster), so "
-                + "IRSA cannot grant it cloud access"));
+                + "role: its cluster has no OIDC provider and no Pod Identity agent (give ExistingClusterArgs an OidcIdentity, or "
+                + "use EksCluster), so it cannot be granted cloud access"));
         var policy = new RolePolicy(name, RolePolicyArgs.builder().role(role.id()).policy(document).build(),
                 CustomResourceOptions.merge(options, CustomResourceOptions.builder().provider(args.awsProvider().orElseThrow()).build(), null));
         cloudPolicies.add(policy);
@@ -163,8 +184,19 @@ public class FlinkServiceAccount extends ComponentResource {
     public List<Resource> readiness() {
         List<Resource> out = new ArrayList<>(List.of(role, roleBinding));
         cloudRole.ifPresent(out::add);
+        podIdentityAssociation.ifPresent(out::add);
         out.addAll(cloudPolicies);
         return List.copyOf(out);
+    }
+
+    /** @return how the account's pods get its cloud role's credentials */
+    public CloudCredentials credentials() {
+        return credentials;
+    }
+
+    /** @return the association that hands the cloud role to the account's pods, on a cluster with EKS Pod Identity */
+    public Optional<PodIdentityAssociation> podIdentityAssociation() {
+        return podIdentityAssociation;
     }
 
     /** @return the ServiceAccount */

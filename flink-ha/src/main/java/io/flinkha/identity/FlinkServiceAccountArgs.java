@@ -120,9 +120,9 @@ public record FlinkServiceAccountArgs(
             if (grants == null || grants.isEmpty()) {
                 problems.add("grants: got none; expected at least the ConfigMap grant Flink's leader election needs");
             }
-            if (cluster != null && cluster.oidc().isPresent() && awsProvider == null) {
-                problems.add("awsProvider: is required because the cluster has an OIDC provider, which gives the account "
-                        + "a cloud role (IRSA)");
+            if (cluster != null && (cluster.oidc().isPresent() || cluster.podIdentity().isPresent()) && awsProvider == null) {
+                problems.add("awsProvider: is required because the cluster has an OIDC provider or the Pod Identity agent, which "
+                        + "gives the account a cloud role");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("FlinkServiceAccountArgs: " + String.join("; ", problems));

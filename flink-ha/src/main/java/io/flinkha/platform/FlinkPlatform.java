@@ -187,6 +187,7 @@ public class FlinkPlatform extends ComponentResource {
                     .admins(eks.admins())
                     .publicAccessCidrs(eks.publicAccessCidrs())
                     .logRetentionDays(eks.logRetentionDays())
+                    .podIdentity(eks.podIdentity())
                     .awsProvider(awsProvider)
                     .build(), parent);
         }

@@ -28,9 +28,11 @@ public interface HaStorage {
 
     /**
      * @param flinkVersion exact Flink version of the image, e.g. {@code 1.20.1}: filesystem plugin jars are named after it
+     * @param credentials  how the pods' service account gets its cloud credentials, which a filesystem client must be told
      * @return what every JobManager and TaskManager pod needs to reach the storage
+     * @throws IllegalArgumentException when the storage's client in that Flink release cannot use those credentials
      */
-    PodStorage podStorage(String flinkVersion);
+    PodStorage podStorage(String flinkVersion, io.flinkha.identity.CloudCredentials credentials);
 
     /**
      * Gives a Flink service account read and write access to this storage, under its namespace's prefix;

@@ -69,7 +69,7 @@ public class NfsStorage extends ComponentResource implements HaStorage {
     }
 
     @Override
-    public PodStorage podStorage(String flinkVersion) {
+    public PodStorage podStorage(String flinkVersion, io.flinkha.identity.CloudCredentials credentials) {
         return new PodStorage(
                 List.of(VolumeArgs.builder()
                         .name(VOLUME_NAME)

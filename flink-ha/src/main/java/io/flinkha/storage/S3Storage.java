@@ -1,5 +1,7 @@
 package io.flinkha.storage;
 
+import io.flinkha.identity.CloudCredentials;
+
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
@@ -33,6 +35,7 @@ import io.flinkha.aws.PolicyDocuments;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static io.flinkha.aws.PolicyDocuments.statement;
@@ -165,20 +168,46 @@ public class S3Storage extends ComponentResource implements HaStorage {
         return !NfsStorageArgs.isFileUri(uri);
     }
 
+    /**
+     * Flink's S3 filesystems bundle AWS SDK for Java v1, which reads EKS Pod Identity credentials from 1.12.746 on;
+     * Flink moved them to 1.12.779 in 1.19.2 and 1.20.1 (FLINK-36643), and every 1.21+ and 2.x release has it.
+     *
+     * @param flinkVersion the image's exact Flink version
+     * @return why that release's S3 filesystem cannot use Pod Identity credentials, if it cannot
+     */
+    public static Optional<String> podIdentityProblem(String flinkVersion) {
+        String[] v = flinkVersion.split("\\.");
+        int major = Integer.parseInt(v[0]);
+        int minor = Integer.parseInt(v[1]);
+        int patch = v.length > 2 ? Integer.parseInt(v[2]) : 0;
+        boolean supported = major > 1 || minor > 20 || (minor == 20 && patch >= 1) || (minor == 19 && patch >= 2);
+        return supported ? Optional.empty() : Optional.of("Flink " + flinkVersion + "'s S3 filesystems bundle an AWS SDK older than "
+                + "1.12.746, which cannot read EKS Pod Identity credentials (the jobs would fail to reach the bucket); use Flink "
+                + "1.19.2, 1.20.1 or later, or IRSA");
+    }
+
     /** The Presto S3 filesystem's upload ACL; Flink hands {@code s3.*} keys to it as {@code presto.s3.*}. */
     public static final String PRESTO_UPLOAD_ACL = "s3.upload-acl-type";
     /** The S3 endpoint of Flink's S3 filesystems. */
     public static final String ENDPOINT = "s3.endpoint";
 
     @Override
-    public PodStorage podStorage(String flinkVersion) {
+    public PodStorage podStorage(String flinkVersion, CloudCredentials credentials) {
+        if (credentials == CloudCredentials.POD_IDENTITY) {
+            podIdentityProblem(flinkVersion).ifPresent(p -> {
+                throw new IllegalArgumentException("S3Storage: " + p);
+            });
+        }
         String jar = "flink-s3-fs-" + args.plugin() + "-" + flinkVersion + ".jar";
         Map<String, String> conf = new java.util.TreeMap<>();
         // Flink hands s3.endpoint to either filesystem (as fs.s3a.endpoint or presto.s3.endpoint)
         conf.put(ENDPOINT, args.regionalEndpoint());
         if (args.plugin().equals("hadoop")) {
-            // s3a's default credential chain has no web-identity provider, so IRSA must be named
-            conf.put("fs.s3a.aws.credentials.provider", "com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
+            // s3a's default credential chain has neither a web-identity nor a container provider, so the one that
+            // matches the account's credentials must be named
+            conf.put("fs.s3a.aws.credentials.provider", credentials == CloudCredentials.POD_IDENTITY
+                    ? "com.amazonaws.auth.EC2ContainerCredentialsProviderWrapper"
+                    : "com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
         } else {
             // Presto's S3 client sends a canned ACL with every upload (PRIVATE unless told). The bucket has ACLs
             // disabled (BucketOwnerEnforced), which accepts only no ACL or bucket-owner-full-control: say so

@@ -53,7 +53,7 @@ class NfsStorageTest {
     @Test
     void podStorageMountsTheClaimIntoTheMainContainer() {
         Plan plan = Plans.ofComponent(p -> new com.pulumi.kubernetes.core.v1.Pod("probe", com.pulumi.kubernetes.core.v1.PodArgs.builder()
-                .spec(podSpec(new NfsStorage("ha", args(p).build(), null).podStorage("1.20.1")))
+                .spec(podSpec(new NfsStorage("ha", args(p).build(), null).podStorage("1.20.1", io.flinkha.identity.CloudCredentials.NONE)))
                 .build()));
         Registered pod = only(plan, "kubernetes:core/v1:Pod");
         assertEquals(List.of(Map.of("name", "flink-ha-storage", "persistentVolumeClaim", Map.of("claimName", "flink-ha-storage"))),

@@ -39,6 +39,84 @@ class S3StorageTest {
                 Optional.of(new OidcIdentity(Output.of(OIDC_ARN), Output.of(ISSUER)))), null);
     }
 
+    /** An EKS cluster running the Pod Identity agent, seen through the interface the components use. */
+    private static io.flinkha.cluster.KubernetesCluster clusterWithPodIdentity(com.pulumi.aws.Provider aws) {
+        var existing = new ExistingCluster("eks", new ExistingClusterArgs("eks", Optional.empty()), null);
+        var agent = new com.pulumi.aws.eks.Addon("agent", com.pulumi.aws.eks.AddonArgs.builder().clusterName("flink-ha")
+                .addonName("eks-pod-identity-agent").build(), com.pulumi.resources.CustomResourceOptions.builder().provider(aws).build());
+        return new io.flinkha.cluster.KubernetesCluster() {
+            @Override
+            public com.pulumi.kubernetes.Provider provider() {
+                return existing.provider();
+            }
+
+            @Override
+            public Optional<OidcIdentity> oidc() {
+                return Optional.of(new OidcIdentity(Output.of(OIDC_ARN), Output.of(ISSUER)));
+            }
+
+            @Override
+            public Optional<io.flinkha.cluster.PodIdentity> podIdentity() {
+                return Optional.of(new io.flinkha.cluster.PodIdentity(Output.of("flink-ha"), agent));
+            }
+        };
+    }
+
+    /** A deployment on S3 storage whose account gets its role through EKS Pod Identity. */
+    private static Plan podIdentityPlan(String plugin, String flinkVersion) {
+        return Plans.ofAwsComponent(aws -> {
+            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
+                    .plugin(plugin).awsProvider(aws).region("eu-west-1").build(), null);
+            var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                    .cluster(clusterWithPodIdentity(aws)).namespace("streaming").awsProvider(aws).build(), null);
+            return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder()
+                    .flinkVersion(flinkVersion).jarUri("local:///job.jar").storage(storage.grantReadWrite(account))
+                    .serviceAccount(account).build(), null);
+        });
+    }
+
+    @Test
+    void withPodIdentityTheRoleTrustsTheEksPodsServiceAndIsAssociatedWithTheAccount() {
+        Plan plan = podIdentityPlan("presto", "1.20.1");
+        Map<String, Object> trust = json(at(only(plan, "aws:iam/role:Role"), "assumeRolePolicy"));
+        Map<?, ?> statement = (Map<?, ?>) ((List<?>) trust.get("Statement")).get(0);
+        assertEquals(Map.of("Service", "pods.eks.amazonaws.com"), statement.get("Principal"));
+        assertEquals(List.of("sts:AssumeRole", "sts:TagSession"), statement.get("Action"));
+        Registered association = only(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        assertEquals("flink-ha", at(association, "clusterName"));
+        assertEquals("streaming", at(association, "namespace"));
+        assertEquals("flink", at(association, "serviceAccount"));
+    }
+
+    @Test
+    void withPodIdentityTheAccountCarriesNoIrsaAnnotation() {
+        Registered sa = only(podIdentityPlan("presto", "1.20.1"), "kubernetes:core/v1:ServiceAccount");
+        assertEquals(Map.of(), at(sa, "metadata.annotations"));
+    }
+
+    @Test
+    void withPodIdentityTheAssociationWaitsForTheAgentAndTheJobForTheAssociation() {
+        Plan plan = podIdentityPlan("presto", "1.20.1");
+        Registered association = only(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        assertTrue(association.dependsOn().contains(only(plan, "aws:eks/addon:Addon").resource()), "pods before the agent get no credentials");
+        assertTrue(only(plan, "kubernetes:flink.apache.org/v1beta1:FlinkDeployment").dependsOn().contains(association.resource()));
+    }
+
+    @Test
+    void withPodIdentityTheHadoopPluginReadsContainerCredentials() {
+        Registered d = only(podIdentityPlan("hadoop", "1.20.1"), "kubernetes:flink.apache.org/v1beta1:FlinkDeployment");
+        assertEquals("com.amazonaws.auth.EC2ContainerCredentialsProviderWrapper", Plans.flinkConfiguration(d).get("fs.s3a.aws.credentials.provider"));
+    }
+
+    @Test
+    void refusesPodIdentityWithAFlinkWhoseS3ClientCannotReadItsCredentials() {
+        var e = assertThrows(IllegalArgumentException.class, () -> podIdentityPlan("presto", "1.20.0"));
+        assertTrue(e.getMessage().contains("Flink 1.20.0's S3 filesystems bundle an AWS SDK older than 1.12.746"), e.getMessage());
+        assertEquals(Optional.empty(), S3Storage.podIdentityProblem("1.19.2"));
+        assertTrue(S3Storage.podIdentityProblem("1.19.1").isPresent());
+        assertEquals(Optional.empty(), S3Storage.podIdentityProblem("2.0.0"));
+    }
+
     /** Storage granted to service account flink (component "jobs") in namespace streaming. */
     private static Plan plan(UnaryOperator<S3StorageArgs.Builder> customise) {
         return Plans.ofAwsComponent(aws -> {
