@@ -26,10 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class E2eScriptTest {
     private static final Path SCRIPT = Path.of("e2e/kind.sh");
 
-    private record Run(int exit, String output) {
+    record Run(int exit, String output) {
     }
 
-    private static Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    static Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process p = builder.start();
@@ -45,7 +45,7 @@ class E2eScriptTest {
     }
 
     /** Debian's shellcheck; installed here when missing and the suite runs as root (as .ci/run does), as the pack's npm ci is. */
-    private static void ensureShellcheck() throws Exception {
+    static void ensureShellcheck() throws Exception {
         if (run(List.of("sh", "-c", "command -v shellcheck"), Map.of()).exit() == 0) {
             return;
         }
