@@ -63,7 +63,7 @@ class ArgsProtectionTest {
     }
 
     private static String deployment(UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
-        return refused(() -> Plans.ofComponent((KubernetesCluster cluster) -> {
+        return refused(() -> ComponentPlans.ofComponent((KubernetesCluster cluster) -> {
             var storage = new NfsStorage("ha", NfsStorageArgs.builder().namespace("streaming").environment("qa").cluster(cluster).build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder().cluster(cluster).namespace("streaming").build(), null);
             return new HaFlinkDeployment("orders", customise.apply(HaFlinkDeploymentArgs.builder()
@@ -80,7 +80,7 @@ class ArgsProtectionTest {
 
     @Test
     void acceptsAFileUriOnTheMountedVolume() {
-        Plans.ofComponent((KubernetesCluster cluster) -> {
+        ComponentPlans.ofComponent((KubernetesCluster cluster) -> {
             var storage = new NfsStorage("ha", NfsStorageArgs.builder().namespace("streaming").environment("qa").cluster(cluster).build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder().cluster(cluster).namespace("streaming").build(), null);
             return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder().jarUri("local:///job.jar").storage(storage)

@@ -1,15 +1,15 @@
 package io.flinkha.cluster;
 
-import io.flinkha.Plans;
-import io.flinkha.Plans.Plan;
+import io.flinkha.ComponentPlans;
+import io.flinkha.ComponentPlans.Plan;
 import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.flinkha.Plans.at;
-import static io.flinkha.Plans.only;
+import static io.flinkha.ComponentPlans.at;
+import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EksNetworkTest {
 
     private static Plan network(List<String> zones, boolean natPerZone) {
-        return Plans.ofAwsComponent(aws -> new EksNetwork("net", new EksNetworkArgs("c", "10.40.0.0/16", zones, natPerZone, aws), null));
+        return ComponentPlans.ofAwsComponent(aws -> new EksNetwork("net", new EksNetworkArgs("c", "10.40.0.0/16", zones, natPerZone, aws), null));
     }
 
     @Test
@@ -58,7 +58,7 @@ class EksNetworkTest {
     @Test
     void natGatewaysAndTheirAddressesWaitForTheInternetGateway() {
         Plan plan = network(List.of("eu-west-1a", "eu-west-1b"), true);
-        String igw = Plans.only(plan, "aws:ec2/internetGateway:InternetGateway").urn();
+        String igw = ComponentPlans.only(plan, "aws:ec2/internetGateway:InternetGateway").urn();
         List<Registered> waiting = new java.util.ArrayList<>(plan.ofType("aws:ec2/natGateway:NatGateway"));
         waiting.addAll(plan.ofType("aws:ec2/eip:Eip"));
         assertEquals(4, waiting.size());

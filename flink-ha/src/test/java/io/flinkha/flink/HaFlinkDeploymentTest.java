@@ -5,8 +5,8 @@ import com.pulumi.core.Output;
 import io.flinkha.cluster.KubernetesCluster;
 import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.identity.FlinkServiceAccountArgs;
-import io.flinkha.Plans;
-import io.flinkha.Plans.Plan;
+import io.flinkha.ComponentPlans;
+import io.flinkha.ComponentPlans.Plan;
 import io.flinkha.PublicApi.Registered;
 import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import static io.flinkha.Plans.at;
-import static io.flinkha.Plans.flinkConfiguration;
-import static io.flinkha.Plans.only;
+import static io.flinkha.ComponentPlans.at;
+import static io.flinkha.ComponentPlans.flinkConfiguration;
+import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +28,7 @@ class HaFlinkDeploymentTest {
     static final String TYPE = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
 
     private static Plan plan(String name, UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
-        return Plans.ofComponent((KubernetesCluster cluster) -> {
+        return ComponentPlans.ofComponent((KubernetesCluster cluster) -> {
             var storage = new NfsStorage("ha", NfsStorageArgs.builder().namespace("streaming").environment("qa")
                     .cluster(cluster).build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder().cluster(cluster).namespace("streaming").build(), null);

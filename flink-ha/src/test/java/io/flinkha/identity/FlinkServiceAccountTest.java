@@ -1,16 +1,16 @@
 package io.flinkha.identity;
 
 import com.pulumi.core.Output;
-import io.flinkha.Plans;
-import io.flinkha.Plans.Plan;
+import io.flinkha.ComponentPlans;
+import io.flinkha.ComponentPlans.Plan;
 import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.flinkha.Plans.at;
-import static io.flinkha.Plans.only;
+import static io.flinkha.ComponentPlans.at;
+import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +22,7 @@ class FlinkServiceAccountTest {
     private static final String SA = "kubernetes:core/v1:ServiceAccount";
 
     private static Plan plan() {
-        return Plans.ofComponent(cluster -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+        return ComponentPlans.ofComponent(cluster -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                 .namespace("streaming")
                 .cluster(cluster)
                 .build(), null));
@@ -66,7 +66,7 @@ class FlinkServiceAccountTest {
 
     @Test
     void onAClusterWithOidcTheAccountOwnsOneCloudRoleOnlyItCanAssumeAndCarriesItsArn() {
-        Plan plan = Plans.ofAwsComponent(aws -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                 .namespace("streaming")
                 .cluster(new io.flinkha.cluster.ExistingCluster("eks", new io.flinkha.cluster.ExistingClusterArgs("eks", java.util.Optional.empty(),
                         java.util.Optional.of(new io.flinkha.cluster.OidcIdentity(
@@ -75,7 +75,7 @@ class FlinkServiceAccountTest {
                 .awsProvider(aws)
                 .build(), null));
         Registered role = only(plan, "aws:iam/role:Role");
-        String trust = String.valueOf(Plans.json(at(role, "assumeRolePolicy")));
+        String trust = String.valueOf(ComponentPlans.json(at(role, "assumeRolePolicy")));
         assertTrue(trust.contains("oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub=system:serviceaccount:streaming:flink"), trust);
         assertTrue(trust.contains("oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud=sts.amazonaws.com"), trust);
         Map<String, Object> annotations = at(only(plan, SA), "metadata.annotations");
@@ -104,7 +104,7 @@ class FlinkServiceAccountTest {
 
     @Test
     void rejectsAnAccountWithoutGrants() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Plans.ofComponent(cluster -> FlinkServiceAccountArgs.builder()
+        var e = assertThrows(IllegalArgumentException.class, () -> ComponentPlans.ofComponent(cluster -> FlinkServiceAccountArgs.builder()
                 .namespace("streaming").cluster(cluster).grants(List.of()).build()));
         assertTrue(e.getMessage().contains("grants: got none"), e.getMessage());
     }

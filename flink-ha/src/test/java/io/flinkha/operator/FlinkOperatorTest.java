@@ -1,7 +1,7 @@
 package io.flinkha.operator;
 
 import com.pulumi.core.Output;
-import io.flinkha.Plans;
+import io.flinkha.ComponentPlans;
 import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import static io.flinkha.Plans.at;
-import static io.flinkha.Plans.only;
+import static io.flinkha.ComponentPlans.at;
+import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +20,7 @@ class FlinkOperatorTest {
     private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
 
     private static Registered release(UnaryOperator<FlinkOperatorArgs.Builder> customise) {
-        return only(Plans.ofComponent(p -> new FlinkOperator("op", customise.apply(FlinkOperatorArgs.builder()
+        return only(ComponentPlans.ofComponent(p -> new FlinkOperator("op", customise.apply(FlinkOperatorArgs.builder()
                 .watchNamespaces(List.of(Output.of("streaming")))
                 .cluster(p)).build(), null)), RELEASE);
     }
@@ -158,7 +158,7 @@ class FlinkOperatorTest {
 
     @Test
     void aReplicatedOperatorHasADisruptionBudgetThatKeepsOneRunning() {
-        Registered pdb = only(Plans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
+        Registered pdb = only(ComponentPlans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
                 .watchNamespaces(List.of(Output.of("streaming"))).replicas(3).cluster(p).build(), null)),
                 "kubernetes:policy/v1:PodDisruptionBudget");
         assertEquals("flink-operator", at(pdb, "metadata.namespace"));
@@ -168,7 +168,7 @@ class FlinkOperatorTest {
 
     @Test
     void aSingleOperatorHasNoDisruptionBudgetThatWouldBlockEveryDrain() {
-        assertEquals(0, Plans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
+        assertEquals(0, ComponentPlans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
                 .watchNamespaces(List.of(Output.of("streaming"))).cluster(p).build(), null))
                 .ofType("kubernetes:policy/v1:PodDisruptionBudget").size());
     }
@@ -203,7 +203,7 @@ class FlinkOperatorTest {
 
     @Test
     void rejectsAnOperatorThatWatchesNothing() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Plans.ofComponent(p ->
+        var e = assertThrows(IllegalArgumentException.class, () -> ComponentPlans.ofComponent(p ->
                 FlinkOperatorArgs.builder().cluster(p).build()));
         assertTrue(e.getMessage().contains("watchNamespaces"), e.getMessage());
     }

@@ -1,16 +1,16 @@
 package io.flinkha.storage;
 
 import com.pulumi.core.Output;
-import io.flinkha.Plans;
-import io.flinkha.Plans.Plan;
+import io.flinkha.ComponentPlans;
+import io.flinkha.ComponentPlans.Plan;
 import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.flinkha.Plans.at;
-import static io.flinkha.Plans.only;
+import static io.flinkha.ComponentPlans.at;
+import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +25,7 @@ class NfsStorageTest {
 
     @Test
     void claimIsReadWriteManyOnTheConfiguredClass() {
-        Registered pvc = only(Plans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null)), PVC);
+        Registered pvc = only(ComponentPlans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null)), PVC);
         assertEquals(List.of("ReadWriteMany"), at(pvc, "spec.accessModes"));
         assertEquals("filestore-rwx", at(pvc, "spec.storageClassName"));
         assertEquals("50Gi", at(pvc, "spec.resources.requests.storage"));
@@ -35,7 +35,7 @@ class NfsStorageTest {
     @Test
     void pathsAreFileUrisOnTheMountUniquePerEnvironmentNamespaceAndDeployment() {
         // the paths are registered through a deployment, so read them from what the deployment renders
-        Plan plan = Plans.ofComponent(p -> {
+        Plan plan = ComponentPlans.ofComponent(p -> {
             NfsStorage storage = new NfsStorage("ha", args(p).build(), null);
             FlinkStoragePaths paths = storage.pathsFor(Output.of("streaming"), "orders");
             return new com.pulumi.kubernetes.core.v1.ConfigMap("paths", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
@@ -52,7 +52,7 @@ class NfsStorageTest {
 
     @Test
     void podStorageMountsTheClaimIntoTheMainContainer() {
-        Plan plan = Plans.ofComponent(p -> new com.pulumi.kubernetes.core.v1.Pod("probe", com.pulumi.kubernetes.core.v1.PodArgs.builder()
+        Plan plan = ComponentPlans.ofComponent(p -> new com.pulumi.kubernetes.core.v1.Pod("probe", com.pulumi.kubernetes.core.v1.PodArgs.builder()
                 .spec(podSpec(new NfsStorage("ha", args(p).build(), null).podStorage("1.20.1", io.flinkha.identity.CloudCredentials.NONE)))
                 .build()));
         Registered pod = only(plan, "kubernetes:core/v1:Pod");
@@ -71,7 +71,7 @@ class NfsStorageTest {
 
     @Test
     void aMountedVolumeGivesTheAccountNoCloudRoleNorAnnotation() {
-        Plan plan = Plans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null).grantReadWrite(
+        Plan plan = ComponentPlans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null).grantReadWrite(
                 new io.flinkha.identity.FlinkServiceAccount("jobs", io.flinkha.identity.FlinkServiceAccountArgs.builder()
                         .cluster(p).namespace("streaming").build(), null)));
         assertEquals(Map.of(), at(only(plan, "kubernetes:core/v1:ServiceAccount"), "metadata.annotations"));
@@ -80,7 +80,7 @@ class NfsStorageTest {
 
     @Test
     void rejectsRelativeMountPath() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Plans.ofComponent(p -> args(p).mountPath("data").build()));
+        var e = assertThrows(IllegalArgumentException.class, () -> ComponentPlans.ofComponent(p -> args(p).mountPath("data").build()));
         assertTrue(e.getMessage().contains("mountPath: got 'data'"), e.getMessage());
     }
 }

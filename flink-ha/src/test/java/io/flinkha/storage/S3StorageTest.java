@@ -8,11 +8,11 @@ import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.identity.FlinkServiceAccountArgs;
 import java.util.Optional;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
-import io.flinkha.Plans;
+import io.flinkha.ComponentPlans;
 import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.HaFlinkDeployment;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
-import io.flinkha.Plans.Plan;
+import io.flinkha.ComponentPlans.Plan;
 import io.flinkha.PublicApi.Registered;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import static io.flinkha.Plans.at;
-import static io.flinkha.Plans.json;
-import static io.flinkha.Plans.only;
+import static io.flinkha.ComponentPlans.at;
+import static io.flinkha.ComponentPlans.json;
+import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,7 +64,7 @@ class S3StorageTest {
 
     /** A deployment on S3 storage whose account gets its role through EKS Pod Identity. */
     private static Plan podIdentityPlan(String plugin, String flinkVersion) {
-        return Plans.ofAwsComponent(aws -> {
+        return ComponentPlans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
                     .plugin(plugin).awsProvider(aws).region("eu-west-1").build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
@@ -105,7 +105,7 @@ class S3StorageTest {
     @Test
     void withPodIdentityTheHadoopPluginReadsContainerCredentials() {
         Registered d = only(podIdentityPlan("hadoop", "1.20.1"), "kubernetes:flink.apache.org/v1beta1:FlinkDeployment");
-        assertEquals("com.amazonaws.auth.EC2ContainerCredentialsProviderWrapper", Plans.flinkConfiguration(d).get("fs.s3a.aws.credentials.provider"));
+        assertEquals("com.amazonaws.auth.EC2ContainerCredentialsProviderWrapper", ComponentPlans.flinkConfiguration(d).get("fs.s3a.aws.credentials.provider"));
     }
 
     @Test
@@ -119,7 +119,7 @@ class S3StorageTest {
 
     /** Storage granted to service account flink (component "jobs") in namespace streaming. */
     private static Plan plan(UnaryOperator<S3StorageArgs.Builder> customise) {
-        return Plans.ofAwsComponent(aws -> {
+        return ComponentPlans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", customise.apply(S3StorageArgs.builder()
                     .bucketName("acme-flink-ha-qa").environment("qa")
                     .awsProvider(aws).region("eu-west-1")).build(), null);
@@ -210,7 +210,7 @@ class S3StorageTest {
 
     @Test
     void theLifecycleRulesWaitForVersioning() {
-        Plans.Plan plan = plan(b -> b);
+        ComponentPlans.Plan plan = plan(b -> b);
         Registered lifecycle = of(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2");
         assertTrue(lifecycle.dependencies().contains(of(plan, "aws:s3/bucketVersioningV2:BucketVersioningV2").urn()), lifecycle.dependencies()::toString);
     }
@@ -264,7 +264,7 @@ class S3StorageTest {
 
     @Test
     void pathsAreS3UrisUniquePerEnvironmentNamespaceAndDeployment() {
-        Plan plan = Plans.ofAwsComponent(aws -> {
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).region("eu-west-1").build(), null);
             var paths = storage.pathsFor(Output.of("streaming"), "orders");
             return new ConfigMap("paths", ConfigMapArgs.builder().data(Output.tuple(paths.haStorageDir(), paths.checkpointsDir(), paths.savepointsDir())
@@ -277,7 +277,7 @@ class S3StorageTest {
 
     /** A deployment on S3 storage, as the platform renders it. */
     private static Registered deploymentOn(String plugin, String flinkVersion) {
-        Plan plan = Plans.ofAwsComponent(aws -> {
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
                     .plugin(plugin).awsProvider(aws).region("eu-west-1").build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
@@ -295,20 +295,20 @@ class S3StorageTest {
         assertEquals(List.of(Map.of("name", "ENABLE_BUILT_IN_PLUGINS", "value", "flink-s3-fs-presto-1.19.2.jar")),
                 at(d, "spec.podTemplate.spec.containers.0.env"));
         assertNull(at(d, "spec.podTemplate.spec.volumes"), "S3 needs no volume");
-        assertFalse(Plans.flinkConfiguration(d).containsKey("fs.s3a.aws.credentials.provider"), "presto finds IRSA credentials itself");
-        assertEquals("s3://acme-flink-ha-qa/qa/streaming/orders/ha", Plans.flinkConfiguration(d).get("high-availability.storageDir"));
+        assertFalse(ComponentPlans.flinkConfiguration(d).containsKey("fs.s3a.aws.credentials.provider"), "presto finds IRSA credentials itself");
+        assertEquals("s3://acme-flink-ha-qa/qa/streaming/orders/ha", ComponentPlans.flinkConfiguration(d).get("high-availability.storageDir"));
     }
 
     @Test
     void prestoUploadsWithTheOnlyCannedAclABucketWithoutAclsAccepts() {
-        assertEquals("BUCKET_OWNER_FULL_CONTROL", Plans.flinkConfiguration(deploymentOn("presto", "1.20.1")).get("s3.upload-acl-type"));
-        assertFalse(Plans.flinkConfiguration(deploymentOn("hadoop", "1.20.1")).containsKey("s3.upload-acl-type"), "s3a sends no ACL by default");
+        assertEquals("BUCKET_OWNER_FULL_CONTROL", ComponentPlans.flinkConfiguration(deploymentOn("presto", "1.20.1")).get("s3.upload-acl-type"));
+        assertFalse(ComponentPlans.flinkConfiguration(deploymentOn("hadoop", "1.20.1")).containsKey("s3.upload-acl-type"), "s3a sends no ACL by default");
     }
 
     @Test
     void bothS3FilesystemsUseTheBucketRegionsEndpointWhichTheVpcGatewayEndpointServes() {
-        assertEquals("https://s3.eu-west-1.amazonaws.com", Plans.flinkConfiguration(deploymentOn("presto", "1.20.1")).get("s3.endpoint"));
-        assertEquals("https://s3.eu-west-1.amazonaws.com", Plans.flinkConfiguration(deploymentOn("hadoop", "1.20.1")).get("s3.endpoint"));
+        assertEquals("https://s3.eu-west-1.amazonaws.com", ComponentPlans.flinkConfiguration(deploymentOn("presto", "1.20.1")).get("s3.endpoint"));
+        assertEquals("https://s3.eu-west-1.amazonaws.com", ComponentPlans.flinkConfiguration(deploymentOn("hadoop", "1.20.1")).get("s3.endpoint"));
     }
 
     @Test
@@ -330,12 +330,12 @@ class S3StorageTest {
         Registered d = deploymentOn("hadoop", "1.20.1");
         assertEquals("flink-s3-fs-hadoop-1.20.1.jar", at(d, "spec.podTemplate.spec.containers.0.env.0.value"));
         assertEquals("com.amazonaws.auth.WebIdentityTokenCredentialsProvider",
-                Plans.flinkConfiguration(d).get("fs.s3a.aws.credentials.provider"));
+                ComponentPlans.flinkConfiguration(d).get("fs.s3a.aws.credentials.provider"));
     }
 
     @Test
     void rejectsAGrantToAnAccountWithoutACloudRole() {
-        var e = assertThrows(IllegalStateException.class, () -> Plans.ofAwsComponent(aws ->
+        var e = assertThrows(IllegalStateException.class, () -> ComponentPlans.ofAwsComponent(aws ->
                 new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).region("eu-west-1").build(), null)
                         .grantReadWrite(new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                                 .cluster(new ExistingCluster("kind", new ExistingClusterArgs("kind", Optional.empty()), null))
@@ -345,7 +345,7 @@ class S3StorageTest {
 
     @Test
     void twoGrantsAddTwoPoliciesToTheAccountsOneRole() {
-        Plan plan = Plans.ofAwsComponent(aws -> {
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> {
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                     .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
             new S3Storage("state", S3StorageArgs.builder().bucketName("acme-state").environment("qa").awsProvider(aws).region("eu-west-1").build(), null)
@@ -361,7 +361,7 @@ class S3StorageTest {
 
     @Test
     void aDeploymentWaitsForTheStoragePolicyOfItsAccount() {
-        Plan plan = Plans.ofAwsComponent(aws -> {
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa").awsProvider(aws).region("eu-west-1").build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                     .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);

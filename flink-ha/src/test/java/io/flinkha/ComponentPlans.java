@@ -13,8 +13,8 @@ import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The library's component tests: programs run on Pulumi's public test API ({@link PublicApi}), read back by type and path. */
-public final class Plans {
-    private Plans() {
+public final class ComponentPlans {
+    private ComponentPlans() {
     }
 
     /** What one program registered. */
