@@ -64,11 +64,17 @@ class S3StorageTest {
 
     /** A deployment on S3 storage whose account gets its role through EKS Pod Identity. */
     private static Plan podIdentityPlan(String plugin, String flinkVersion) {
+        return deploymentPlan(plugin, flinkVersion, S3StorageTest::clusterWithPodIdentity);
+    }
+
+    /** A deployment on S3 storage, as the platform renders it, on the cluster {@code cluster} makes. */
+    private static Plan deploymentPlan(String plugin, String flinkVersion,
+                                       java.util.function.Function<com.pulumi.aws.Provider, io.flinkha.cluster.KubernetesCluster> cluster) {
         return ComponentPlans.ofAwsComponent(aws -> {
             var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
                     .plugin(plugin).awsProvider(aws).region("eu-west-1").build(), null);
             var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
-                    .cluster(clusterWithPodIdentity(aws)).namespace("streaming").awsProvider(aws).build(), null);
+                    .cluster(cluster.apply(aws)).namespace("streaming").awsProvider(aws).build(), null);
             return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder()
                     .flinkVersion(flinkVersion).jarUri("local:///job.jar").storage(storage.grantReadWrite(account))
                     .serviceAccount(account).build(), null);
@@ -275,18 +281,9 @@ class S3StorageTest {
                 "savepoints", "s3://acme-flink-ha-qa/qa/streaming/orders/savepoints"), at(only(plan, "kubernetes:core/v1:ConfigMap"), "data"));
     }
 
-    /** A deployment on S3 storage, as the platform renders it. */
+    /** A deployment on S3 storage, as the platform renders it, with IRSA. */
     private static Registered deploymentOn(String plugin, String flinkVersion) {
-        Plan plan = ComponentPlans.ofAwsComponent(aws -> {
-            var storage = new S3Storage("ha", S3StorageArgs.builder().bucketName("acme-flink-ha-qa").environment("qa")
-                    .plugin(plugin).awsProvider(aws).region("eu-west-1").build(), null);
-            var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
-                    .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
-            return new HaFlinkDeployment("orders", HaFlinkDeploymentArgs.builder()
-                    .flinkVersion(flinkVersion).jarUri("local:///job.jar").storage(storage.grantReadWrite(account))
-                    .serviceAccount(account).build(), null);
-        });
-        return only(plan, "kubernetes:flink.apache.org/v1beta1:FlinkDeployment");
+        return only(deploymentPlan(plugin, flinkVersion, aws -> clusterWithOidc()), "kubernetes:flink.apache.org/v1beta1:FlinkDeployment");
     }
 
     @Test
