@@ -332,6 +332,44 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aReadyTimeoutOfExactlyOneMinuteIsEnough() {
+        assertEquals(java.time.Duration.ofMinutes(1), Settings.valid().with("jobs",
+                "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"60s\"}]").load().jobs().get(0).readyTimeout());
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"59s\"}]")),
+                "flink-ha.jobs[0].readyTimeout", "got '59s'");
+    }
+
+    @Test
+    void tellsToQuoteAFlinkVersionYamlReadAsANumber() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":1.2}")), "flink-ha.flink.version", "quote it");
+        SettingsException e = rejected(Settings.valid().with("flink", "{\"version\":\"one\"}"));
+        assertProblem(e, "flink-ha.flink.version", "expected an exact Flink version");
+        assertTrue(e.problems().stream().noneMatch(p -> p.contains("quote it")), e.problems()::toString);
+    }
+
+    @Test
+    void storageWithoutAKindNamesTheKindsAllowed() {
+        assertProblem(rejected(Settings.valid().with("storage", "{\"storageClass\":\"efs\"}")), "flink-ha.storage.kind",
+                "is required", "allowed: nfs, s3");
+    }
+
+    @Test
+    void aRecoverySectionWithoutAnObjectiveIsRefused() {
+        assertProblem(rejected(Settings.valid().with("recovery", "{\"podStartup\":\"30s\"}")), "flink-ha.recovery.objective",
+                "is required", "expected the recovery objective");
+    }
+
+    @Test
+    void existingSubnetsMustBeTwoDistinctSubnetIds() {
+        String subnets = "{\"kind\":\"eks\",\"subnets\":{\"private\":[%s]}}";
+        onAws().with("cluster", String.format(subnets, "\"subnet-0a1b2c3d\",\"subnet-0a1b2c3e\"")).load();
+        assertProblem(rejected(onAws().with("cluster", String.format(subnets, "\"subnet-0a1b2c3d\",\"subnet-0a1b2c3d\""))),
+                "flink-ha.cluster.subnets.private", "at least two private subnets");
+        assertProblem(rejected(onAws().with("cluster", String.format(subnets, "\"subnet-0a1b2c3d\",\"sn-1\""))),
+                "flink-ha.cluster.subnets.private/public", "sn-1", "expected subnet ids such as subnet-0a1b2c3d");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         SettingsException e = rejected(Settings.valid()
                 .without("cluster")
