@@ -48,6 +48,15 @@ class PlanDiffTest {
             "flinkConfiguration", Map.of("high-availability.type", "kubernetes")));
 
     @Test
+    void aSecretInsideAValueThatChangesTypeStaysMasked() {
+        String md = diff(plan(resources("cm-a", Map.of("cfg", Map.of("token", Map.of("4dabf18193072939515e22adb298388d",
+                        "1b47061264138c4ac30d75fd1eb44270", "value", "hunter2"))))),
+                plan(resources("cm-a", Map.of("cfg", "plain"))));
+        assertFalse(md.contains("hunter2"), md);
+        assertTrue(md.contains("[secret]"), md);
+    }
+
+    @Test
     void identicalPlansSayNoChanges() {
         String p = plan(resources("orders", JOB));
         assertEquals(MarkdownReport.MARKER + "\n## Infrastructure plan diff\n\nNo changes.\n", diff(p, p));
