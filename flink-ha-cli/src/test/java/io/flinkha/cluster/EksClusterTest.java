@@ -17,6 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EksClusterTest {
     private static final Plan PROD = Plans.ofStackWithAwsOutputs("prod");
 
+    /** The plan of a two-zone EKS stack on S3, its cluster settings starting with {@code clusterKeys} (JSON members, each ending in a comma). */
+    private static Plan onEks(String clusterKeys) {
+        return Plans.ofPlatform(io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
+                .with("cluster", "{\"kind\":\"eks\"," + clusterKeys
+                        + "\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load());
+    }
+
     private static PlannedResource of(String type) {
         return only(PROD, type);
     }
@@ -117,21 +125,14 @@ class EksClusterTest {
 
     @Test
     void anExternalAutoscalersNodeCountIsLeftAloneByTheNextUp() {
-        var settings = io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
-                .with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},"
-                        + "\"nodeGroup\":{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6,\"autoscaling\":\"external\"}}")
-                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load();
-        PlannedResource nodes = only(Plans.ofPlatform(settings), "aws:eks/nodeGroup:NodeGroup");
+        PlannedResource nodes = only(onEks("\"nodeGroup\":{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6,\"autoscaling\":\"external\"},"),
+                "aws:eks/nodeGroup:NodeGroup");
         assertEquals(6L, (Long) at(nodes, "scalingConfig.maxSize"));
         assertEquals(List.of("scalingConfig.desiredSize"), nodes.ignoreChanges());
     }
 
     private static Plan withPodIdentity() {
-        var settings = io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
-                .with("cluster", "{\"kind\":\"eks\",\"identity\":\"podIdentity\",\"vpc\":{\"cidr\":\"10.0.0.0/16\","
-                        + "\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")
-                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load();
-        return Plans.ofPlatform(settings);
+        return onEks("\"identity\":\"podIdentity\",");
     }
 
     @Test
@@ -154,10 +155,7 @@ class EksClusterTest {
 
     @Test
     void withoutPublicAccessCidrsTheApiEndpointIsPrivateOnly() {
-        var settings = io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
-                .with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")
-                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load();
-        PlannedResource cluster = only(Plans.ofPlatform(settings), "aws:eks/cluster:Cluster");
+        PlannedResource cluster = only(onEks(""), "aws:eks/cluster:Cluster");
         assertEquals(false, at(cluster, "vpcConfig.endpointPublicAccess"));
         assertEquals(true, at(cluster, "vpcConfig.endpointPrivateAccess"));
         assertEquals(null, (Object) at(cluster, "vpcConfig.publicAccessCidrs"));

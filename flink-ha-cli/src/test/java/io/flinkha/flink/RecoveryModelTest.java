@@ -104,11 +104,15 @@ class RecoveryModelTest {
     }
 
     @Test
-    void derivedLeaderElectionStaysAtOrAboveItsFloors() {
-        var r = RecoveryModel.derive(new RecoveryObjective(Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofSeconds(5)),
-                Optional.empty(), Map.of());
-        assertTrue(RecoveryModel.parse(r.derived().get(RecoveryModel.LEASE_DURATION)).orElseThrow().toSeconds() >= 10, r.derived().toString());
-        assertTrue(RecoveryModel.parse(r.derived().get(RecoveryModel.RETRY_PERIOD)).orElseThrow().toSeconds() >= 2, r.derived().toString());
+    void theTightestObjectiveGetsLeaderElectionAtItsFloorsAndNoLower() {
+        // restore 5 s + backoff 1.1 s leave exactly 12 s to the election with a standby: lease 10 s + retry 2 s
+        var r = RecoveryModel.derive(new RecoveryObjective(Duration.ofMillis(18_100), Duration.ofSeconds(25), Duration.ofSeconds(5)),
+                Optional.of(2), Map.of());
+        assertEquals("10 s", r.derived().get(RecoveryModel.LEASE_DURATION), r.derived().toString());
+        assertEquals("2 s", r.derived().get(RecoveryModel.RETRY_PERIOD), r.derived().toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> RecoveryModel.derive(
+                new RecoveryObjective(Duration.ofMillis(18_000), Duration.ofSeconds(25), Duration.ofSeconds(5)), Optional.of(2), Map.of()));
+        assertTrue(e.getMessage().contains("lease-duration 10s + retry-period 2s"), e.getMessage());
     }
 
     @Test

@@ -74,7 +74,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     /** The add-on that hands pods the roles of their pod identity associations. */
     public static final String POD_IDENTITY_AGENT = "eks-pod-identity-agent";
 
-    private final boolean podIdentity;
+    private final Optional<PodIdentity> podIdentity;
 
     private final Cluster cluster;
     /** Instance metadata answers only the node itself, never a pod behind it. */
@@ -97,7 +97,6 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
      */
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        this.podIdentity = args.podIdentity();
         var child = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
 
         var clusterRole = new Role(name + "-cluster-role", RoleArgs.builder()
@@ -205,6 +204,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         if (args.podIdentity()) {
             managed.add(POD_IDENTITY_AGENT);
         }
+        Optional<PodIdentity> identity = Optional.empty();
         for (String addOn : managed) {
             Output<String> version = EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
                     .addonName(addOn).kubernetesVersion(args.kubernetesVersion()).mostRecent(false).build(), invoke)
@@ -214,7 +214,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 // its pods need nodes: created before them, the add-on waits DEGRADED until the create times out
                 addOnOptions.dependsOn(nodeGroup);
             }
-            addOns.add(new Addon(name + "-" + addOn, AddonArgs.builder()
+            var managedAddOn = new Addon(name + "-" + addOn, AddonArgs.builder()
                     .clusterName(cluster.name())
                     .addonName(addOn)
                     .addonVersion(version)
@@ -222,8 +222,13 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                     .resolveConflictsOnCreate("OVERWRITE")
                     .resolveConflictsOnUpdate("OVERWRITE")
                     .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
-                    .build(), addOnOptions.build()));
+                    .build(), addOnOptions.build());
+            addOns.add(managedAddOn);
+            if (addOn.equals(POD_IDENTITY_AGENT)) {
+                identity = Optional.of(new PodIdentity(cluster.name(), managedAddOn));
+            }
         }
+        this.podIdentity = identity;
         List<Resource> ready = new ArrayList<>(access);
         ready.add(nodeGroup);
         ready.addAll(addOns);
@@ -315,8 +320,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
     @Override
     public Optional<PodIdentity> podIdentity() {
-        return podIdentity ? addOns.stream().filter(a -> a.pulumiResourceName().endsWith("-" + POD_IDENTITY_AGENT)).findFirst()
-                .map(agent -> new PodIdentity(cluster.name(), agent)) : Optional.empty();
+        return podIdentity;
     }
 
     /** @return the managed add-ons, in {@link #MANAGED_ADD_ONS} order, then the Pod Identity agent when used */

@@ -12,6 +12,10 @@ import java.util.List;
  * rollout, and never better than the scheduler does.
  */
 public final class PodPlacement {
+    /** The node label that tells nodes apart, which spread and anti-affinity rules use. */
+    public static final String NODE = "kubernetes.io/hostname";
+    /** The node label of the availability zone. */
+    public static final String ZONE = "topology.kubernetes.io/zone";
     /** Cluster add-ons every EKS cluster runs besides the DaemonSets: CoreDNS, two replicas of 100m and 70 MiB. */
     public static final List<Pod> EKS_ADD_ONS = List.of(new Pod("CoreDNS", 100, 70), new Pod("CoreDNS", 100, 70));
 

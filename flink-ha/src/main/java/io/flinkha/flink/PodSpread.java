@@ -21,9 +21,9 @@ import java.util.Map;
  */
 public final class PodSpread {
     /** The node label that tells nodes apart. */
-    public static final String NODE = "kubernetes.io/hostname";
+    public static final String NODE = io.flinkha.cluster.PodPlacement.NODE;
     /** The node label of the availability zone. */
-    public static final String ZONE = "topology.kubernetes.io/zone";
+    public static final String ZONE = io.flinkha.cluster.PodPlacement.ZONE;
 
     private PodSpread() {
     }

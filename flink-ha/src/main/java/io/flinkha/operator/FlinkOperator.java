@@ -15,6 +15,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.flinkha.cluster.PodPlacement;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,6 @@ public class FlinkOperator extends ComponentResource {
     public static final String TYPE = "flink-ha:operator:FlinkOperator";
     /** Name of the operator's Helm chart, and of its release. */
     public static final String CHART = "flink-kubernetes-operator";
-
-    /** The node label that tells nodes apart. */
-    static final String NODE = "kubernetes.io/hostname";
-    /** The node label of the availability zone. */
-    static final String ZONE = "topology.kubernetes.io/zone";
 
     private final Namespace namespace;
     private final Release release;
@@ -108,7 +104,7 @@ public class FlinkOperator extends ComponentResource {
                 // while the others roll
                 values.put("strategy", Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxSurge", 1, "maxUnavailable", 0)));
                 merge(values, "operatorPod", Map.of("topologySpreadConstraints", List.of(
-                        spread(NODE, "DoNotSchedule"), spread(ZONE, "ScheduleAnyway"))));
+                        spread(PodPlacement.NODE, "DoNotSchedule"), spread(PodPlacement.ZONE, "ScheduleAnyway"))));
                 // without leader election two operators would reconcile the same deployments; the string replaces the
                 // chart's own default overrides, so they come first and every environment runs on the same base
                 String base = extraConfig(args.extraValues()).orElseGet(() -> OperatorRelease.of(args.version()).orElseThrow().chartConfigOverrides());
