@@ -310,4 +310,19 @@ class UpstreamCheckTest {
         assertTrue(errors.get(0).contains("FlinkDeployment 'orders' fails the upstream checks"), errors.get(0));
         assertTrue(errors.get(0).contains("flink-option: heartbeat.timeout: Flink 1.20.1 cannot read 'soon' as a duration"), errors.get(0));
     }
+
+    @Test
+    void aDeploymentWithoutSpecIsReportedByTheFieldsTheOperatorNeeds() {
+        assertEquals(List.of("service-account: spec.serviceAccount must be defined; Flink's leader election runs as it",
+                "flink-version: spec.flinkVersion must be defined"), UpstreamCheck.violations(Map.of("apiVersion", "flink.apache.org/v1beta1",
+                "kind", "FlinkDeployment", "metadata", Map.of("name", "orders"))));
+    }
+
+    @Test
+    void theWarmUpRunsOnADaemonThreadSoItNeverHoldsTheProgramOpen() throws InterruptedException {
+        Thread warmUp = UpstreamCheck.warmUpInBackground();
+        assertTrue(warmUp.isDaemon());
+        warmUp.join(60_000);
+        assertEquals(Thread.State.TERMINATED, warmUp.getState(), "started, and done");
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -45,10 +46,10 @@ public final class FlinkOptions {
 
     private static final FlinkOptions BUNDLED = new FlinkOptions(load());
 
-    private final Map<String, ConfigOption<?>> byKey;
+    private final SortedMap<String, ConfigOption<?>> byKey;
 
-    private FlinkOptions(Map<String, ConfigOption<?>> byKey) {
-        this.byKey = Collections.unmodifiableMap(byKey);
+    private FlinkOptions(SortedMap<String, ConfigOption<?>> byKey) {
+        this.byKey = Collections.unmodifiableSortedMap(byKey);
     }
 
     /** @return the options of the Flink release this library is built with ({@link UpstreamCheck#FLINK_VERSION}) */
@@ -126,9 +127,10 @@ public final class FlinkOptions {
     Optional<String> closest(String key) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        // the keys come in order, so of two equally near keys the first alphabetically is named
         for (String known : byKey.keySet()) {
             int d = distance(key, known);
-            if (d < bestDistance || (d == bestDistance && known.compareTo(best) < 0)) {
+            if (d < bestDistance) {
                 best = known;
                 bestDistance = d;
             }
@@ -136,7 +138,8 @@ public final class FlinkOptions {
         return best != null && bestDistance <= Math.max(2, key.length() / 5) ? Optional.of(best) : Optional.empty();
     }
 
-    private static int distance(String a, String b) {
+    /** @return the Levenshtein distance: how many characters to insert, delete or replace to turn {@code a} into {@code b} */
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -155,8 +158,8 @@ public final class FlinkOptions {
         return previous[b.length()];
     }
 
-    private static Map<String, ConfigOption<?>> load() {
-        Map<String, ConfigOption<?>> byKey = new TreeMap<>();
+    private static SortedMap<String, ConfigOption<?>> load() {
+        SortedMap<String, ConfigOption<?>> byKey = new TreeMap<>();
         java.util.Set<Object> jars = new java.util.HashSet<>();
         for (Class<?> anchor : List.of(CoreOptions.class, KubernetesConfigOptions.class, JobResultStoreOptions.class)) {
             // in the fat jar the three share one location

@@ -3,7 +3,6 @@ package io.flinkha.flink.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
@@ -47,11 +46,12 @@ final class FlinkRelease {
 
     /** @return the bundled release, loaded on first use */
     static FlinkRelease bundled(String version) {
-        return LOADED.computeIfAbsent(version, FlinkRelease::new);
+        return LOADED.computeIfAbsent(version, FlinkRelease::load);
     }
 
-    String version() {
-        return version;
+    /** @return the bundled release, loaded again: {@link #bundled} keeps the one it loaded first */
+    static FlinkRelease load(String version) {
+        return new FlinkRelease(version);
     }
 
     /** @see OperatorConfigProbe#read(Map) */
@@ -59,13 +59,8 @@ final class FlinkRelease {
     Map<String, String> readAsOperator(Map<String, String> flinkConfiguration) {
         try {
             return (Map<String, String>) probe.invoke(null, Map.copyOf(flinkConfiguration));
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Flink " + version + " could not read the configuration", e);
         }
     }
 
@@ -112,23 +107,18 @@ final class FlinkRelease {
         }
 
         @Override
+        // resolve is ignored: ClassLoader.resolveClass links nothing on HotSpot, the JVM links on first use
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    byte[] bytes = classes.get(name);
-                    if (bytes != null) {
-                        c = defineClass(name, bytes, 0, bytes.length);
-                    } else if (name.startsWith("org.slf4j.")) {
-                        c = FlinkRelease.class.getClassLoader().loadClass(name);
-                    } else {
-                        c = super.loadClass(name, false);
-                    }
+                if (c != null) {
+                    return c;
                 }
-                if (resolve) {
-                    resolveClass(c);
+                byte[] bytes = classes.get(name);
+                if (bytes != null) {
+                    return defineClass(name, bytes, 0, bytes.length);
                 }
-                return c;
+                return name.startsWith("org.slf4j.") ? FlinkRelease.class.getClassLoader().loadClass(name) : super.loadClass(name, false);
             }
         }
     }

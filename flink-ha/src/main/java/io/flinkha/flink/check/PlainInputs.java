@@ -22,7 +22,7 @@ public final class PlainInputs {
     }
 
     /**
-     * @param value an Output, resource args, a list, a map, an enum or a plain value
+     * @param value an Output, resource args, a list, a map or a plain value
      * @return the plain value of {@code value}, known when every Output inside it is known
      */
     @SuppressWarnings("unchecked")
@@ -49,9 +49,6 @@ public final class PlainInputs {
                 values.add(resolve(v));
             });
             return Output.all(values).applyValue(vs -> zip(keys, vs));
-        }
-        if (value instanceof Enum<?> e) {
-            return Output.of(e.name());
         }
         return Output.of(value);
     }

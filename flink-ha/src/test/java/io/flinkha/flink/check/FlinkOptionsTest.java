@@ -32,6 +32,34 @@ class FlinkOptionsTest {
     }
 
     @Test
+    void aValueThatDoesNotParseCarriesFlinksOwnReason() {
+        assertEquals("Flink " + UpstreamCheck.FLINK_VERSION + " cannot read 'soon' as a duration (e.g. 30 s, 5 min) for "
+                + "'heartbeat.timeout': text does not start with a number", check("heartbeat.timeout", "soon").get(0).message());
+    }
+
+    @Test
+    void anEnumValueThatDoesNotParseListsTheValuesFlinkTakes() {
+        String e = check("kubernetes.rest-service.exposed.type", "Public").get(0).message();
+        assertTrue(e.contains("as one of [ClusterIP, NodePort, LoadBalancer, Headless_ClusterIP]"), e);
+    }
+
+    @Test
+    void editDistanceCountsInsertionsDeletionsAndReplacements() {
+        assertEquals(3, FlinkOptions.distance("kitten", "sitting"));
+        assertEquals(2, FlinkOptions.distance("flaw", "lawn"));
+        assertEquals(4, FlinkOptions.distance("", "abcd"));
+        assertEquals(4, FlinkOptions.distance("abcd", ""));
+        assertEquals(0, FlinkOptions.distance("heartbeat.timeout", "heartbeat.timeout"));
+    }
+
+    @Test
+    void aKeyIsNamedAsATypoOnlyWithinAFifthOfItsLengthAndAtLeastTwoEdits() {
+        // 16 characters allow 3 edits, and this key is exactly 3 away
+        assertEquals(java.util.Optional.of("heartbeat.timeout"), FlinkOptions.bundled().closest("heartbeat.tmeotX"));
+        assertEquals(java.util.Optional.empty(), FlinkOptions.bundled().closest("zzzzzzzzzzzzzzzzzzzzzzzzzzzz"));
+    }
+
+    @Test
     void aRestartBackoffAndACheckpointTimeoutAreCheckedToo() {
         assertTrue(check("restart-strategy.exponential-delay.initial-backoff", "soon").get(0).error());
         assertTrue(check("execution.checkpointing.timeout", "soon").get(0).error());

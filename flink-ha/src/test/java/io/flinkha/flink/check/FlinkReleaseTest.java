@@ -1,0 +1,54 @@
+package io.flinkha.flink.check;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator's own Flink release reads the configuration in a class loader of its own. These tests load it
+ * afresh: {@link FlinkRelease#bundled} keeps the first release it loads for the whole program.
+ */
+class FlinkReleaseTest {
+    private static final String OPERATOR_FLINK = UpstreamCheck.OPERATOR_FLINK_VERSION;
+
+    @Test
+    void theOperatorsReleaseNamesTheCheckpointDirectoryByItsOwnKey() {
+        Map<String, String> read = FlinkRelease.load(OPERATOR_FLINK).readAsOperator(Map.of("state.checkpoints.dir", "s3://b/cp"));
+        assertEquals("state.checkpoints.dir", read.get("checkpoints.key"));
+        assertEquals("s3://b/cp", read.get("checkpoints"));
+    }
+
+    @Test
+    void theOperatorsReleaseDoesNotReadAKeyOnlyTheImagesReleaseKnows() {
+        Map<String, String> read = FlinkRelease.load(OPERATOR_FLINK).readAsOperator(Map.of("execution.checkpointing.dir", "s3://b/cp"));
+        assertEquals(null, read.get("checkpoints"), "Flink " + OPERATOR_FLINK + " has no execution.checkpointing.dir");
+    }
+
+    @Test
+    void theReleasesOwnClassesAreDefinedApartFromTheImagesFlink() throws Exception {
+        FlinkRelease release = FlinkRelease.load(OPERATOR_FLINK);
+        Map<String, String> read = release.readAsOperator(Map.of("high-availability.type", "kubernetes", "state.savepoints.dir", "s3://b/sp"));
+        assertEquals(Map.of("checkpoints.key", "state.checkpoints.dir", "savepoints.key", "state.savepoints.dir",
+                "savepoints", "s3://b/sp", "haType.key", "high-availability.type", "haType", "kubernetes"), read);
+    }
+
+    @Test
+    void aReleaseTheBuildDoesNotBundleIsRefusedByName() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FlinkRelease.load("0.9.9"));
+        assertEquals("Flink 0.9.9 is not bundled with this build", e.getMessage());
+    }
+
+    @Test
+    void theBundledReleaseIsLoadedOnceAndALoadIsAFreshCopy() {
+        FlinkRelease bundled = FlinkRelease.bundled(OPERATOR_FLINK);
+        assertSame(bundled, FlinkRelease.bundled(OPERATOR_FLINK));
+        assertNotSame(bundled, FlinkRelease.load(OPERATOR_FLINK));
+        assertTrue(OPERATOR_FLINK.startsWith("1.19"), OPERATOR_FLINK);
+    }
+}
