@@ -615,4 +615,122 @@ class SettingsLoaderTest {
         assertProblem(rejected(Settings.valid().with("recovery", "{\"objective\":\"fast\"}")),
                 "flink-ha.recovery.objective", "'fast'", "positive Flink duration");
     }
+    private static String existingWithOidc(String providerArn, String issuerUrl) {
+        return "{\"kind\":\"existing\",\"context\":\"eks-prod\",\"oidc\":{\"providerArn\":\"" + providerArn + "\",\"issuerUrl\":\"" + issuerUrl + "\"}}";
+    }
+
+    private static final String OIDC_ARN = "arn:aws:iam::314159265358:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+    private static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+
+    @Test
+    void rejectsARegionThatIsNotAnAwsRegion() {
+        assertProblem(rejected(onAws().with("aws", "{\"region\":\"europe\"}")), "flink-ha.aws.region", "got 'europe'", "expected an AWS region");
+    }
+
+    @Test
+    void rejectsAnOidcProviderThatIsNotAnIamOidcProviderArn() {
+        assertProblem(rejected(onAws().with("cluster", existingWithOidc("arn:aws:iam::314159265358:role/oidc", ISSUER))),
+                "flink-ha.cluster.oidc.providerArn", "got 'arn:aws:iam::314159265358:role/oidc'", "expected arn:aws:iam::<account>:oidc-provider/");
+    }
+
+    @Test
+    void rejectsAnOidcIssuerThatIsNotHttps() {
+        assertProblem(rejected(onAws().with("cluster", existingWithOidc(OIDC_ARN, "http://oidc.eks.eu-west-1.amazonaws.com/id/ABC"))),
+                "flink-ha.cluster.oidc.issuerUrl", "expected an https:// issuer URL");
+    }
+
+    @Test
+    void warnsWhenAnExistingClustersOidcProviderIsInAwsExampleAccount() {
+        PlatformSettings s = onAws().with("cluster", existingWithOidc(OIDC_ARN.replace("314159265358", "123456789012"), ISSUER)).load();
+        assertTrue(SettingsLoader.warnings(s, REVIEW_DAY).stream().anyMatch(w -> w.contains("cluster.oidc.providerArn")
+                && w.contains("AWS's example account 123456789012")), () -> SettingsLoader.warnings(s, REVIEW_DAY).toString());
+        PlatformSettings own = onAws().with("cluster", existingWithOidc(OIDC_ARN, ISSUER)).load();
+        assertTrue(SettingsLoader.warnings(own, REVIEW_DAY).stream().noneMatch(w -> w.contains("example account")),
+                () -> SettingsLoader.warnings(own, REVIEW_DAY).toString());
+    }
+
+    @Test
+    void rejectsAClusterWithoutKind() {
+        assertProblem(rejected(Settings.valid().with("cluster", "{\"context\":\"kind-flink\"}")), "flink-ha.cluster.kind",
+                "is required", "allowed: eks, existing");
+    }
+
+    @Test
+    void rejectsAnEksClusterGivenBothANewVpcAndExistingSubnets() {
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("}}", "},\"subnets\":{\"private\":[\"subnet-0a1b2c3d\"]}}"))),
+                "flink-ha.cluster.subnets", "give either vpc (a new VPC) or subnets (an existing VPC), not both");
+    }
+
+    @Test
+    void rejectsAStackWithoutJobs() {
+        assertProblem(rejected(Settings.valid().without("jobs")), "flink-ha.jobs", "is required", "each with at least name and jarUri");
+    }
+
+    @Test
+    void rejectsAnEmptyListOfJobs() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[]")), "flink-ha.jobs", "got '[]'", "expected at least one job");
+    }
+
+    @Test
+    void rejectsAStackWithoutStorage() {
+        assertProblem(rejected(Settings.valid().without("storage")), "flink-ha.storage", "is required", "expected {kind: nfs");
+    }
+
+    @Test
+    void rejectsACheckpointIntervalOfZero() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"checkpointInterval\":\"0s\"}]")),
+                "flink-ha.jobs[0].checkpointInterval", "got '0s'", "expected a positive Flink duration");
+    }
+
+    @Test
+    void rejectsARecoveryObjectiveOfZero() {
+        assertProblem(rejected(Settings.valid().with("recovery", "{\"objective\":\"0s\"}")),
+                "flink-ha.recovery.objective", "got '0s'", "expected a positive Flink duration");
+    }
+
+    @Test
+    void aJobsRecoveryBlockWithoutAnObjectiveInheritsTheEnvironments() {
+        var r = Settings.valid().with("recovery", "{\"objective\":\"90s\"}")
+                .with("jobs", "[{\"name\":\"a\",\"jarUri\":\"local:///a.jar\",\"recovery\":{\"podStartup\":\"25s\"}}]").load().jobs().get(0).recovery().orElseThrow();
+        assertEquals(java.time.Duration.ofSeconds(90), r.target());
+        assertEquals(java.time.Duration.ofSeconds(25), r.podStartup());
+    }
+
+    @Test
+    void aMalformedZoneIsReportedAsMalformedAndNotAlsoAsOutsideTheRegion() {
+        SettingsException e = rejected(onAws().with("cluster", EKS.replace("\"eu-west-1b\"", "\"nowhere\"")));
+        List<String> zones = e.problems().stream().filter(p -> p.startsWith("flink-ha.cluster.vpc.availabilityZones")).toList();
+        assertEquals(1, zones.size(), zones::toString);
+        assertTrue(zones.get(0).contains("nowhere") && !zones.get(0).contains("expected zones of aws.region"), zones.get(0));
+    }
+
+    @Test
+    void anOperatorHelmValueThePlatformOwnsIsReportedUnderItsKeyWithTheReason() {
+        SettingsException e = rejected(Settings.valid().with("operator", "{\"helmValues\":{\"watchNamespaces\":[\"default\"]}}"));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("flink-ha.operator.helmValues.watchNamespaces: is set by the platform")),
+                e.problems()::toString);
+    }
+
+    @Test
+    void aJobManagerMemoryThatIsNotASizeIsReportedUnderItsKey() {
+        SettingsException e = rejected(Settings.valid().with("jobs",
+                "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManager\":{\"memory\":\"lots\"}}]"));
+        assertTrue(e.problems().contains("flink-ha.jobs[0].jobManager.memory: got 'lots'; expected a memory size such as 2048m, 2g or 2Gi"),
+                e.problems()::toString);
+    }
+
+    @Test
+    void asManyJobManagersAsNodesFitSinceEachGetsANodeOfItsOwn() {
+        PlatformSettings s = onAws().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":2}]")
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":2,\"desiredSize\":2,\"maxSize\":2}")).load();
+        assertEquals(java.util.Optional.of(2), s.jobs().get(0).jobManagerReplicas());
+    }
+
+    @Test
+    void theStandbyARecoveryObjectiveDerivesCountsAgainstTheNodes() {
+        // 40 s leave no time for a new JobManager pod (30 s) after the restore (15 s): a standby is derived
+        SettingsException e = rejected(onAws().with("recovery", "{\"objective\":\"40s\",\"podStartup\":\"30s\",\"restoreTime\":\"15s\"}")
+                .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":1,\"desiredSize\":1,\"maxSize\":1}")));
+        assertProblem(e, "flink-ha.cluster.nodeGroup", "job orders runs 2 JobManagers");
+    }
 }

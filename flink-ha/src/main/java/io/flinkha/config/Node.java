@@ -32,10 +32,6 @@ final class Node {
         this.problems = problems;
     }
 
-    String path() {
-        return path;
-    }
-
     String key(String name) {
         return path + "." + name;
     }
@@ -66,7 +62,7 @@ final class Node {
         if (e.isJsonPrimitive()) {
             return Optional.of(e.getAsString());
         }
-        problems.add(key(name), e.toString(), "expected a string");
+        problems.add(key(name), shown(e), "expected a string");
         return Optional.empty();
     }
 
@@ -119,7 +115,7 @@ final class Node {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(key(name), e.isJsonPrimitive() ? e.getAsString() : e.toString(), allowed);
+        problems.add(key(name), shown(e), allowed);
         return fallback;
     }
 
@@ -134,7 +130,7 @@ final class Node {
                 return Boolean.parseBoolean(s);
             }
         }
-        problems.add(key(name), e.toString(), "expected true or false");
+        problems.add(key(name), shown(e), "expected true or false");
         return fallback;
     }
 
@@ -144,7 +140,7 @@ final class Node {
         }
         JsonElement e = object.get(name);
         if (!e.isJsonObject()) {
-            problems.add(key(name), e.toString(), "expected an object");
+            problems.add(key(name), shown(e), "expected an object");
             return Optional.empty();
         }
         return Optional.of(new Node(key(name), e.getAsJsonObject(), problems));
@@ -161,7 +157,7 @@ final class Node {
         }
         JsonElement e = object.get(name);
         if (!e.isJsonArray()) {
-            problems.add(key(name), e.toString(), "expected a list of strings");
+            problems.add(key(name), shown(e), "expected a list of strings");
             return out;
         }
         JsonArray a = e.getAsJsonArray();
@@ -169,7 +165,7 @@ final class Node {
             if (a.get(i).isJsonPrimitive()) {
                 out.add(a.get(i).getAsString());
             } else {
-                problems.add(key(name) + "[" + i + "]", a.get(i).toString(), "expected a string");
+                problems.add(key(name) + "[" + i + "]", shown(a.get(i)), "expected a string");
             }
         }
         return out;
@@ -187,7 +183,7 @@ final class Node {
             if (v.isJsonPrimitive()) {
                 out.put(en.getKey(), v.getAsString());
             } else {
-                problems.add(c.get().key(en.getKey()), v.toString(), "expected a plain value (string, number or boolean)");
+                problems.add(c.get().key(en.getKey()), shown(v), "expected a plain value (string, number or boolean)");
             }
         }
         return out;
@@ -211,7 +207,7 @@ final class Node {
         }
         JsonElement e = object.get(name);
         if (!e.isJsonArray()) {
-            problems.add(key(name), e.toString(), "expected a list of objects");
+            problems.add(key(name), shown(e), "expected a list of objects");
             return out;
         }
         JsonArray a = e.getAsJsonArray();
@@ -220,10 +216,15 @@ final class Node {
             if (a.get(i).isJsonObject()) {
                 out.add(new Node(p, a.get(i).getAsJsonObject(), problems));
             } else {
-                problems.add(p, a.get(i).toString(), "expected an object");
+                problems.add(p, shown(a.get(i)), "expected an object");
             }
         }
         return out;
+    }
+
+    /** A value as the stack file spells it: a string without JSON's quotes, anything else as JSON. */
+    private static String shown(JsonElement e) {
+        return e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
     static Object toPlain(JsonElement e) {

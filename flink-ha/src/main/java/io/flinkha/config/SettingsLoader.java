@@ -260,7 +260,7 @@ public final class SettingsLoader {
         if (!pending.isEmpty()) {
             what = String.format("the jobs' pods do not fit %d node%s of %s (%s)", nodes, nodes == 1 ? "" : "s", typeName, each);
         } else if (production) {
-            pending = nodes > 1 ? PodPlacement.unplaced(pods, node, nodes - 1) : pods;
+            pending = PodPlacement.unplaced(pods, node, nodes - 1);
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
