@@ -4,6 +4,7 @@ import io.flinkha.Plans;
 import io.flinkha.internal.plan.Plan;
 import io.flinkha.internal.plan.PlannedResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,14 @@ import static io.flinkha.Plans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The prod stack's EKS cluster, with AWS's computed outputs filled in so the wiring can be followed. */
+/**
+ * The prod stack's EKS cluster, with AWS's computed outputs filled in so the wiring can be followed. The plan is built
+ * once per test instance, not in a static field: a mutation run reuses one JVM for many changed versions of the code,
+ * and a plan built once for all of them would hide every change after the first.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EksClusterTest {
-    private static final Plan PROD = Plans.ofStackWithAwsOutputs("prod");
+    private final Plan prod = Plans.ofStackWithAwsOutputs("prod");
 
     /** The plan of a two-zone EKS stack on S3, its cluster settings starting with {@code clusterKeys} (JSON members, each ending in a comma). */
     private static Plan onEks(String clusterKeys) {
@@ -25,8 +31,8 @@ class EksClusterTest {
                 .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load());
     }
 
-    private static PlannedResource of(String type) {
-        return only(PROD, type);
+    private PlannedResource of(String type) {
+        return only(prod, type);
     }
 
     @Test
@@ -104,7 +110,7 @@ class EksClusterTest {
 
     @Test
     void clusterRunsUnderItsOwnRoleTrustedByEks() {
-        PlannedResource role = PROD.find(r -> r.name().equals("flink-ha-cluster-cluster-role")).orElseThrow();
+        PlannedResource role = prod.find(r -> r.name().equals("flink-ha-cluster-cluster-role")).orElseThrow();
         Map<String, Object> trust = Plans.json(at(role, "assumeRolePolicy"));
         assertEquals("{Service=eks.amazonaws.com}", String.valueOf(((Map<?, ?>) ((List<?>) trust.get("Statement")).get(0)).get("Principal")));
         assertEquals("arn:aws:iam::123456789012:role/flink-ha-cluster-cluster-role", at(of("aws:eks/cluster:Cluster"), "roleArn"));
@@ -149,8 +155,8 @@ class EksClusterTest {
 
     @Test
     void irsaStaysTheDefaultWithoutTheAgent() {
-        assertEquals(0, PROD.ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").size());
-        assertTrue(PROD.ofType("aws:eks/addon:Addon").stream().noneMatch(a -> "eks-pod-identity-agent".equals(at(a, "addonName"))));
+        assertEquals(0, prod.ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").size());
+        assertTrue(prod.ofType("aws:eks/addon:Addon").stream().noneMatch(a -> "eks-pod-identity-agent".equals(at(a, "addonName"))));
     }
 
     @Test
@@ -163,7 +169,7 @@ class EksClusterTest {
 
     @Test
     void vpcCniKubeProxyAndCoreDnsAreManagedAddOnsAtEksDefaultVersionForTheClustersKubernetesVersion() {
-        List<PlannedResource> addOns = PROD.ofType("aws:eks/addon:Addon");
+        List<PlannedResource> addOns = prod.ofType("aws:eks/addon:Addon");
         assertEquals(List.of("vpc-cni", "kube-proxy", "coredns"), addOns.stream().map(a -> (String) at(a, "addonName")).toList());
         for (PlannedResource a : addOns) {
             assertEquals("v-default-of-" + at(a, "addonName") + "-for-1.35", at(a, "addonVersion"));
@@ -173,21 +179,21 @@ class EksClusterTest {
 
     @Test
     void coreDnsWaitsForNodesToRunOn() {
-        PlannedResource coreDns = PROD.ofType("aws:eks/addon:Addon").stream().filter(a -> "coredns".equals(at(a, "addonName"))).findFirst().orElseThrow();
+        PlannedResource coreDns = prod.ofType("aws:eks/addon:Addon").stream().filter(a -> "coredns".equals(at(a, "addonName"))).findFirst().orElseThrow();
         assertTrue(coreDns.dependencies().contains(of("aws:eks/nodeGroup:NodeGroup").urn()), coreDns.dependencies().toString());
     }
 
     @Test
     void kubernetesResourcesWaitForTheAddOns() {
         PlannedResource provider = of("pulumi:providers:kubernetes");
-        for (PlannedResource a : PROD.ofType("aws:eks/addon:Addon")) {
+        for (PlannedResource a : prod.ofType("aws:eks/addon:Addon")) {
             assertTrue(provider.dependencies().contains(a.urn()), a.urn());
         }
     }
 
     @Test
     void nodesHaveTheThreeManagedPoliciesEksRequires() {
-        java.util.Set<Object> attached = PROD.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+        java.util.Set<Object> attached = prod.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
                 .filter(r -> "flink-ha-cluster-node-role".equals(at(r, "role")))
                 .map(r -> at(r, "policyArn")).collect(java.util.stream.Collectors.toSet());
         assertEquals(java.util.Set.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
@@ -203,10 +209,10 @@ class EksClusterTest {
 
     @Test
     void adminsGetClusterAdminThroughAccessEntries() {
-        PlannedResource entry = PROD.find(r -> r.name().equals("flink-ha-cluster-admin-0")
+        PlannedResource entry = prod.find(r -> r.name().equals("flink-ha-cluster-admin-0")
                 && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
         assertEquals("arn:aws:iam::444455556666:role/platform-admins", at(entry, "principalArn"));
-        for (PlannedResource association : PROD.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")) {
+        for (PlannedResource association : prod.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")) {
             assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", at(association, "policyArn"));
             assertEquals("cluster", at(association, "accessScope.type"));
         }
@@ -216,16 +222,16 @@ class EksClusterTest {
     @Test
     void theDeployerGetsAnExplicitAccessEntryInsteadOfEksBootstrapAccess() {
         assertEquals(false, at(of("aws:eks/cluster:Cluster"), "accessConfig.bootstrapClusterCreatorAdminPermissions"));
-        PlannedResource entry = PROD.find(r -> r.name().equals("flink-ha-cluster-deployer")
+        PlannedResource entry = prod.find(r -> r.name().equals("flink-ha-cluster-deployer")
                 && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
         assertEquals(Plans.DEPLOYER_ROLE, at(entry, "principalArn"), "the role of the session, not the STS session ARN");
-        assertEquals(2, PROD.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").size());
+        assertEquals(2, prod.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").size());
     }
 
     @Test
     void theKubernetesProviderWaitsForEveryAccessEntryIncludingTheDeployers() {
         PlannedResource provider = of("pulumi:providers:kubernetes");
-        PROD.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").forEach(a ->
+        prod.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").forEach(a ->
                 assertTrue(provider.dependencies().contains(a.urn()), a.name()));
     }
 
@@ -267,7 +273,7 @@ class EksClusterTest {
         Map<String, Object> annotations = at(sa, "metadata.annotations");
         assertEquals("arn:aws:iam::123456789012:role/flink-ha-account-irsa", annotations.get("eks.amazonaws.com/role-arn"));
         assertEquals("flink-ha-account-irsa-id", at(of("aws:iam/rolePolicy:RolePolicy"), "role"));
-        Map<String, Object> trust = Plans.json(at(PROD.find(r -> r.name().equals("flink-ha-account-irsa")).orElseThrow(), "assumeRolePolicy"));
+        Map<String, Object> trust = Plans.json(at(prod.find(r -> r.name().equals("flink-ha-account-irsa")).orElseThrow(), "assumeRolePolicy"));
         assertTrue(String.valueOf(trust).contains("oidc.eks.eu-west-1.amazonaws.com/id/TEST:sub=system:serviceaccount:flink:flink"), String.valueOf(trust));
     }
 }

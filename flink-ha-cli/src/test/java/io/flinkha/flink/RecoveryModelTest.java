@@ -147,6 +147,13 @@ class RecoveryModelTest {
     }
 
     @Test
+    void aMissedObjectiveNamesTheExplicitLeaderElectionSettingNotAHeartbeatOrAnUnrelatedKey() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RecoveryModel.derive(objective(60), Optional.of(1), Map.of(
+                "env.java.opts.all", "-XX:+UseG1GC", RecoveryModel.HEARTBEAT_TIMEOUT, "30 s", RecoveryModel.LEASE_DURATION, "30 s")));
+        assertTrue(e.getMessage().contains("; high-availability.kubernetes.leader-election.lease-duration is set explicitly"), e.getMessage());
+    }
+
+    @Test
     void explicitUserSettingsWinAndAreCheckedAgainstTheObjective() {
         var kept = RecoveryModel.derive(objective(90), Optional.empty(), Map.of(RecoveryModel.LEASE_DURATION, "20 s"));
         assertTrue(!kept.derived().containsKey(RecoveryModel.LEASE_DURATION), "the user's lease is kept, not overridden");

@@ -60,7 +60,7 @@ public record ContainerResources(double cpu, String memory) {
         }
         double n = Double.parseDouble(m.group(1));
         double mib = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
-            case "", "b" -> n / (1024 * 1024);
+            case "b" -> n / (1024 * 1024);
             case "k", "kb", "ki" -> n / 1024;
             case "m", "mb", "mi" -> n;
             case "g", "gb", "gi" -> n * 1024;

@@ -99,4 +99,21 @@ class EksNetworkTest {
                 () -> new EksNetworkArgs("c", "10.0.0.0/16", List.of("eu-west-1a", "eu-central-1b"), false, null));
         assertTrue(e.getMessage().contains("expected zones of one region, not eu-west-1, eu-central-1"), e.getMessage());
     }
+    @Test
+    void aSlash20IsTheSmallestBlockAndTwoToFourZonesAreAllowed() {
+        assertEquals(List.of(), EksNetworkArgs.problems("10.0.0.0/20", List.of("eu-west-1a", "eu-west-1b")));
+        assertEquals(List.of(), EksNetworkArgs.problems("10.0.0.0/16", List.of("eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1d")));
+        assertEquals(List.of("cidr: got '10.0.0.0/21'; expected a /20 or larger block: each subnet takes a sixteenth of it"),
+                EksNetworkArgs.problems("10.0.0.0/21", List.of("eu-west-1a", "eu-west-1b")));
+        assertEquals(List.of("availabilityZones: got [eu-west-1a, eu-west-1b, eu-west-1c, eu-west-1a, eu-west-1b]; expected two to four distinct zones"),
+                EksNetworkArgs.problems("10.0.0.0/16", List.of("eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1a", "eu-west-1b")));
+    }
+
+    @Test
+    void aMalformedZoneIsNamedAndZonesOfTwoRegionsAreRefused() {
+        assertEquals(List.of("availabilityZones: got 'west'; expected an availability zone name such as eu-west-1a"),
+                EksNetworkArgs.problems("10.0.0.0/16", List.of("eu-west-1a", "west")));
+        assertEquals(List.of("availabilityZones: got [eu-west-1a, us-east-1a]; expected zones of one region, not eu-west-1, us-east-1"),
+                EksNetworkArgs.problems("10.0.0.0/16", List.of("eu-west-1a", "us-east-1a")));
+    }
 }

@@ -211,4 +211,45 @@ class HaFlinkDeploymentTest {
         assertEquals(1, terms.size(), kind);
         return terms.get(0);
     }
+    @Test
+    void parallelismJobManagersCheckpointsAndReadyTimeoutAreAcceptedAtTheirLowerBounds() {
+        Registered d = deployment(b -> b.parallelism(1).jobManagerReplicas(1).retainedCheckpoints(1).readyTimeout(java.time.Duration.ofMinutes(1)));
+        assertEquals(1L, (Long) at(d, "spec.job.parallelism"));
+        assertEquals(1L, (Long) at(d, "spec.jobManager.replicas"));
+        assertEquals("1", flinkConfiguration(d).get("state.checkpoints.num-retained"));
+        Map<String, Object> annotations = at(d, "metadata.annotations");
+        assertEquals("60", annotations.get("pulumi.com/timeoutSeconds"));
+    }
+
+    @Test
+    void parallelismJobManagersAndCheckpointsAreAcceptedAtTheirUpperBounds() {
+        Registered d = deployment(b -> b.parallelism(HaFlinkDeploymentArgs.MAX_PARALLELISM)
+                .jobManagerReplicas(HaFlinkDeploymentArgs.MAX_JOBMANAGER_REPLICAS).retainedCheckpoints(HaFlinkDeploymentArgs.MAX_RETAINED_CHECKPOINTS));
+        assertEquals((long) HaFlinkDeploymentArgs.MAX_PARALLELISM, (Long) at(d, "spec.job.parallelism"));
+        assertEquals((long) HaFlinkDeploymentArgs.MAX_JOBMANAGER_REPLICAS, (Long) at(d, "spec.jobManager.replicas"));
+        assertEquals(String.valueOf(HaFlinkDeploymentArgs.MAX_RETAINED_CHECKPOINTS), flinkConfiguration(d).get("state.checkpoints.num-retained"));
+    }
+
+    @Test
+    void rejectsParallelismJobManagersAndCheckpointsAboveTheirBounds() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.parallelism(HaFlinkDeploymentArgs.MAX_PARALLELISM + 1)
+                .jobManagerReplicas(HaFlinkDeploymentArgs.MAX_JOBMANAGER_REPLICAS + 1).retainedCheckpoints(HaFlinkDeploymentArgs.MAX_RETAINED_CHECKPOINTS + 1)));
+        assertTrue(e.getMessage().contains("parallelism: got 10001") && e.getMessage().contains("jobManagerReplicas: got 6")
+                && e.getMessage().contains("retainedCheckpoints: got 101"), e.getMessage());
+    }
+
+    @Test
+    void aSavepointToStartFromOnTheMountedVolumeIsRenderedWithTheAcknowledgedLoss() {
+        Registered d = deployment(b -> b.initialSavepointPath("file:///flink-data/qa/savepoints/sp-1").acknowledgeStateLoss("moved to a new cluster"));
+        assertEquals("file:///flink-data/qa/savepoints/sp-1", at(d, "spec.job.initialSavepointPath"));
+        Map<String, Object> annotations = at(d, "metadata.annotations");
+        assertEquals("moved to a new cluster", annotations.get(HaFlinkDeployment.STATE_LOSS_ACKNOWLEDGED_ANNOTATION));
+    }
+
+    @Test
+    void rejectsASavepointOffDurableStorageAndABlankAcknowledgement() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.initialSavepointPath("file:///tmp/sp-1").acknowledgeStateLoss(" ")));
+        assertTrue(e.getMessage().contains("initialSavepointPath: got 'file:///tmp/sp-1'; expected a savepoint on durable storage"), e.getMessage());
+        assertTrue(e.getMessage().contains("acknowledgeStateLoss: got ' '; expected the reason"), e.getMessage());
+    }
 }

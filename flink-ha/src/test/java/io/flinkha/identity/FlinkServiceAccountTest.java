@@ -12,6 +12,7 @@ import java.util.Map;
 import static io.flinkha.ComponentPlans.at;
 import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,5 +113,29 @@ class FlinkServiceAccountTest {
     @Test
     void rejectsWildcardApiResource() {
         assertThrows(IllegalArgumentException.class, () -> io.flinkha.rbac.ApiResource.custom("", "*"));
+    }
+    @Test
+    void theComponentHandsOutTheResourcesItRegistered() {
+        Plan plan = plan();
+        FlinkServiceAccount account = (FlinkServiceAccount) only(plan, FlinkServiceAccount.TYPE).resource();
+        assertSame(only(plan, SA).resource(), account.serviceAccount());
+        assertSame(only(plan, ROLE).resource(), account.role());
+        assertSame(only(plan, BINDING).resource(), account.roleBinding());
+        assertEquals(java.util.Optional.empty(), account.cloudRole());
+        assertEquals(java.util.Optional.empty(), account.podIdentityAssociation());
+    }
+
+    @Test
+    void onAClusterWithOidcTheComponentHandsOutItsCloudRole() {
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                .namespace("streaming")
+                .cluster(new io.flinkha.cluster.ExistingCluster("eks", new io.flinkha.cluster.ExistingClusterArgs("eks", java.util.Optional.empty(),
+                        java.util.Optional.of(new io.flinkha.cluster.OidcIdentity(
+                                Output.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"),
+                                Output.of("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC")))), null))
+                .awsProvider(aws)
+                .build(), null));
+        FlinkServiceAccount account = (FlinkServiceAccount) only(plan, FlinkServiceAccount.TYPE).resource();
+        assertSame(only(plan, "aws:iam/role:Role").resource(), account.cloudRole().orElseThrow());
     }
 }

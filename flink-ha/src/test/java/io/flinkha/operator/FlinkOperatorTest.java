@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import static io.flinkha.ComponentPlans.at;
 import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,5 +207,33 @@ class FlinkOperatorTest {
         var e = assertThrows(IllegalArgumentException.class, () -> ComponentPlans.ofComponent(p ->
                 FlinkOperatorArgs.builder().cluster(p).build()));
         assertTrue(e.getMessage().contains("watchNamespaces"), e.getMessage());
+    }
+    @Test
+    void theComponentHandsOutItsNamespaceReleaseAndDisruptionBudget() {
+        ComponentPlans.Plan plan = ComponentPlans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
+                .watchNamespaces(List.of(Output.of("streaming"))).replicas(2).cluster(p).build(), null));
+        FlinkOperator operator = (FlinkOperator) only(plan, FlinkOperator.TYPE).resource();
+        assertSame(only(plan, "kubernetes:core/v1:Namespace").resource(), operator.namespace());
+        assertSame(only(plan, "kubernetes:helm.sh/v3:Release").resource(), operator.release());
+        assertSame(only(plan, "kubernetes:policy/v1:PodDisruptionBudget").resource(), operator.disruptionBudget().orElseThrow());
+    }
+    @Test
+    void theOperatorsCpuAndMemoryAreAcceptedAtTheirBoundsAndRefusedPastThem() {
+        assertEquals(List.of(), FlinkOperatorArgs.resourceProblems(100, 256));
+        assertEquals(List.of(), FlinkOperatorArgs.resourceProblems(8000, 16384));
+        assertEquals(List.of("milliCpu: got 99; expected 100 to 8000 millicores",
+                "memoryMib: got 255; expected 256 to 16384 MiB (the operator's JVM and its caches need at least 256)"),
+                FlinkOperatorArgs.resourceProblems(99, 255));
+        assertEquals(2, FlinkOperatorArgs.resourceProblems(8001, 16385).size());
+    }
+
+    @Test
+    void oneOperatorReplicaIsTheFewestAllowed() {
+        assertEquals(1, ComponentPlans.ofComponent(p -> new FlinkOperator("op", FlinkOperatorArgs.builder()
+                .watchNamespaces(List.of(Output.of("streaming"))).replicas(1).cluster(p).build(), null))
+                .ofType("kubernetes:helm.sh/v3:Release").size());
+        var e = assertThrows(IllegalArgumentException.class, () -> FlinkOperatorArgs.builder()
+                .watchNamespaces(List.of(Output.of("streaming"))).replicas(0).build());
+        assertTrue(e.getMessage().contains("replicas: got 0; expected 1 to "), e.getMessage());
     }
 }

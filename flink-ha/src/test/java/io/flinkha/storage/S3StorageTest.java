@@ -24,6 +24,7 @@ import static io.flinkha.ComponentPlans.at;
 import static io.flinkha.ComponentPlans.json;
 import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -378,5 +379,11 @@ class S3StorageTest {
         Map<String, Object> doc = json(at(r, input));
         assertEquals("2012-10-17", doc.get("Version"));
         return (List<Map<String, Object>>) doc.get("Statement");
+    }
+    @Test
+    void theComponentHandsOutItsBucket() {
+        Plan plan = plan(b -> b);
+        S3Storage storage = (S3Storage) only(plan, S3Storage.TYPE).resource();
+        assertSame(of(plan, "aws:s3/bucketV2:BucketV2").resource(), storage.bucket());
     }
 }
