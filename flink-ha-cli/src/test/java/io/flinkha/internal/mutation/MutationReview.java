@@ -42,12 +42,13 @@ public final class MutationReview {
     }
 
     /**
-     * Why one surviving mutant may live: {@code line} 0 stands for every line of the method.
+     * Why one surviving mutant may live: {@code line} 0 stands for every line of the method, and a method ending in
+     * {@code *} for every method it begins (a lambda's number, {@code lambda$readJobs$36}, changes as lambdas are added).
      */
     record Explanation(String mutatedClass, String method, String mutator, int line, String reason) {
         boolean covers(Mutant m) {
-            return m.mutatedClass().equals(mutatedClass) && m.method().equals(method) && m.mutatorName().equals(mutator)
-                    && (line == 0 || line == m.line());
+            boolean sameMethod = method.endsWith("*") ? m.method().startsWith(method.substring(0, method.length() - 1)) : m.method().equals(method);
+            return m.mutatedClass().equals(mutatedClass) && sameMethod && m.mutatorName().equals(mutator) && (line == 0 || line == m.line());
         }
     }
 

@@ -91,4 +91,13 @@ class MutationReviewTest {
                 () -> MutationReview.explanations(List.of("io.flinkha.config.A\ta\tNegateConditionalsMutator\t3\t ")));
         assertTrue(e.getMessage().contains("needs class, method, mutator, line (or *) and a reason"), e.getMessage());
     }
+
+    @Test
+    void aMethodEndingInAStarCoversEveryLambdaOfThatMethod() {
+        Mutant inLambda = mutant("SURVIVED", "io.flinkha.config.A", "lambda$read$12", 5);
+        Explanation lambdas = new Explanation("io.flinkha.config.A", "lambda$read$*", "NegateConditionalsMutator", 0, "why");
+        assertEquals(List.of(), MutationReview.review(List.of(inLambda), List.of(lambdas), GATED).unexplained());
+        assertEquals(List.of(inLambda), MutationReview.review(List.of(inLambda),
+                List.of(new Explanation("io.flinkha.config.A", "lambda$readAll$*", "NegateConditionalsMutator", 0, "why")), GATED).unexplained());
+    }
 }
