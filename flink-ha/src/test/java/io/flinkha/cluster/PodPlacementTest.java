@@ -33,4 +33,36 @@ class PodPlacementTest {
         List<PodPlacement.Pod> pods = JobPods.of("orders", 3, resources, 1, resources, Map.of());
         assertEquals(3, PodPlacement.nodesNeeded(pods, NODE, 10).orElseThrow());
     }
+
+    /** m6i.large: 1805m CPU and 7518 MiB for pods. */
+    private static final Ec2InstanceTypes.InstanceType LARGE = Ec2InstanceTypes.of("m6i.large").orElseThrow();
+
+    @Test
+    void aPodThatNeedsExactlyWhatANodeLeavesFitsIt() {
+        assertEquals(List.of(), PodPlacement.unplaced(List.of(new PodPlacement.Pod("exact", 1805, 7518)), LARGE, 1));
+        assertEquals(1, PodPlacement.unplaced(List.of(new PodPlacement.Pod("one more millicore", 1806, 7518)), LARGE, 1).size());
+        assertEquals(1, PodPlacement.unplaced(List.of(new PodPlacement.Pod("one more MiB", 1805, 7519)), LARGE, 1).size());
+    }
+
+    @Test
+    void aPlacedPodTakesItsShareOfTheNode() {
+        var pod = new PodPlacement.Pod("task manager", 700, 1000);
+        assertEquals(List.of(pod), PodPlacement.unplaced(List.of(pod, pod, pod), LARGE, 1));
+    }
+
+    @Test
+    void theBiggestPodsArePlacedFirstSoThatSmallOnesFillTheGaps() {
+        var small = new PodPlacement.Pod("small", 700, 1000);
+        var big = new PodPlacement.Pod("big", 1100, 1000);
+        // first fit in the given order would put both small pods on one node and leave a big one out
+        assertEquals(List.of(), PodPlacement.unplaced(List.of(small, small, big, big), LARGE, 2));
+    }
+
+    @Test
+    void oneNodeIsTheFewestAndTheLimitIsTried() {
+        assertEquals(1, PodPlacement.nodesNeeded(List.of(new PodPlacement.Pod("one", 100, 100)), LARGE, 1).orElseThrow());
+        var apart = List.of(new PodPlacement.Pod("a", 100, 100, "g"), new PodPlacement.Pod("b", 100, 100, "g"));
+        assertEquals(2, PodPlacement.nodesNeeded(apart, LARGE, 2).orElseThrow());
+        assertEquals(java.util.OptionalInt.empty(), PodPlacement.nodesNeeded(apart, LARGE, 1));
+    }
 }

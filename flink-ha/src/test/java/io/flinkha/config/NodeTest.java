@@ -67,7 +67,7 @@ class NodeTest {
 
     @Test
     void aBooleanGivenAnythingElseIsAProblemAndReadsAsTheFallback() {
-        assertEquals(true, node("{\"k\":\"yes\"}").bool("k", true));
+        assertEquals(false, node("{\"k\":\"yes\"}").bool("k", false));
         assertEquals(List.of("flink-ha.s.k: got 'yes'; expected true or false"), reported());
     }
 
@@ -125,5 +125,11 @@ class NodeTest {
     @Test
     void aPlainMapKeepsAWholeNumberBeyondALongAsADouble() {
         assertEquals(Map.of("n", 9.223372036854775807E18), node("{\"v\":{\"n\":9223372036854775807}}").plainMap("v"));
+    }
+
+    @Test
+    void aProblemWithoutAValueSaysItGotNothing() {
+        problems.add("flink-ha.s.k", null, "expected a name");
+        assertEquals(List.of("flink-ha.s.k: got nothing; expected a name"), reported());
     }
 }

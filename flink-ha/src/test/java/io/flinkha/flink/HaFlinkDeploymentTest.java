@@ -252,4 +252,20 @@ class HaFlinkDeploymentTest {
         assertTrue(e.getMessage().contains("initialSavepointPath: got 'file:///tmp/sp-1'; expected a savepoint on durable storage"), e.getMessage());
         assertTrue(e.getMessage().contains("acknowledgeStateLoss: got ' '; expected the reason"), e.getMessage());
     }
+
+    /** 40 s leave no time for a new JobManager pod (30 s) after the restore (15 s). */
+    private static final RecoveryObjective NEEDS_STANDBY = new RecoveryObjective(java.time.Duration.ofSeconds(40),
+            java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(15));
+
+    @Test
+    void aRecoveryObjectiveThatANewPodWouldMissDerivesAStandbyJobManager() {
+        assertEquals(2L, (Long) at(deployment(b -> b.recoveryObjective(NEEDS_STANDBY)), "spec.jobManager.replicas"));
+    }
+
+    @Test
+    void anObjectiveOneJobManagerCannotMeetIsRefusedWhenOneIsAskedFor() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.recoveryObjective(NEEDS_STANDBY).jobManagerReplicas(1)));
+        assertTrue(e.getMessage().startsWith("HaFlinkDeploymentArgs: recoveryObjective: objective 40s cannot be met with 1 JobManager"),
+                e.getMessage());
+    }
 }

@@ -236,4 +236,14 @@ class FlinkOperatorTest {
                 .watchNamespaces(List.of(Output.of("streaming"))).replicas(0).build());
         assertTrue(e.getMessage().contains("replicas: got 0; expected 1 to "), e.getMessage());
     }
+
+    @Test
+    void extraValuesBesideOwnedOnesAreMergedIntoTheSameSection() {
+        Registered release = release(b -> b.extraValues(Map.of("operatorPod", Map.of("nodeSelector", Map.of("pool", "ops")),
+                "rbac", Map.of("nodesRule", Map.of("create", true)))));
+        assertEquals(Map.of("pool", "ops"), at(release, "values.operatorPod.nodeSelector"));
+        assertTrue(at(release, "values.operatorPod.resources") instanceof Map<?, ?>, "ours kept beside theirs");
+        assertEquals(true, at(release, "values.rbac.nodesRule.create"));
+        assertEquals(false, at(release, "values.rbac.jobRole.create"), "ours kept beside theirs");
+    }
 }

@@ -386,4 +386,23 @@ class S3StorageTest {
         S3Storage storage = (S3Storage) only(plan, S3Storage.TYPE).resource();
         assertSame(of(plan, "aws:s3/bucketV2:BucketV2").resource(), storage.bucket());
     }
+
+    @Test
+    void withPodIdentityTheAccountHandsOutItsAssociationAndTheStorageItsPolicy() {
+        Plan plan = podIdentityPlan("presto", "1.20.1");
+        var account = (io.flinkha.identity.FlinkServiceAccount) only(plan, io.flinkha.identity.FlinkServiceAccount.TYPE).resource();
+        assertSame(of(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation").resource(), account.podIdentityAssociation().orElseThrow());
+    }
+
+    @Test
+    void aCloudPolicyAddedToTheAccountIsTheOneRegistered() {
+        var added = new java.util.concurrent.atomic.AtomicReference<com.pulumi.aws.iam.RolePolicy>();
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> {
+            var account = new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                    .cluster(clusterWithOidc()).namespace("streaming").awsProvider(aws).build(), null);
+            added.set(account.addCloudPolicy("extra", Output.of("{}"), null));
+            return account;
+        });
+        assertSame(of(plan, "aws:iam/rolePolicy:RolePolicy").resource(), added.get());
+    }
 }

@@ -99,4 +99,10 @@ class FlinkOptionsTest {
         assertEquals(List.of(), check("state.backend.rocksdb.memory.managed", "true"));
         assertEquals(List.of(), check("metrics.reporter.prom.factory.class", "x"));
     }
+
+    @Test
+    void ofTwoEquallyNearKeysTheFirstAlphabeticallyIsNamed() {
+        assertEquals(java.util.Optional.of("jobmanager.adaptive-scheduler.scaling-interval.max"),
+                FlinkOptions.bundled().closest("jobmanager.adaptive-scheduler.scaling-interval.m"));
+    }
 }
