@@ -92,6 +92,13 @@ class RecoveryModelTest {
     }
 
     @Test
+    void anExplicitRetryPeriodBelowItsFloorIsKeptAndItsRiskNamed() {
+        var r = RecoveryModel.evaluate(Map.of(RecoveryModel.RETRY_PERIOD, "1 s"), 2, Duration.ofSeconds(30), Duration.ofSeconds(15));
+        assertEquals(java.util.List.of("high-availability.kubernetes.leader-election.retry-period: 1s is below the 2s floor: contenders "
+                + "poll the API server that often for every job"), r.tradeoffs());
+    }
+
+    @Test
     void anExplicitSettingBelowAFloorIsKeptAndItsRiskNamed() {
         var r = RecoveryModel.evaluate(Map.of(RecoveryModel.HEARTBEAT_TIMEOUT, "5 s", RecoveryModel.LEASE_DURATION, "6 s"), 2,
                 Duration.ofSeconds(30), Duration.ofSeconds(15));

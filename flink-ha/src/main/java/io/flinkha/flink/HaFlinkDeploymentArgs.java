@@ -124,8 +124,9 @@ public record HaFlinkDeploymentArgs(
         if (image == null || flinkVersion == null || image.contains("@")) {
             return Optional.empty();
         }
-        String tag = image.substring(image.lastIndexOf('/') + 1);
-        tag = tag.contains(":") ? tag.substring(tag.indexOf(':') + 1) : "";
+        // the tag is what follows the first colon of the last path segment (a registry's port sits in an earlier one)
+        String name = image.substring(image.lastIndexOf('/') + 1);
+        String tag = name.contains(":") ? name.replaceFirst("^[^:]*:", "") : "";
         if (java.util.regex.Pattern.compile("(^|[^0-9.])" + java.util.regex.Pattern.quote(flinkVersion) + "($|[^0-9.])").matcher(tag).find()) {
             return Optional.empty();
         }

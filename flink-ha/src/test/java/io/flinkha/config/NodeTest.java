@@ -68,7 +68,8 @@ class NodeTest {
     @Test
     void aBooleanGivenAnythingElseIsAProblemAndReadsAsTheFallback() {
         assertEquals(false, node("{\"k\":\"yes\"}").bool("k", false));
-        assertEquals(List.of("flink-ha.s.k: got 'yes'; expected true or false"), reported());
+        assertEquals(true, node("{\"k\":\"no\"}").bool("k", true));
+        assertEquals(List.of("flink-ha.s.k: got 'yes'; expected true or false", "flink-ha.s.k: got 'no'; expected true or false"), reported());
     }
 
     @Test

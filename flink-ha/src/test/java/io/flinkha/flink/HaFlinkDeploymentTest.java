@@ -268,4 +268,16 @@ class HaFlinkDeploymentTest {
         assertTrue(e.getMessage().startsWith("HaFlinkDeploymentArgs: recoveryObjective: objective 40s cannot be met with 1 JobManager"),
                 e.getMessage());
     }
+
+    @Test
+    void anImageWhoseTagNamesAnotherFlinkThanFlinkVersionIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.flinkVersion("1.20.1").image("flink:1.19.1-java17")));
+        assertTrue(e.getMessage().contains("image: got 'flink:1.19.1-java17'; its tag says Flink 1.19.1, but flinkVersion is 1.20.1"), e.getMessage());
+    }
+
+    @Test
+    void aCheckpointIntervalOfZeroIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.checkpointInterval("0 s")));
+        assertTrue(e.getMessage().contains("checkpointInterval: got '0 s'; expected a positive Flink duration"), e.getMessage());
+    }
 }
