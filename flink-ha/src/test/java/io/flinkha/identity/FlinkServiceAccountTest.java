@@ -22,6 +22,18 @@ class FlinkServiceAccountTest {
     private static final String BINDING = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
     private static final String SA = "kubernetes:core/v1:ServiceAccount";
 
+    /** The account on a cluster with an OIDC provider, as IRSA needs. */
+    private static Plan oidcPlan() {
+        return ComponentPlans.ofAwsComponent(aws -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
+                .namespace("streaming")
+                .cluster(new io.flinkha.cluster.ExistingCluster("eks", new io.flinkha.cluster.ExistingClusterArgs("eks", java.util.Optional.empty(),
+                        java.util.Optional.of(new io.flinkha.cluster.OidcIdentity(
+                                Output.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"),
+                                Output.of("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC")))), null))
+                .awsProvider(aws)
+                .build(), null));
+    }
+
     private static Plan plan() {
         return ComponentPlans.ofComponent(cluster -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
                 .namespace("streaming")
@@ -67,14 +79,7 @@ class FlinkServiceAccountTest {
 
     @Test
     void onAClusterWithOidcTheAccountOwnsOneCloudRoleOnlyItCanAssumeAndCarriesItsArn() {
-        Plan plan = ComponentPlans.ofAwsComponent(aws -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
-                .namespace("streaming")
-                .cluster(new io.flinkha.cluster.ExistingCluster("eks", new io.flinkha.cluster.ExistingClusterArgs("eks", java.util.Optional.empty(),
-                        java.util.Optional.of(new io.flinkha.cluster.OidcIdentity(
-                                Output.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"),
-                                Output.of("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC")))), null))
-                .awsProvider(aws)
-                .build(), null));
+        Plan plan = oidcPlan();
         Registered role = only(plan, "aws:iam/role:Role");
         String trust = String.valueOf(ComponentPlans.json(at(role, "assumeRolePolicy")));
         assertTrue(trust.contains("oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub=system:serviceaccount:streaming:flink"), trust);
@@ -127,14 +132,7 @@ class FlinkServiceAccountTest {
 
     @Test
     void onAClusterWithOidcTheComponentHandsOutItsCloudRole() {
-        Plan plan = ComponentPlans.ofAwsComponent(aws -> new FlinkServiceAccount("jobs", FlinkServiceAccountArgs.builder()
-                .namespace("streaming")
-                .cluster(new io.flinkha.cluster.ExistingCluster("eks", new io.flinkha.cluster.ExistingClusterArgs("eks", java.util.Optional.empty(),
-                        java.util.Optional.of(new io.flinkha.cluster.OidcIdentity(
-                                Output.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"),
-                                Output.of("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC")))), null))
-                .awsProvider(aws)
-                .build(), null));
+        Plan plan = oidcPlan();
         FlinkServiceAccount account = (FlinkServiceAccount) only(plan, FlinkServiceAccount.TYPE).resource();
         assertSame(only(plan, "aws:iam/role:Role").resource(), account.cloudRole().orElseThrow());
     }
