@@ -207,27 +207,23 @@ class StateSafetyTest {
 
     private static final String TYPE = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
 
-    /** One FlinkDeployment's state in a plan; {@code jobExtra} is added to spec.job. */
-    private static Map<String, Object> deployment(String name, String jar, String haDir, Map<String, Object> jobExtra, String... aliases) {
+    /** One FlinkDeployment's state in a plan: {@code conf} is its Flink configuration, {@code jobExtra} is added to spec.job. */
+    private static Map<String, Object> deployment(String name, String jar, Map<String, String> conf, Map<String, Object> jobExtra,
+                                                  String... aliases) {
         Map<String, Object> job = new LinkedHashMap<>(Map.of("jarURI", jar, "upgradeMode", "last-state"));
         job.putAll(jobExtra);
         Map<String, Object> inputs = Map.of("metadata", Map.of("name", name, "namespace", "flink"),
-                "spec", Map.of("job", job, "flinkConfiguration", Map.of("high-availability.type", "kubernetes", "high-availability.storageDir", haDir)));
+                "spec", Map.of("job", job, "flinkConfiguration", conf));
         return Map.of("type", TYPE, "inputs", inputs, "aliases", List.of(aliases));
     }
 
-    private static Map<String, Object> deployment(String name, String jar) {
-        return deployment(name, jar, "s3://acme/ha/" + name, Map.of());
+    /** Kubernetes HA with its metadata under {@code dir}. */
+    private static Map<String, String> ha(String dir) {
+        return Map.of("high-availability.type", "kubernetes", "high-availability.storageDir", dir);
     }
 
-    private static Map<String, Map<String, Object>> resources(Object... urnsAndStates) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (int i = 0; i < urnsAndStates.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> state = (Map<String, Object>) urnsAndStates[i + 1];
-            out.put((String) urnsAndStates[i], state);
-        }
-        return out;
+    private static Map<String, Object> deployment(String name, String jar) {
+        return deployment(name, jar, ha("s3://acme/ha/" + name), Map.of());
     }
 
     private static StateSafety.Outcome outcome(List<StateSafety.JobState> states, String job) {
@@ -236,13 +232,13 @@ class StateSafetyTest {
 
     @Test
     void aJobWithNoPredecessorIsNewWithNoStateYet() {
-        var s = only(StateSafety.analyse("qa", Map.of(), resources("urn:a", deployment("orders", "local:///o.jar"))), "flink/orders");
+        var s = only(StateSafety.analyse("qa", Map.of(), Map.of("urn:a", deployment("orders", "local:///o.jar"))), "flink/orders");
         assertEquals(new StateSafety.JobState("qa", "flink/orders", StateSafety.Outcome.NEW, "a new deployment: no state yet"), s);
     }
 
     @Test
     void aNewJobThatNamesASavepointStartsFromIt() {
-        var s = only(StateSafety.analyse("qa", Map.of(), resources("urn:a", deployment("orders", "local:///o.jar", "s3://acme/ha/orders",
+        var s = only(StateSafety.analyse("qa", Map.of(), Map.of("urn:a", deployment("orders", "local:///o.jar", ha("s3://acme/ha/orders"),
                 Map.of("initialSavepointPath", "s3://acme/sp/1")))), "flink/orders");
         assertEquals(StateSafety.Outcome.RESTART_FROM_SAVEPOINT, s.outcome());
         assertEquals("starts from the savepoint s3://acme/sp/1 (job.initialSavepointPath)", s.reason());
@@ -250,16 +246,16 @@ class StateSafetyTest {
 
     @Test
     void aJobWhoseUrnChangedWithAnAliasToTheOldOneKeepsItsState() {
-        var states = StateSafety.analyse("qa", resources("urn:old", deployment("orders", "local:///o.jar")),
-                resources("urn:new", deployment("orders", "local:///o.jar", "s3://acme/ha/orders", Map.of(), "urn:old")));
+        var states = StateSafety.analyse("qa", Map.of("urn:old", deployment("orders", "local:///o.jar")),
+                Map.of("urn:new", deployment("orders", "local:///o.jar", ha("s3://acme/ha/orders"), Map.of(), "urn:old")));
         assertEquals(List.of(new StateSafety.JobState("qa", "flink/orders", StateSafety.Outcome.KEPT,
                 "nothing the job's state depends on changes")), states);
     }
 
     @Test
     void aVanishedJobIsPairedWithTheOneNewJobThatRunsTheSameJar() {
-        var states = StateSafety.analyse("qa", resources("urn:a", deployment("a", "local:///one.jar")),
-                resources("urn:b", deployment("b", "local:///one.jar"), "urn:c", deployment("c", "local:///two.jar")));
+        var states = StateSafety.analyse("qa", Map.of("urn:a", deployment("a", "local:///one.jar")),
+                Map.of("urn:b", deployment("b", "local:///one.jar"), "urn:c", deployment("c", "local:///two.jar")));
         assertEquals(StateSafety.Outcome.LOST, outcome(states, "flink/b"));
         assertTrue(only(states, "flink/b").reason().startsWith("renamed or moved from flink/a"), states::toString);
         assertEquals(StateSafety.Outcome.NEW, outcome(states, "flink/c"));
@@ -268,8 +264,8 @@ class StateSafetyTest {
 
     @Test
     void aNewJobAlreadyPairedWithItsPredecessorIsNotPairedWithAVanishedOneToo() {
-        var states = StateSafety.analyse("qa", resources("urn:a", deployment("a", "local:///one.jar"), "urn:b", deployment("b", "local:///one.jar")),
-                resources("urn:a", deployment("a", "local:///one.jar"), "urn:c", deployment("c", "local:///one.jar")));
+        var states = StateSafety.analyse("qa", Map.of("urn:a", deployment("a", "local:///one.jar"), "urn:b", deployment("b", "local:///one.jar")),
+                Map.of("urn:a", deployment("a", "local:///one.jar"), "urn:c", deployment("c", "local:///one.jar")));
         assertEquals(StateSafety.Outcome.KEPT, outcome(states, "flink/a"));
         assertTrue(only(states, "flink/c").reason().startsWith("renamed or moved from flink/b"), states::toString);
         assertEquals(2, states.size(), states::toString);
@@ -277,39 +273,31 @@ class StateSafetyTest {
 
     @Test
     void outcomesAreSortedByJobNotByResourceName() {
-        var states = StateSafety.analyse("qa", Map.of(), resources("urn:1", deployment("zulu", "local:///z.jar"),
+        var states = StateSafety.analyse("qa", Map.of(), Map.of("urn:1", deployment("zulu", "local:///z.jar"),
                 "urn:2", deployment("alpha", "local:///a.jar")));
         assertEquals(List.of("flink/alpha", "flink/zulu"), states.stream().map(StateSafety.JobState::job).toList());
     }
 
     @Test
     void aStoragePathWithoutSchemeNamesTheWholePathAsTheStorageReplaced() {
-        var s = only(StateSafety.analyse("qa", resources("urn:a", deployment("a", "local:///a.jar", "/data/ha", Map.of())),
-                resources("urn:a", deployment("a", "local:///a.jar", "/mnt/ha", Map.of()))), "flink/a");
+        var s = only(StateSafety.analyse("qa", Map.of("urn:a", deployment("a", "local:///a.jar", ha("/data/ha"), Map.of())),
+                Map.of("urn:a", deployment("a", "local:///a.jar", ha("/mnt/ha"), Map.of()))), "flink/a");
         assertTrue(s.reason().endsWith("(storage replaced: /data/ha -> /mnt/ha)"), s.reason());
     }
 
     @Test
     void aStoragePathMovedWithinItsBucketNamesNoStorageReplaced() {
-        var s = only(StateSafety.analyse("qa", resources("urn:a", deployment("a", "local:///a.jar", "s3://acme/ha/a", Map.of())),
-                resources("urn:a", deployment("a", "local:///a.jar", "s3://acme/ha2/a", Map.of()))), "flink/a");
+        var s = only(StateSafety.analyse("qa", Map.of("urn:a", deployment("a", "local:///a.jar", ha("s3://acme/ha/a"), Map.of())),
+                Map.of("urn:a", deployment("a", "local:///a.jar", ha("s3://acme/ha2/a"), Map.of()))), "flink/a");
         assertEquals(StateSafety.Outcome.LOST, s.outcome());
         assertEquals("HA storage path changed from s3://acme/ha/a to s3://acme/ha2/a: the new path holds no HA metadata", s.reason());
     }
 
     @Test
     void turningHaOffLosesTheStateEvenWhenTheJobNamesASavepoint() {
-        Map<String, Object> off = deployment("a", "local:///a.jar", "s3://acme/ha/a", Map.of("initialSavepointPath", "s3://acme/sp/1"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> conf = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) off.get("inputs")).get("spec")).get("flinkConfiguration");
-        Map<String, Object> noHa = new LinkedHashMap<>(conf);
-        noHa.put("high-availability.type", "NONE");
-        Map<String, Object> inputs = new LinkedHashMap<>((Map<String, Object>) off.get("inputs"));
-        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) inputs.get("spec"));
-        spec.put("flinkConfiguration", noHa);
-        inputs.put("spec", spec);
-        var s = only(StateSafety.analyse("qa", resources("urn:a", deployment("a", "local:///a.jar")),
-                resources("urn:a", Map.of("type", TYPE, "inputs", inputs))), "flink/a");
+        Map<String, String> off = Map.of("high-availability.type", "NONE", "high-availability.storageDir", "s3://acme/ha/a");
+        var s = only(StateSafety.analyse("qa", Map.of("urn:a", deployment("a", "local:///a.jar")),
+                Map.of("urn:a", deployment("a", "local:///a.jar", off, Map.of("initialSavepointPath", "s3://acme/sp/1")))), "flink/a");
         assertEquals(StateSafety.Outcome.LOST, s.outcome());
         assertTrue(s.reason().startsWith("HA turned off"), s.reason());
     }

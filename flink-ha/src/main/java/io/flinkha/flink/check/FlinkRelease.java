@@ -106,8 +106,8 @@ final class FlinkRelease {
             this.classes = classes;
         }
 
-        @Override
         // resolve is ignored: ClassLoader.resolveClass links nothing on HotSpot, the JVM links on first use
+        @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);

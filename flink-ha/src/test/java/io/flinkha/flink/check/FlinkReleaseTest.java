@@ -26,12 +26,13 @@ class FlinkReleaseTest {
 
     @Test
     void theOperatorsReleaseDoesNotReadAKeyOnlyTheImagesReleaseKnows() {
+        assertTrue(OPERATOR_FLINK.startsWith("1.19"), OPERATOR_FLINK);
         Map<String, String> read = FlinkRelease.load(OPERATOR_FLINK).readAsOperator(Map.of("execution.checkpointing.dir", "s3://b/cp"));
         assertEquals(null, read.get("checkpoints"), "Flink " + OPERATOR_FLINK + " has no execution.checkpointing.dir");
     }
 
     @Test
-    void theReleasesOwnClassesAreDefinedApartFromTheImagesFlink() throws Exception {
+    void theReleaseReadsTheThreeOptionsTheOperatorsValidatorUses() {
         FlinkRelease release = FlinkRelease.load(OPERATOR_FLINK);
         Map<String, String> read = release.readAsOperator(Map.of("high-availability.type", "kubernetes", "state.savepoints.dir", "s3://b/sp"));
         assertEquals(Map.of("checkpoints.key", "state.checkpoints.dir", "savepoints.key", "state.savepoints.dir",
@@ -49,6 +50,5 @@ class FlinkReleaseTest {
         FlinkRelease bundled = FlinkRelease.bundled(OPERATOR_FLINK);
         assertSame(bundled, FlinkRelease.bundled(OPERATOR_FLINK));
         assertNotSame(bundled, FlinkRelease.load(OPERATOR_FLINK));
-        assertTrue(OPERATOR_FLINK.startsWith("1.19"), OPERATOR_FLINK);
     }
 }
