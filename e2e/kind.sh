@@ -16,7 +16,7 @@ readonly NAMESPACE="flink"
 readonly OPERATOR_NAMESPACE="flink-operator"
 readonly STORAGE_CLASS="nfs-client"
 readonly JOB="state-machine"
-readonly FLINK_IMAGE="flink:1.20.1-java17"
+readonly FLINK_IMAGE="flink:2.2.0-java17"
 
 # ---- pinned versions of what this script installs ---------------------------------------------------------
 readonly KIND_NODE_IMAGE="kindest/node:v1.31.0"

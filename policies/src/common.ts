@@ -55,16 +55,29 @@ export function stateDirs(conf: Record<string, string>): StateDirs {
     };
 }
 
+/** The operator release that reads a deployment (annotation flink-ha.io/operator), as in OperatorRelease. */
+export const DEFAULT_OPERATOR = "1.15.0";
+/** The Flink release each operator release is built on: its validator reads configuration with it. */
+export const OPERATOR_FLINK: Record<string, string> = { "1.10.0": "1.19.1", "1.15.0": "1.20.1" };
+
+export function operatorOf(props: Props): string {
+    return ((props.metadata || {}).annotations || {})["flink-ha.io/operator"] ?? DEFAULT_OPERATOR;
+}
+
 /**
- * The directories as the Flink Kubernetes Operator 1.10 reads them: it is built on Flink 1.19.1, whose
- * options know only the state.* names, so a deployment with only the 1.20 names is refused by its validator.
+ * The directories as the deployment's operator reads them. Operator 1.10.0 is built on Flink 1.19.1, whose options know
+ * only the state.* names, so it refuses a deployment with only the 1.20 names; 1.15.0 reads with Flink 1.20.1, which
+ * knows both.
  */
-export function operatorStateDirs(conf: Record<string, string>): StateDirs {
-    return {
-        ha: conf["high-availability.storageDir"],
-        checkpoints: conf["state.checkpoints.dir"],
-        savepoints: conf["state.savepoints.dir"],
-    };
+export function operatorStateDirs(conf: Record<string, string>, operator: string): StateDirs {
+    if (operator === "1.10.0") {
+        return {
+            ha: conf["high-availability.storageDir"],
+            checkpoints: conf["state.checkpoints.dir"],
+            savepoints: conf["state.savepoints.dir"],
+        };
+    }
+    return stateDirs(conf);
 }
 
 export function namespaceOf(props: Props): string {

@@ -33,6 +33,8 @@ export interface DeploymentOptions {
     mounts?: any[];
     /** false: without the JobManagers' anti-affinity the component renders */
     spread?: boolean;
+    /** the operator release that reads it (annotation flink-ha.io/operator); none: the default */
+    operator?: string;
 }
 
 /** A compliant NFS-backed deployment, changed by `o`. */
@@ -56,7 +58,8 @@ export function flinkDeployment(o: DeploymentOptions = {}): PolicyResource {
     return resource("kubernetes:flink.apache.org/v1beta1:FlinkDeployment", name, {
         apiVersion: "flink.apache.org/v1beta1",
         kind: "FlinkDeployment",
-        metadata: { name, namespace: o.namespace || "flink" },
+        metadata: { name, namespace: o.namespace || "flink",
+            ...(o.operator ? { annotations: { "flink-ha.io/operator": o.operator } } : {}) },
         spec: {
             image: o.image || "flink:1.20.1-java17",
             flinkVersion: "v1_20",

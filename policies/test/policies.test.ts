@@ -135,13 +135,25 @@ describe("flink-ha-consistency", () => {
     });
     it("reports a deployment with only the Flink 1.20 directory names, which the operator 1.10 refuses", async () => {
         const root = "file:///flink-data/dev/flink/orders";
-        const v = await violations([flinkDeployment({ upgradeMode: "savepoint", conf: {
+        const v = await violations([flinkDeployment({ upgradeMode: "savepoint", operator: "1.10.0", conf: {
             "state.checkpoints.dir": undefined, "state.savepoints.dir": undefined,
             "execution.checkpointing.dir": `${root}/checkpoints`, "execution.checkpointing.savepoint-dir": `${root}/savepoints` } }),
             pvc(), role(HA_RULES), roleBinding()]);
         assert.deepEqual(v.map(x => [x.policy, x.level]), [["flink-ha-consistency", "mandatory"], ["flink-ha-consistency", "mandatory"]]);
-        assert.match(v[0].message, /set state.checkpoints.dir \(the operator 1.10 reads configuration with Flink 1.19.1/);
+        assert.match(v[0].message, /set state.checkpoints.dir \(operator 1.10.0 reads configuration with Flink 1.19.1/);
         assert.match(v[1].message, /set state.savepoints.dir/);
+    });
+    it("accepts only the Flink 1.20 directory names under operator 1.15.0, which reads them with Flink 1.20.1", async () => {
+        const root = "file:///flink-data/dev/flink/orders";
+        assert.deepEqual(await violations([flinkDeployment({ upgradeMode: "savepoint", operator: "1.15.0", conf: {
+            "state.checkpoints.dir": undefined, "state.savepoints.dir": undefined,
+            "execution.checkpointing.dir": `${root}/checkpoints`, "execution.checkpointing.savepoint-dir": `${root}/savepoints` } }),
+            pvc(), role(HA_RULES), roleBinding()]), []);
+    });
+    it("names the current key to set under operator 1.15.0", async () => {
+        const v = await only([flinkDeployment({ operator: "1.15.0", conf: { "state.checkpoints.dir": undefined } }), pvc(), role(HA_RULES),
+            roleBinding()], "flink-ha-consistency", "mandatory");
+        assert.match(v.message, /set execution.checkpointing.dir \(operator 1.15.0 reads configuration with Flink 1.20.1\)/);
     });
 });
 
@@ -288,6 +300,30 @@ describe("flink-state-safety", () => {
         assert.match(v.message, /moves its HA storage from file:\/\/\/flink-data\/dev\/flink\/orders\/ha to/);
         moved.props.metadata.annotations = { "flink-ha.io/state-loss-acknowledged": "state rebuilt from Kafka" };
         assert.deepEqual(await violations([moved, pvc(), role(HA_RULES), roleBinding()], lock), []);
+    });
+    const lock120 = { "flink-state-safety": { enforcementLevel: "mandatory", jobs: { "flink/orders": {
+        haStorageDir: "file:///flink-data/dev/flink/orders/ha", flinkVersion: "v1_20" } } }, "standby-jobmanager": "disabled" };
+    it("reports a locked Flink 1.x job moving to Flink 2.x as state at risk", async () => {
+        const d = flinkDeployment();
+        d.props.spec.flinkVersion = "v2_2";
+        const v = await only([d, pvc(), role(HA_RULES), roleBinding()], "flink-state-safety", "mandatory", lock120);
+        assert.match(v.message, /Flink job flink\/orders moves from Flink v1_20 to v2_2: Flink does not promise that 2.x reads state/);
+    });
+    it("accepts the move to Flink 2.x redeployed from a migration savepoint, or acknowledged", async () => {
+        const d = flinkDeployment();
+        d.props.spec.flinkVersion = "v2_2";
+        d.props.spec.job.initialSavepointPath = "file:///flink-data/dev/flink/orders/savepoints/before-2.2";
+        d.props.spec.job.savepointRedeployNonce = 1;
+        assert.deepEqual(await violations([d, pvc(), role(HA_RULES), roleBinding()], lock120), []);
+        const acknowledged = flinkDeployment();
+        acknowledged.props.spec.flinkVersion = "v2_2";
+        acknowledged.props.metadata.annotations = { "flink-ha.io/state-loss-acknowledged": "state rebuilt from Kafka" };
+        assert.deepEqual(await violations([acknowledged, pvc(), role(HA_RULES), roleBinding()], lock120), []);
+    });
+    it("accepts a minor Flink upgrade within one major line", async () => {
+        const lock119 = { ...lock120, "flink-state-safety": { ...lock120["flink-state-safety"], jobs: { "flink/orders": {
+            haStorageDir: "file:///flink-data/dev/flink/orders/ha", flinkVersion: "v1_19" } } } };
+        assert.deepEqual(await violations(nfsStack(), lock119), []);
     });
 });
 
@@ -454,22 +490,26 @@ describe("operator-crds", () => {
         assert.deepEqual(await violations(nfsStack(operator("1.10.0")), locked), []);
     });
     it("stops a new operator release with the exact steps", async () => {
-        const v = await only(nfsStack(operator("1.11.0")), "operator-crds", "mandatory", locked);
-        assert.match(v.message, /moves to 1\.11\.0, but the cluster has the CRDs of 1\.10\.0/);
-        assert.ok(v.message.includes(crdUpgradeCommand("1.11.0")), v.message);
-        assert.match(v.message, /set operator-crds\.installed to "1\.11\.0"/);
+        const v = await only(nfsStack(operator("1.15.0")), "operator-crds", "mandatory", locked);
+        assert.match(v.message, /moves to 1\.15\.0, but the cluster has the CRDs of 1\.10\.0/);
+        assert.ok(v.message.includes(crdUpgradeCommand("1.15.0", "1.10.0")), v.message);
+        assert.match(v.message, /set operator-crds\.installed to "1\.15\.0"/);
     });
     it("prints the steps the plan diff prints (the fixture the Java side is tested against)", () => {
-        assert.equal(crdUpgradeCommand("1.11.0") + "\n", fs.readFileSync(path.join(__dirname, "../../test/fixtures/crd-upgrade-1.11.0.txt"), "utf8"));
+        assert.equal(crdUpgradeCommand("1.15.0", "1.10.0") + "\n",
+            fs.readFileSync(path.join(__dirname, "../../test/fixtures/crd-upgrade-1.10.0-to-1.15.0.txt"), "utf8"));
     });
-    it("applies every CRD of the release from its tag, server-side", () => {
-        const lines = crdUpgradeCommand("1.11.0").split("\n");
-        assert.equal(lines.length, 3);
-        assert.ok(lines.every(l => l.startsWith("kubectl apply --server-side --force-conflicts -f https://raw.githubusercontent.com/apache/"
-            + "flink-kubernetes-operator/release-1.11.0/helm/flink-kubernetes-operator/crds/")), lines.join("\n"));
+    it("replaces the three CRDs the cluster has and creates the blue/green one server-side, from the release tag", () => {
+        const lines = crdUpgradeCommand("1.15.0", "1.10.0").split("\n");
+        const base = "https://raw.githubusercontent.com/apache/flink-kubernetes-operator/release-1.15.0/helm/flink-kubernetes-operator/crds/";
+        assert.deepEqual(lines, [
+            `kubectl replace -f ${base}flinkdeployments.flink.apache.org-v1.yml`,
+            `kubectl replace -f ${base}flinksessionjobs.flink.apache.org-v1.yml`,
+            `kubectl replace -f ${base}flinkstatesnapshots.flink.apache.org-v1.yml`,
+            `kubectl apply --server-side -f ${base}flinkbluegreendeployments.flink.apache.org-v1.yml`]);
     });
     it("asks nothing of an environment without a record", async () => {
-        assert.deepEqual(await violations(nfsStack(operator("1.11.0"))), []);
+        assert.deepEqual(await violations(nfsStack(operator("1.15.0"))), []);
     });
 });
 

@@ -9,7 +9,10 @@ export const haConsistencyPolicy: ResourceValidationPolicy = {
     validateResource: common.forFlinkDeployments((props, args, report) => {
         const conf = common.flinkConfiguration(props);
         const ha = common.haEnabled(conf);
-        const dirs = common.operatorStateDirs(conf);
+        const operator = common.operatorOf(props);
+        const dirs = common.operatorStateDirs(conf, operator);
+        const reads = `operator ${operator} reads configuration with Flink ${common.OPERATOR_FLINK[operator] ?? "of its own"}`;
+        const old = operator === "1.10.0";
         const name = common.nameOf(props, args.name);
         const replicas = (props.spec.jobManager && props.spec.jobManager.replicas) || 1;
         const mode = props.spec.job && props.spec.job.upgradeMode;
@@ -23,13 +26,13 @@ export const haConsistencyPolicy: ResourceValidationPolicy = {
         }
         if ((mode === "last-state" || mode === "savepoint") && !dirs.checkpoints) {
             report(`FlinkDeployment '${name}' uses upgradeMode ${mode} without a checkpoint directory the operator reads; `
-                + "set state.checkpoints.dir (the operator 1.10 reads configuration with Flink 1.19.1 and refuses a deployment "
-                + "with only execution.checkpointing.dir; Flink 1.20 images read state.checkpoints.dir too).");
+                + (old ? `set state.checkpoints.dir (${reads} and refuses a deployment with only execution.checkpointing.dir; `
+                    + "Flink 1.20 images read state.checkpoints.dir too)." : `set execution.checkpointing.dir (${reads}).`));
         }
         if (mode === "savepoint" && !dirs.savepoints) {
             report(`FlinkDeployment '${name}' uses upgradeMode savepoint without a savepoint directory the operator reads; `
-                + "set state.savepoints.dir (the operator 1.10 reads configuration with Flink 1.19.1 and refuses a deployment "
-                + "with only execution.checkpointing.savepoint-dir; Flink 1.20 images read state.savepoints.dir too).");
+                + (old ? `set state.savepoints.dir (${reads} and refuses a deployment with only execution.checkpointing.savepoint-dir; `
+                    + "Flink 1.20 images read state.savepoints.dir too)." : `set execution.checkpointing.savepoint-dir (${reads}).`));
         }
     }),
 };

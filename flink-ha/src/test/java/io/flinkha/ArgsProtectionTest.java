@@ -91,8 +91,8 @@ class ArgsProtectionTest {
 
     @Test
     void rejectsAnUnpinnedImageAFlinkTheOperatorDoesNotKnowAndABadIntervalAtOnce() {
-        assertSays(deployment(b -> b.flinkVersion("2.0.0").image("flink:latest").checkpointInterval("soon")),
-                "flinkVersion: got '2.0.0'; operator 1.10.0 supports Flink 1.13, 1.14",
+        assertSays(deployment(b -> b.flinkVersion("2.3.0").image("flink:latest").checkpointInterval("soon")),
+                "flinkVersion: got '2.3.0'; operator 1.15.0 runs Flink 1.15 to 2.2 (its CRD and validator take v1_15, v1_16,",
                 "image: got 'flink:latest'; 'latest' is not a pinned version",
                 "checkpointInterval: got 'soon'; expected a positive Flink duration");
     }

@@ -29,8 +29,8 @@ class SettingsLoaderTest {
         PlatformSettings s = Settings.valid().load();
         JobSettings job = s.jobs().get(0);
         assertEquals("flink", s.namespace());
-        assertEquals("1.10.0", s.operator().version());
-        assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.10.0/", s.operator().chartRepository());
+        assertEquals("1.15.0", s.operator().version());
+        assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/", s.operator().chartRepository());
         assertEquals(false, s.operator().certManager());
         assertEquals("flink:1.20.1-java17", s.flink().image());
         assertEquals(UpgradeMode.LAST_STATE, job.upgradeMode());
@@ -211,9 +211,80 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void rejectsAnOperatorVersionTheChecksAreNotBuiltFor() {
+    void rejectsAnOperatorVersionOutsideTheTableListingTheSupportedReleases() {
         assertProblem(rejected(Settings.valid().with("operator", "{\"version\":\"1.11.0\"}")), "flink-ha.operator.version",
-                "got '1.11.0'", "checks FlinkDeployments against operator 1.10.0 only", "Flink 1.19.1 keys");
+                "got '1.11.0'; operator 1.11.0 is not a release this platform supports; supported: 1.10.0, 1.15.0 (default 1.15.0)");
+    }
+
+    @Test
+    void operator1100PlansWithAWarningPerDefectNamingTheJobsAtRisk() {
+        var s = Settings.valid().with("operator", "{\"version\":\"1.10.0\"}").with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\"},"
+                + "{\"name\":\"clicks\",\"jarUri\":\"local:///j.jar\",\"upgradeMode\":\"savepoint\"}]").load();
+        List<String> w = SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().filter(x -> x.startsWith("flink-ha.operator")).toList();
+        assertEquals(2, w.size(), w::toString);
+        assertTrue(w.get(0).startsWith("flink-ha.operator.version: operator 1.10.0 has FLINK-39270 (fixed in 1.15.0): "), w.get(0));
+        assertTrue(w.get(0).endsWith("; jobs at risk: orders, clicks (last-state, savepoint)"), w.get(0));
+        assertTrue(w.get(1).startsWith("flink-ha.operator.version: operator 1.10.0 has FLINK-38033 (fixed in 1.13.0): "), w.get(1));
+        assertTrue(w.get(1).endsWith("; jobs at risk: clicks (savepoint)"), w.get(1));
+    }
+
+    @Test
+    void operator1150PlansWithoutADefectWarning() {
+        var s = Settings.valid().load();
+        assertTrue(SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().noneMatch(x -> x.contains("FLINK-")));
+    }
+
+    @Test
+    void rejectsAProductionStatefulJobOnAnOperatorWithAKnownStateLossDefect() {
+        assertProblem(rejected(Settings.valid().with("production", "true").with("operator", "{\"version\":\"1.10.0\"}")),
+                "flink-ha.operator.version", "got '1.10.0'; operator 1.10.0 has FLINK-39270 (fixed in 1.15.0)", "jobs at risk: orders (last-state, savepoint)",
+                "A production stack moves to operator 1.15.0, or acknowledges the defect with operator.acknowledgeDefects: [FLINK-39270]");
+    }
+
+    @Test
+    void aProductionStackMayAcknowledgeADefectByIdAndIsStillWarned() {
+        var s = Settings.valid().with("production", "true")
+                .with("operator", "{\"version\":\"1.10.0\",\"acknowledgeDefects\":[\"FLINK-39270\"]}").load();
+        assertTrue(SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().anyMatch(x -> x.contains("FLINK-39270")));
+    }
+
+    @Test
+    void aProductionStatelessJobIsNotAtRiskOfAnUpgradeDefect() {
+        Settings.valid().with("production", "true").with("operator", "{\"version\":\"1.10.0\"}")
+                .with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"upgradeMode\":\"stateless\"}]").load();
+    }
+
+    @Test
+    void rejectsAnAcknowledgementOfADefectTheReleaseDoesNotHave() {
+        assertProblem(rejected(Settings.valid().with("operator", "{\"acknowledgeDefects\":[\"FLINK-39270\"]}")),
+                "flink-ha.operator.acknowledgeDefects", "got 'FLINK-39270'; operator 1.15.0 has no known defect of that id (it has none)");
+    }
+
+    @Test
+    void rejectsAFlink1KeyNameOnAFlink2JobNamingTheKeyToUse() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":\"2.2.0\"}").with("jobs",
+                        "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flinkConfiguration\":{\"state.backend\":\"rocksdb\"}}]")),
+                "flink-ha.jobs[0].flinkConfiguration.state.backend", "got 'rocksdb'; 'state.backend' is a Flink 1.x name that Flink 2.2.0 "
+                        + "reads only as a deprecated key of 'state.backend.type': use 'state.backend.type'");
+    }
+
+    @Test
+    void rejectsOverlappingKeysOnAFlink2JobQuotingBoth() {
+        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":\"2.2.0\"}").with("jobs", "[{\"name\":\"orders\",\"jarUri\":"
+                        + "\"local:///j.jar\",\"flinkConfiguration\":{\"state.backend.type\":\"rocksdb\",\"state.backend.type.x\":\"1\"}}]")),
+                "flink-ha.jobs[0].flinkConfiguration.state.backend.type.x", "got '1'; Overlapping key prefixes detected "
+                        + "(state.backend.type -> state.backend.type.x), please replace with Flink v2 compatible, non-deprecated keys.");
+    }
+
+    @Test
+    void aJobMayRunItsOwnFlinkReleaseCheckedByItsOwnOptions() {
+        var s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\"},{\"name\":\"clicks\",\"jarUri\":"
+                + "\"local:///j.jar\",\"flink\":{\"version\":\"2.2.0\"},\"flinkConfiguration\":{\"state.backend.type\":\"rocksdb\"}}]").load();
+        assertEquals(java.util.Optional.empty(), s.jobs().get(0).flink());
+        assertEquals("flink:2.2.0-java17", s.jobs().get(1).flink().orElseThrow().image());
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flink\":{\"version\":"
+                + "\"2.2.0\"},\"flinkConfiguration\":{\"state.backend.async\":\"true\"}}]")),
+                "flink-ha.jobs[0].flinkConfiguration.state.backend.async", "Flink 2.2.0 removed 'state.backend.async'");
     }
 
     @Test
@@ -261,9 +332,17 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void rejectsFlinkVersionTheOperatorDoesNotKnow() {
-        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":\"2.0.0\"}")),
-                "flink-ha.flink.version", "2.0.0", "operator 1.10.0 supports Flink", "1.20");
+    void rejectsFlinkVersionTheOperatorDoesNotKnowNamingItsRange() {
+        assertProblem(rejected(Settings.valid().with("operator", "{\"version\":\"1.10.0\"}").with("flink", "{\"version\":\"2.0.0\"}")),
+                "flink-ha.flink.version", "got '2.0.0'; operator 1.10.0 runs Flink 1.15 to 1.20", "Flink 2 needs operator 1.15.0");
+        assertProblem(rejected(Settings.valid().with("flink", "{\"version\":\"2.3.0\"}")),
+                "flink-ha.flink.version", "got '2.3.0'; operator 1.15.0 runs Flink 1.15 to 2.2");
+    }
+
+    @Test
+    void rejectsAJobsOwnFlinkVersionTheOperatorDoesNotKnow() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flink\":{\"version\":\"2.3.0\"}}]")),
+                "flink-ha.jobs[0].flink.version", "got '2.3.0'; operator 1.15.0 runs Flink 1.15 to 2.2");
     }
 
     @Test

@@ -29,7 +29,7 @@ class FlinkPlatformTest {
         Set<Object> dirs = new HashSet<>();
         for (PlannedResource d : twoJobs().ofType(DEPLOYMENT)) {
             var conf = flinkConfiguration(d);
-            for (String key : List.of("high-availability.storageDir", "state.checkpoints.dir", "state.savepoints.dir")) {
+            for (String key : List.of("high-availability.storageDir", "execution.checkpointing.dir", "execution.checkpointing.savepoint-dir")) {
                 assertTrue(dirs.add(conf.get(key)), () -> "shared " + key + ": " + conf.get(key));
             }
         }

@@ -26,7 +26,7 @@ class StacksTest {
         assertFalse(plan.ofType(DEPLOYMENT).isEmpty());
         for (PlannedResource d : plan.ofType(DEPLOYMENT)) {
             Map<String, Object> conf = flinkConfiguration(d);
-            for (String key : List.of("high-availability.storageDir", "state.checkpoints.dir", "state.savepoints.dir")) {
+            for (String key : List.of("high-availability.storageDir", "execution.checkpointing.dir", "execution.checkpointing.savepoint-dir")) {
                 assertTrue(String.valueOf(conf.get(key)).startsWith("s3://acme-flink-ha-" + stack + "-"), () -> key + " = " + conf.get(key));
             }
             assertFalse(conf.values().stream().anyMatch(v -> String.valueOf(v).contains("file:")), "no file:// path on AWS");

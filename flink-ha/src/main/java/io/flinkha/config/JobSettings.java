@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param readyTimeout       how long {@code pulumi up} waits for the job to run (default 10 minutes)
  * @param initialSavepointPath the savepoint a new deployment starts from (how a renamed or moved job keeps its state)
  * @param acknowledgeStateLoss why this change may drop the job's state, if it may
+ * @param flink              the job's own Flink version and image, when it does not run the stack's
+ * @param savepointRedeployNonce a new value redeploys the running job from initialSavepointPath
  */
 public record JobSettings(
         String name,
@@ -46,5 +48,7 @@ public record JobSettings(
         Optional<RecoveryObjective> recovery,
         Duration readyTimeout,
         Optional<String> initialSavepointPath,
-        Optional<String> acknowledgeStateLoss) {
+        Optional<String> acknowledgeStateLoss,
+        Optional<FlinkSettings> flink,
+        Optional<Integer> savepointRedeployNonce) {
 }

@@ -23,7 +23,8 @@ public record OperatorSettings(
         boolean certManager,
         int replicas,
         ContainerResources resources,
-        Map<String, Object> helmValues) {
+        Map<String, Object> helmValues,
+        java.util.List<String> acknowledgedDefects) {
     /** Default {@code resources}, those of {@code FlinkOperatorArgs}. */
     public static final ContainerResources DEFAULT_RESOURCES = new ContainerResources(
             FlinkOperatorArgs.DEFAULT_MILLI_CPU / 1000.0, FlinkOperatorArgs.DEFAULT_MEMORY_MIB + "Mi");

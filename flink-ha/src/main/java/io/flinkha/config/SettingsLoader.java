@@ -52,7 +52,7 @@ public final class SettingsLoader {
     public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery");
 
     /** Flink Kubernetes Operator release used when {@code operator.version} is not set. */
-    public static final String DEFAULT_OPERATOR_VERSION = OperatorRelease.CHECKED.version();
+    public static final String DEFAULT_OPERATOR_VERSION = OperatorRelease.DEFAULT.version();
     /** Flink version used when {@code flink.version} is not set. */
     public static final String DEFAULT_FLINK_VERSION = HaFlinkDeploymentArgs.DEFAULT_FLINK_VERSION;
 
@@ -137,17 +137,60 @@ public final class SettingsLoader {
                     RecoveryObjective.DEFAULT_RESTORE_TIME).tradeoffs()) {
                 out.add(p + "jobs[" + i + "].flinkConfiguration." + risk);
             }
-            for (FlinkOptions.Finding f : FlinkOptions.bundled().check(settings.jobs().get(i).flinkConfiguration())) {
+            JobSettings job = settings.jobs().get(i);
+            for (FlinkOptions.Finding f : jobOptions(job.flink().orElse(settings.flink())).check(job.flinkConfiguration())) {
                 if (!f.error()) {
                     out.add(p + "jobs[" + i + "].flinkConfiguration." + f.key() + ": " + f.message());
                 }
             }
         }
+        OperatorRelease.of(settings.operator().version()).ifPresent(release -> {
+            for (OperatorRelease.KnownDefect d : release.knownDefects()) {
+                List<String> atRisk = jobsAtRisk(d, settings.jobs());
+                if (!atRisk.isEmpty() && (!settings.production() || settings.operator().acknowledgedDefects().contains(d.id()))) {
+                    out.add(p + "operator.version: " + defect(release, d, atRisk));
+                }
+            }
+        });
         if (settings.storage() instanceof S3StorageSettings s3) {
             s3.kmsKeyArn().ifPresent(k -> exampleAccount(k).ifPresent(acct -> out.add(p + "storage.kmsKeyArn: '" + k
                     + "' is in AWS's example account " + acct + "; use your own key, or every write to the bucket fails")));
         }
         return out;
+    }
+
+    /** The options that check a job's configuration: its own Flink release's, or (when that is refused elsewhere) the default's. */
+    private static FlinkOptions jobOptions(FlinkSettings flink) {
+        return flink == null ? FlinkOptions.bundled() : FlinkOptions.forJob(flink.version()).orElse(FlinkOptions.bundled());
+    }
+
+    private static List<String> jobsAtRisk(OperatorRelease.KnownDefect d, List<JobSettings> jobs) {
+        return jobs.stream().filter(j -> d.modesAtRisk().contains(j.upgradeMode().value())).map(JobSettings::name).toList();
+    }
+
+    private static String defect(OperatorRelease release, OperatorRelease.KnownDefect d, List<String> atRisk) {
+        return "operator " + release.version() + " has " + d.id() + " (fixed in " + d.fixedIn() + "): " + d.effect()
+                + "; jobs at risk: " + String.join(", ", atRisk) + " (" + String.join(", ", new java.util.TreeSet<>(d.modesAtRisk()))
+                + ")";
+    }
+
+    /**
+     * A production job whose upgrade mode a known defect of its operator can hit is refused: moving to a release with the
+     * fix is the way out, and acknowledging the defect by id the deliberate exception. Elsewhere it is a warning.
+     */
+    private static void defectProblems(Node root, OperatorRelease release, OperatorSettings operator, List<JobSettings> jobs,
+                                       boolean production, Problems problems) {
+        if (!production) {
+            return;
+        }
+        for (OperatorRelease.KnownDefect d : release.knownDefects()) {
+            List<String> atRisk = jobsAtRisk(d, jobs);
+            if (!atRisk.isEmpty() && !operator.acknowledgedDefects().contains(d.id())) {
+                problems.add(root.key("operator.version"), release.version(), defect(release, d, atRisk) + ". A production stack "
+                        + "moves to operator " + OperatorRelease.DEFAULT.version() + ", or acknowledges the defect with "
+                        + "operator.acknowledgeDefects: [" + d.id() + "]");
+            }
+        }
     }
 
     private static Optional<String> exampleAccount(String arn) {
@@ -178,9 +221,10 @@ public final class SettingsLoader {
         ClusterSettings cluster = readCluster(root, problems, today);
         OperatorSettings operator = readOperator(root);
         StorageSettings storage = readStorage(root, problems);
-        FlinkSettings flink = readFlink(root, operator, problems);
+        FlinkSettings flink = readFlink(root.childOrEmpty("flink"), operator, problems);
         Optional<RecoveryObjective> recovery = root.child("recovery").flatMap(r -> readRecovery(r, Optional.empty(), problems));
-        List<JobSettings> jobs = readJobs(root, storage, recovery, production, problems);
+        List<JobSettings> jobs = readJobs(root, storage, recovery, production, operator, flink, problems);
+        OperatorRelease.of(operator.version()).ifPresent(release -> defectProblems(root, release, operator, jobs, production, problems));
         Optional<AwsSettings> aws = root.child("aws").map(a -> {
             a.allowOnly(Set.of("region"));
             String region = a.requiredString("region", "expected an AWS region such as eu-west-1");
@@ -388,7 +432,8 @@ public final class SettingsLoader {
 
     private static OperatorSettings readOperator(Node root) {
         Node o = root.childOrEmpty("operator");
-        o.allowOnly(Set.of("version", "namespace", "chartRepository", "certManager", "replicas", "resources", "helmValues"));
+        o.allowOnly(Set.of("version", "namespace", "chartRepository", "certManager", "replicas", "resources", "helmValues",
+                "acknowledgeDefects"));
         String version = o.matching("version", DEFAULT_OPERATOR_VERSION, VERSION, "expected an exact operator version such as "
                 + DEFAULT_OPERATOR_VERSION + (o.has("version") && o.string("version", "").matches("\\d+\\.\\d+")
                 ? " (YAML read an unquoted version as a number: quote it)" : ""));
@@ -408,7 +453,12 @@ public final class SettingsLoader {
         Map<String, Object> helmValues = o.plainMap("helmValues");
         FlinkOperatorArgs.ownedValueProblems(helmValues).forEach(p -> o.problemsAdd(o.key("helmValues." + p.substring(0, p.indexOf(':'))),
                 p.substring(p.indexOf(':') + 2)));
-        return new OperatorSettings(version, namespace, repository, certManager, replicas, resources, Map.copyOf(helmValues));
+        List<String> acknowledged = List.copyOf(o.strings("acknowledgeDefects"));
+        OperatorRelease.of(version).ifPresent(release -> acknowledged.stream().filter(id -> release.knownDefects().stream()
+                .noneMatch(d -> d.id().equals(id))).forEach(id -> o.problemsAdd(o.key("acknowledgeDefects"), "got '" + id
+                + "'; operator " + version + " has no known defect of that id (" + (release.knownDefects().isEmpty() ? "it has none"
+                : "known: " + String.join(", ", release.knownDefects().stream().map(OperatorRelease.KnownDefect::id).toList())) + ")")));
+        return new OperatorSettings(version, namespace, repository, certManager, replicas, resources, Map.copyOf(helmValues), acknowledged);
     }
 
     private static StorageSettings readStorage(Node root, Problems problems) {
@@ -446,8 +496,8 @@ public final class SettingsLoader {
                 s.matching("mountPath", NfsStorageArgs.DEFAULT_MOUNT_PATH, NfsStorageArgs.ABSOLUTE, "expected an absolute path such as /flink-data"));
     }
 
-    private static FlinkSettings readFlink(Node root, OperatorSettings operator, Problems problems) {
-        Node f = root.childOrEmpty("flink");
+    /** Reads a {version, image} block: the stack's {@code flink}, or a job's own. */
+    private static FlinkSettings readFlink(Node f, OperatorSettings operator, Problems problems) {
         f.allowOnly(Set.of("version", "image"));
         String version = f.matching("version", DEFAULT_FLINK_VERSION, VERSION, "expected an exact Flink version such as 1.20.1"
                 + (f.has("version") && f.string("version", "").matches("\\d+\\.\\d+")
@@ -516,7 +566,7 @@ public final class SettingsLoader {
     }
 
     private static List<JobSettings> readJobs(Node root, StorageSettings storage, Optional<RecoveryObjective> recovery, boolean production,
-                                              Problems problems) {
+                                              OperatorSettings operator, FlinkSettings stackFlink, Problems problems) {
         List<JobSettings> jobs = new ArrayList<>();
         if (!root.has("jobs")) {
             problems.missing(root.key("jobs"), "expected a list of Flink jobs, each with at least name and jarUri");
@@ -526,7 +576,8 @@ public final class SettingsLoader {
         for (Node j : root.objects("jobs")) {
             j.allowOnly(Set.of("name", "jarUri", "entryClass", "args", "parallelism", "upgradeMode",
                     "jobManagerReplicas", "checkpointInterval", "retainedCheckpoints", "jobManager", "taskManager", "flinkConfiguration", "recovery",
-                    "readyTimeout", "initialSavepointPath", "acknowledgeStateLoss"));
+                    "readyTimeout", "initialSavepointPath", "savepointRedeployNonce", "acknowledgeStateLoss", "flink"));
+            Optional<FlinkSettings> jobFlink = j.child("flink").map(f -> readFlink(f, operator, problems));
             String name = j.requiredString("name", "expected a deployment name");
             if (!name.isEmpty() && !HaFlinkDeploymentArgs.DEPLOYMENT_NAME.matcher(name).matches()) {
                 j.problemsAdd(j.key("name"), String.format("got '%s' (%d characters); expected [a-z]([-a-z0-9]*[a-z0-9])? "
@@ -556,10 +607,15 @@ public final class SettingsLoader {
             }
             Map<String, String> notOwned = new java.util.TreeMap<>(extra);
             notOwned.keySet().removeAll(FlinkConfigKeys.OWNED);
-            for (FlinkOptions.Finding f : FlinkOptions.bundled().check(notOwned)) {
+            FlinkOptions options = jobOptions(jobFlink.orElse(stackFlink));
+            for (FlinkOptions.Finding f : options.check(notOwned)) {
                 if (f.error()) {
                     problems.add(j.key("flinkConfiguration") + "." + f.key(), f.value(), f.message());
                 }
+            }
+            if (options.isFlink2()) {
+                FlinkOptions.overlappingKeys(extra.keySet()).forEach(o ->
+                        problems.add(j.key("flinkConfiguration") + "." + o.key(), extra.get(o.key()), o.message()));
             }
             Optional<RecoveryObjective> jobRecovery = j.child("recovery").map(r -> readRecovery(r, recovery, problems)).orElse(recovery);
             Optional<Integer> replicas = j.has("jobManagerReplicas") ? Optional.of(j.integer("jobManagerReplicas", 1, 1, HaFlinkDeploymentArgs.MAX_JOBMANAGER_REPLICAS)) : Optional.empty();
@@ -586,12 +642,26 @@ public final class SettingsLoader {
                     jobRecovery,
                     readyTimeout(j, problems),
                     j.optionalString("initialSavepointPath"),
-                    j.optionalString("acknowledgeStateLoss")));
+                    j.optionalString("acknowledgeStateLoss"),
+                    jobFlink,
+                    redeployNonce(j, problems)));
         }
         if (jobs.isEmpty() && problems.isEmpty()) {
             problems.add(root.key("jobs"), "[]", "expected at least one job");
         }
         return jobs;
+    }
+
+    private static Optional<Integer> redeployNonce(Node job, Problems problems) {
+        if (!job.has("savepointRedeployNonce")) {
+            return Optional.empty();
+        }
+        int nonce = job.integer("savepointRedeployNonce", 1, 1, Integer.MAX_VALUE);
+        if (!job.has("initialSavepointPath")) {
+            problems.add(job.key("savepointRedeployNonce"), nonce, "expected initialSavepointPath beside it: a new value redeploys "
+                    + "the job from that savepoint");
+        }
+        return Optional.of(nonce);
     }
 
     private static ContainerResources resources(Node parent, String name, ContainerResources d) {

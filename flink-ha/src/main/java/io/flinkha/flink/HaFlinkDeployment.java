@@ -13,6 +13,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.flinkha.flink.check.FlinkOptions;
 import io.flinkha.flink.crd.FlinkDeployment;
 import io.flinkha.flink.crd.FlinkDeploymentArgs;
 import io.flinkha.flink.crd.FlinkDeploymentSpecArgs;
@@ -60,6 +61,11 @@ public class HaFlinkDeployment extends ComponentResource {
     public static final String WAIT_FOR_ANNOTATION = "pulumi.com/waitFor";
     /** Why a change may drop the job's state, when it says so: the plan diff and the state-safety policy read it. */
     public static final String STATE_LOSS_ACKNOWLEDGED_ANNOTATION = "flink-ha.io/state-loss-acknowledged";
+    /**
+     * The operator release that reconciles the deployment: which Flink release its validator reads the configuration with.
+     * The policy pack and the plan diff read it, since the deployment alone does not say.
+     */
+    public static final String OPERATOR_ANNOTATION = "flink-ha.io/operator";
     /** Read by the Kubernetes provider: how long it waits for {@link #WAIT_FOR_ANNOTATION}, in seconds. */
     public static final String TIMEOUT_ANNOTATION = "pulumi.com/timeoutSeconds";
     /**
@@ -104,7 +110,8 @@ public class HaFlinkDeployment extends ComponentResource {
                 .taskManager(new TaskManagerSpecArgs(
                         new FlinkResourceArgs(args.taskManager().cpu(), args.taskManager().memory()), PodSpread.taskManagers(name)))
                 .job(new JobSpecArgs(args.jarUri(), args.entryClass().orElse(null), args.args(),
-                        args.parallelism(), args.upgradeMode(), args.initialSavepointPath().orElse(null)))
+                        args.parallelism(), args.upgradeMode(), args.initialSavepointPath().orElse(null),
+                        args.savepointRedeployNonce().orElse(null)))
                 .build();
 
         this.deployment = new FlinkDeployment(name, new FlinkDeploymentArgs(
@@ -114,7 +121,7 @@ public class HaFlinkDeployment extends ComponentResource {
                         .labels(labels(name))
                         .annotations(annotations(args, recovery))
                         .build(),
-                spec),
+                spec), args.operatorRelease(),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(args.dependsOn()).build());
 
         // The operator creates no disruption budget: without one a node drain may evict the leader and every standby
@@ -148,15 +155,16 @@ public class HaFlinkDeployment extends ComponentResource {
             Map<String, String> conf = new TreeMap<>(args.flinkConfiguration());
             conf.putAll(storage.flinkConfiguration());
             recovery.derived().forEach(conf::putIfAbsent);
-            conf.put(FlinkConfigKeys.HA_TYPE, FlinkConfigKeys.HA_TYPE_KUBERNETES);
-            conf.put(FlinkConfigKeys.HA_STORAGE_DIR, t.t1);
-            // The operator's validator reads these through its own Flink release (1.19.1 for operator 1.10),
-            // which knows only the state.* names; Flink 1.20 images read them as fallback keys of the
-            // renamed execution.checkpointing.* options, so these names serve both readers.
-            conf.put(FlinkConfigKeys.CHECKPOINTS_DIR, t.t2);
-            conf.put(FlinkConfigKeys.SAVEPOINTS_DIR, t.t3);
-            conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, args.checkpointInterval());
-            conf.put(FlinkConfigKeys.CHECKPOINTS_RETAINED, Integer.toString(args.retainedCheckpoints()));
+            // The operator's validator reads these through its own Flink release (1.19.1 for operator 1.10.0, 1.20.1 for
+            // 1.15.0), the pods through the image's: each goes under the newest name both know.
+            FlinkOptions operator = FlinkOptions.of(args.operatorRelease().flinkVersion());
+            FlinkOptions job = FlinkOptions.forJob(args.flinkVersion()).orElseThrow();
+            conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.HA_TYPE, operator, job), FlinkConfigKeys.HA_TYPE_KUBERNETES);
+            conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.HA_STORAGE_DIR, operator, job), t.t1);
+            conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.CHECKPOINTS_DIR, operator, job), t.t2);
+            conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.SAVEPOINTS_DIR, operator, job), t.t3);
+            conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.CHECKPOINT_INTERVAL, operator, job), args.checkpointInterval());
+            conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.CHECKPOINTS_RETAINED, operator, job), Integer.toString(args.retainedCheckpoints()));
             return Map.copyOf(conf);
         });
     }
@@ -187,6 +195,7 @@ public class HaFlinkDeployment extends ComponentResource {
         a.put(WAIT_FOR_ANNOTATION, READY_CONDITIONS);
         a.put(TIMEOUT_ANNOTATION, Long.toString(args.readyTimeout().toSeconds()));
         args.stateLossAcknowledged().ifPresent(reason -> a.put(STATE_LOSS_ACKNOWLEDGED_ANNOTATION, reason));
+        a.put(OPERATOR_ANNOTATION, args.operatorRelease().version());
         return a;
     }
 

@@ -42,9 +42,11 @@ import java.util.regex.Pattern;
  * @param storage            durable HA storage
  * @param serviceAccount     the account the jobs run as, with the HA rights and the storage granted
  * @param operator           the operator that reconciles the deployment, when this program declares it
+ * @param operatorRelease    the operator release that reads the deployment: the operator's, or the one running outside the program
  * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
  * @param readyTimeout       how long {@code pulumi up} waits for the operator to report the job running and stable
  * @param initialSavepointPath the savepoint a new deployment (a renamed or moved job, or new storage) starts from
+ * @param savepointRedeployNonce a new value redeploys the running job from {@code initialSavepointPath} (e.g. to migrate Flink 1 to 2)
  * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
  */
 public record HaFlinkDeploymentArgs(
@@ -64,9 +66,11 @@ public record HaFlinkDeploymentArgs(
         HaStorage storage,
         FlinkServiceAccount serviceAccount,
         Optional<FlinkOperator> operator,
+        OperatorRelease operatorRelease,
         Optional<RecoveryObjective> recoveryObjective,
         Duration readyTimeout,
         Optional<String> initialSavepointPath,
+        Optional<Integer> savepointRedeployNonce,
         Optional<String> stateLossAcknowledged) {
 
     /**
@@ -76,7 +80,7 @@ public record HaFlinkDeploymentArgs(
     public static final Pattern DEPLOYMENT_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,43}[a-z0-9])?");
     /** How long {@code pulumi up} waits for a job by default: image pull, JobManager start, job submission. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(10);
-    /** Default {@code flinkVersion}: the Flink release the checks read configuration with. */
+    /** Default {@code flinkVersion}: 1.20, Flink's long-term line. */
     public static final String DEFAULT_FLINK_VERSION = "1.20.1";
     /** Default {@code checkpointInterval}. */
     public static final String DEFAULT_CHECKPOINT_INTERVAL = "60s";
@@ -130,7 +134,7 @@ public record HaFlinkDeploymentArgs(
         if (java.util.regex.Pattern.compile("(^|[^0-9.])" + java.util.regex.Pattern.quote(flinkVersion) + "($|[^0-9.])").matcher(tag).find()) {
             return Optional.empty();
         }
-        java.util.regex.Matcher other = java.util.regex.Pattern.compile("(?<![0-9.])1\\.\\d+\\.\\d+(?![0-9.])").matcher(tag);
+        java.util.regex.Matcher other = java.util.regex.Pattern.compile("(?<![0-9.])\\d\\.\\d+\\.\\d+(?![0-9.])").matcher(tag);
         String says = other.find() ? "its tag says Flink " + other.group() : "its tag names no Flink version";
         return Optional.of(says + ", but flinkVersion is " + flinkVersion + " (the operator and the S3 plugin path follow flinkVersion, "
                 + "the pods run the image): use a tag that names " + flinkVersion + ", e.g. flink:" + flinkVersion
@@ -147,8 +151,13 @@ public record HaFlinkDeploymentArgs(
             return Optional.of("expected an exact version such as 1.20.1");
         }
         String minor = flinkVersion.substring(0, flinkVersion.lastIndexOf('.'));
-        return operator.supportedFlinkMinors().contains(minor) ? Optional.empty()
-                : Optional.of("operator " + operator.version() + " supports Flink " + String.join(", ", new java.util.TreeSet<>(operator.supportedFlinkMinors())));
+        if (!operator.supportedFlinkMinors().contains(minor)) {
+            return Optional.of("operator " + operator.version() + " runs Flink " + operator.flinkRange() + " (its CRD and validator take "
+                    + String.join(", ", operator.flinkVersions()) + ")" + (minor.startsWith("2.") ? "; Flink 2 needs operator "
+                    + OperatorRelease.DEFAULT.version() : ""));
+        }
+        return io.flinkha.flink.check.FlinkOptions.forJob(flinkVersion).isPresent() ? Optional.empty()
+                : Optional.of(io.flinkha.flink.check.FlinkOptions.unsupportedJobRelease(flinkVersion));
     }
 
     /**
@@ -171,15 +180,18 @@ public record HaFlinkDeploymentArgs(
      * @param storage            durable HA storage
      * @param serviceAccount     the account the jobs run as, with the HA rights and the storage granted
      * @param operator           the operator that reconciles the deployment, when this program declares it
+     * @param operatorRelease    the operator release that reads the deployment: the operator's, or the one running outside the program
      * @param recoveryObjective  how fast the job must recover from losing its JobManager, if declared
      * @param readyTimeout       how long {@code pulumi up} waits for the operator to report the job running and stable
      * @param initialSavepointPath the savepoint a new deployment (a renamed or moved job, or new storage) starts from
+     * @param savepointRedeployNonce a new value redeploys the running job from {@code initialSavepointPath}
      * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public HaFlinkDeploymentArgs {
         var check = ArgsCheck.of("HaFlinkDeploymentArgs")
-                .problem("flinkVersion", flinkVersion, flinkVersionProblem(flinkVersion, OperatorRelease.CHECKED))
+                .required("operatorRelease", operatorRelease, "expected the operator release that reads the deployment")
+                .problem("flinkVersion", flinkVersion, operatorRelease == null ? Optional.empty() : flinkVersionProblem(flinkVersion, operatorRelease))
                 .problem("image", image, imageProblem(image).or(() -> imageVersionProblem(image, flinkVersion)))
                 .required("jarUri", jarUri, "expected the job jar, e.g. local:///opt/flink/usrlib/job.jar")
                 .check(parallelism >= 1 && parallelism <= MAX_PARALLELISM, "parallelism", parallelism, "expected 1 to " + MAX_PARALLELISM)
@@ -202,8 +214,14 @@ public record HaFlinkDeploymentArgs(
             initialSavepointPath.ifPresent(p -> check.check(!p.isBlank() && storage.isDurable(p), "initialSavepointPath", p,
                     "expected a savepoint on durable storage (s3://... or a path on the mounted volume)"));
         }
+        // the operator redeploys from initialSavepointPath when the nonce changes, and refuses an empty path
+        savepointRedeployNonce.ifPresent(n -> check.check(n >= 1 && initialSavepointPath.isPresent(), "savepointRedeployNonce", n,
+                "expected a positive number beside initialSavepointPath: a new value redeploys the job from that savepoint"));
         stateLossAcknowledged.ifPresent(r -> check.check(!r.isBlank(), "acknowledgeStateLoss", r,
                 "expected the reason the job's state may be dropped; it is shown to every reviewer"));
+        operator.filter(o -> operatorRelease != null && !o.operatorRelease().equals(operatorRelease)).ifPresent(o ->
+                check.addAll(List.of("operatorRelease: got " + operatorRelease.version() + ", but the operator runs "
+                        + o.operatorRelease().version() + "; leave it unset to take the operator's")));
         check.done();
     }
 
@@ -258,9 +276,11 @@ public record HaFlinkDeploymentArgs(
         private HaStorage storage;
         private FlinkServiceAccount serviceAccount;
         private FlinkOperator operator;
+        private OperatorRelease operatorRelease;
         private RecoveryObjective recoveryObjective;
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
         private String initialSavepointPath;
+        private Integer savepointRedeployNonce;
         private String stateLossAcknowledged;
 
         private Builder() {
@@ -351,6 +371,14 @@ public record HaFlinkDeploymentArgs(
         public Builder operator(FlinkOperator operator) { this.operator = operator; return this; }
 
         /**
+         * @param release the operator release that reads the deployment, when the operator runs outside this program:
+         *                its validator's rules, its Flink release's key names and the Flink versions it runs are checked;
+         *                default the {@link #operator(FlinkOperator) operator}'s release, else {@link OperatorRelease#DEFAULT}
+         * @return this builder
+         */
+        public Builder operatorRelease(OperatorRelease release) { this.operatorRelease = release; return this; }
+
+        /**
          * @param objective how fast the job must recover; the recovery settings are derived from it; default none
          * @return this builder
          */
@@ -370,6 +398,14 @@ public record HaFlinkDeploymentArgs(
          * @return this builder
          */
         public Builder initialSavepointPath(String path) { this.initialSavepointPath = path; return this; }
+
+        /**
+         * @param nonce a number that, when it changes, makes the operator redeploy the running job from
+         *              {@link #initialSavepointPath(String)} (the operator's {@code job.savepointRedeployNonce}): how a job moves
+         *              to Flink 2 from a savepoint taken for the migration; set it to 1, then raise it for each redeploy. Default none
+         * @return this builder
+         */
+        public Builder savepointRedeployNonce(int nonce) { this.savepointRedeployNonce = nonce; return this; }
 
         /**
          * @param reason why this change may drop the job's state; the plan diff shows it, and the state-loss gate lets
@@ -392,8 +428,9 @@ public record HaFlinkDeploymentArgs(
             return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
                     parallelism, upgradeMode, replicas, checkpointInterval, retainedCheckpoints, jobManager, taskManager,
                     Map.copyOf(flinkConfiguration), storage, serviceAccount, Optional.ofNullable(operator),
+                    operatorRelease != null ? operatorRelease : operator != null ? operator.operatorRelease() : OperatorRelease.DEFAULT,
                     Optional.ofNullable(recoveryObjective), readyTimeout, Optional.ofNullable(initialSavepointPath),
-                    Optional.ofNullable(stateLossAcknowledged));
+                    Optional.ofNullable(savepointRedeployNonce), Optional.ofNullable(stateLossAcknowledged));
         }
     }
 }

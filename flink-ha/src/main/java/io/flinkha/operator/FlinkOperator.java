@@ -38,6 +38,7 @@ public class FlinkOperator extends ComponentResource {
     private final Namespace namespace;
     private final Release release;
     private final java.util.Optional<PodDisruptionBudget> budget;
+    private final OperatorRelease operatorRelease;
 
     /**
      * Declares the Flink operator.
@@ -48,6 +49,7 @@ public class FlinkOperator extends ComponentResource {
      */
     public FlinkOperator(String name, FlinkOperatorArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.operatorRelease = OperatorRelease.of(args.version()).orElseThrow();
         var child = CustomResourceOptions.builder().parent(this).provider(args.cluster().provider());
 
         this.namespace = new Namespace(name + "-ns", NamespaceArgs.builder()
@@ -152,6 +154,11 @@ public class FlinkOperator extends ComponentResource {
         Map<String, Object> out = new LinkedHashMap<>();
         in.forEach((k, v) -> out.put(k, v instanceof Map ? deepCopy((Map<String, Object>) v) : v));
         return out;
+    }
+
+    /** @return the operator's release: which Flink its validator reads deployments with, and which it runs */
+    public OperatorRelease operatorRelease() {
+        return operatorRelease;
     }
 
     /** @return the Helm release; FlinkDeployments depend on it so the CRD exists before them */

@@ -73,7 +73,7 @@ public record FlinkOperatorArgs(
      */
     public FlinkOperatorArgs {
         ArgsCheck.of("FlinkOperatorArgs")
-                .check(version != null && VERSION.matcher(version).matches(), "version", version, "expected an exact version such as 1.10.0")
+                .check(version != null && VERSION.matcher(version).matches(), "version", version, "expected an exact version such as " + OperatorRelease.DEFAULT.version())
                 .problem("version", version, version != null && VERSION.matcher(version).matches() && OperatorRelease.of(version).isEmpty()
                         ? java.util.Optional.of(OperatorRelease.unsupported(version)) : java.util.Optional.empty())
                 .check(namespace != null && NAMESPACE.matcher(namespace).matches(), "namespace", namespace, "expected a Kubernetes namespace name")
@@ -142,7 +142,7 @@ public record FlinkOperatorArgs(
 
     /** Builds {@link FlinkOperatorArgs}; each setter names its default. */
     public static final class Builder {
-        private String version = OperatorRelease.CHECKED.version();
+        private String version = OperatorRelease.DEFAULT.version();
         private String namespace = DEFAULT_NAMESPACE;
         private String chartRepository;
         private List<Output<String>> watchNamespaces = List.of();
@@ -157,7 +157,7 @@ public record FlinkOperatorArgs(
         }
 
         /**
-         * @param version operator and chart version; default {@code 1.10.0}
+         * @param version operator and chart version, a release of {@link OperatorRelease#SUPPORTED}; default {@code 1.15.0}
          * @return this builder
          */
         public Builder version(String version) { this.version = version; return this; }

@@ -127,10 +127,11 @@ public class FlinkPlatform extends ComponentResource {
             var args = HaFlinkDeploymentArgs.builder();
             job.jobManagerReplicas().ifPresent(args::jobManagerReplicas);
             job.initialSavepointPath().ifPresent(args::initialSavepointPath);
+            job.savepointRedeployNonce().ifPresent(args::savepointRedeployNonce);
             job.acknowledgeStateLoss().ifPresent(args::acknowledgeStateLoss);
             deployments.put(job.name(), new HaFlinkDeployment(job.name(), args
-                    .flinkVersion(settings.flink().version())
-                    .image(settings.flink().image())
+                    .flinkVersion(job.flink().orElse(settings.flink()).version())
+                    .image(job.flink().orElse(settings.flink()).image())
                     .jarUri(job.jarUri())
                     .entryClass(job.entryClass().orElse(null))
                     .args(job.args())

@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import io.flinkha.cluster.KubernetesCluster;
 import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.identity.FlinkServiceAccountArgs;
+import io.flinkha.operator.OperatorRelease;
 import io.flinkha.ComponentPlans;
 import io.flinkha.ComponentPlans.Plan;
 import io.flinkha.PublicApi.Registered;
@@ -54,8 +55,8 @@ class HaFlinkDeploymentTest {
     @Test
     void checkpointsAndSavepointsLiveNextToTheHaData() {
         Map<String, Object> conf = flinkConfiguration(deployment(b -> b));
-        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("state.checkpoints.dir"));
-        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("state.savepoints.dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("execution.checkpointing.dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("execution.checkpointing.savepoint-dir"));
         assertEquals("60s", conf.get("execution.checkpointing.interval"));
     }
 
@@ -81,12 +82,49 @@ class HaFlinkDeploymentTest {
     }
 
     @Test
-    void writesTheDirectoryKeysTheOperatorReadsForAFlink120Image() {
-        Map<String, Object> conf = flinkConfiguration(deployment(b -> b.flinkVersion("1.20.1")));
+    void writesTheDirectoryKeysOperator1100ReadsForAFlink120Image() {
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b.flinkVersion("1.20.1").operatorRelease(OperatorRelease.V1_10_0)));
         assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("state.checkpoints.dir"));
         assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("state.savepoints.dir"));
+        assertEquals("2", conf.get("state.checkpoints.num-retained"));
         assertFalse(conf.containsKey("execution.checkpointing.dir"), "operator 1.10 (Flink 1.19.1) does not read it");
         assertFalse(conf.containsKey("execution.checkpointing.savepoint-dir"), "operator 1.10 (Flink 1.19.1) does not read it");
+    }
+
+    @Test
+    void writesFlink120sCurrentKeysForOperator1150WhichReadsThemWithFlink1201() {
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b.flinkVersion("1.20.1")));
+        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("execution.checkpointing.dir"));
+        assertEquals("file:///flink-data/qa/streaming/orders/savepoints", conf.get("execution.checkpointing.savepoint-dir"));
+        assertEquals("2", conf.get("execution.checkpointing.num-retained"));
+        assertFalse(conf.containsKey("state.checkpoints.dir"));
+    }
+
+    @Test
+    void aFlink22JobCarriesOnlyKeysFlink22ReadsAsCurrent() {
+        Registered d = deployment(b -> b.flinkVersion("2.2.0"));
+        Map<String, Object> conf = flinkConfiguration(d);
+        io.flinkha.flink.check.FlinkOptions flink22 = io.flinkha.flink.check.FlinkOptions.of("2.2.0");
+        for (String key : conf.keySet()) {
+            assertEquals(java.util.Optional.of(key), flink22.currentKey(key).or(() -> java.util.Optional.of(key)), key + " is not current in 2.2");
+        }
+        assertEquals("file:///flink-data/qa/streaming/orders/checkpoints", conf.get("execution.checkpointing.dir"));
+        assertEquals("v2_2", at(d, "spec.flinkVersion"));
+        assertEquals("flink:2.2.0-java17", at(d, "spec.image"));
+    }
+
+    @Test
+    void rejectsAFlink2JobOnOperator1100NamingTheRangeItRuns() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.flinkVersion("2.2.0")
+                .operatorRelease(OperatorRelease.V1_10_0)));
+        assertTrue(e.getMessage().contains("flinkVersion: got '2.2.0'; operator 1.10.0 runs Flink 1.15 to 1.20 (its CRD and validator "
+                + "take v1_15, v1_16, v1_17, v1_18, v1_19, v1_20); Flink 2 needs operator 1.15.0"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAFlinkMinorTheLibraryHasNoOptionsOf() {
+        var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.flinkVersion("2.1.1")));
+        assertTrue(e.getMessage().contains("flinkVersion: got '2.1.1'; this build checks jobs on Flink 1.19, 1.20, 2.0, 2.2"), e.getMessage());
     }
 
     @Test
@@ -155,9 +193,9 @@ class HaFlinkDeploymentTest {
     static final String PDB = "kubernetes:policy/v1:PodDisruptionBudget";
 
     @Test
-    void keepsTwoCheckpointsByDefaultUnderTheNameEveryFlinkReleaseReads() {
-        assertEquals("2", flinkConfiguration(deployment(b -> b)).get("state.checkpoints.num-retained"));
-        assertEquals("5", flinkConfiguration(deployment(b -> b.retainedCheckpoints(5))).get("state.checkpoints.num-retained"));
+    void keepsTwoCheckpointsByDefaultUnderTheNameBothReadersKnow() {
+        assertEquals("2", flinkConfiguration(deployment(b -> b)).get("execution.checkpointing.num-retained"));
+        assertEquals("5", flinkConfiguration(deployment(b -> b.retainedCheckpoints(5))).get("execution.checkpointing.num-retained"));
     }
 
     @Test
@@ -216,7 +254,7 @@ class HaFlinkDeploymentTest {
         Registered d = deployment(b -> b.parallelism(1).jobManagerReplicas(1).retainedCheckpoints(1).readyTimeout(java.time.Duration.ofMinutes(1)));
         assertEquals(1L, (Long) at(d, "spec.job.parallelism"));
         assertEquals(1L, (Long) at(d, "spec.jobManager.replicas"));
-        assertEquals("1", flinkConfiguration(d).get("state.checkpoints.num-retained"));
+        assertEquals("1", flinkConfiguration(d).get("execution.checkpointing.num-retained"));
         Map<String, Object> annotations = at(d, "metadata.annotations");
         assertEquals("60", annotations.get("pulumi.com/timeoutSeconds"));
     }
@@ -227,7 +265,7 @@ class HaFlinkDeploymentTest {
                 .jobManagerReplicas(HaFlinkDeploymentArgs.MAX_JOBMANAGER_REPLICAS).retainedCheckpoints(HaFlinkDeploymentArgs.MAX_RETAINED_CHECKPOINTS));
         assertEquals((long) HaFlinkDeploymentArgs.MAX_PARALLELISM, (Long) at(d, "spec.job.parallelism"));
         assertEquals((long) HaFlinkDeploymentArgs.MAX_JOBMANAGER_REPLICAS, (Long) at(d, "spec.jobManager.replicas"));
-        assertEquals(String.valueOf(HaFlinkDeploymentArgs.MAX_RETAINED_CHECKPOINTS), flinkConfiguration(d).get("state.checkpoints.num-retained"));
+        assertEquals(String.valueOf(HaFlinkDeploymentArgs.MAX_RETAINED_CHECKPOINTS), flinkConfiguration(d).get("execution.checkpointing.num-retained"));
     }
 
     @Test

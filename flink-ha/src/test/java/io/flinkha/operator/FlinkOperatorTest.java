@@ -33,26 +33,25 @@ class FlinkOperatorTest {
     }
 
     @Test
-    void installsTheOperatorChartAtVersion1100FromTheApacheArchive() {
+    void installsTheOperatorChartAtVersion1150FromTheApacheArchive() {
         Registered release = release(b -> b);
         assertEquals("flink-kubernetes-operator", at(release, "chart"));
-        assertEquals("1.10.0", at(release, "version"));
-        assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.10.0/", at(release, "repositoryOpts.repo"));
+        assertEquals("1.15.0", at(release, "version"));
+        assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/", at(release, "repositoryOpts.repo"));
         assertEquals("flink-operator", at(release, "namespace"));
     }
 
     @Test
-    void rejectsAnOperatorVersionTheChecksAreNotBuiltFor() {
+    void rejectsAnOperatorVersionOutsideTheReleaseTable() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> release(b -> b.version("1.9.0")));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("FlinkOperatorArgs: version: got '1.9.0'; this build checks "
-                + "FlinkDeployments against operator 1.10.0 only"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("FlinkOperatorArgs: version: got '1.9.0'; operator 1.9.0 "
+                + "is not a release this platform supports; supported: 1.10.0, 1.15.0"), e.getMessage());
     }
 
     @Test
-    void theCheckedOperatorReleaseIsPairedWithTheFlinkReleaseItIsBuiltOn() {
-        assertEquals("1.10.0", OperatorRelease.CHECKED.version());
-        assertEquals("1.19.1", OperatorRelease.CHECKED.flinkVersion());
-        assertEquals(java.util.Set.of("1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20"), OperatorRelease.CHECKED.supportedFlinkMinors());
+    void installsOperator1150UnlessAnotherSupportedReleaseIsChosen() {
+        assertEquals("1.15.0", at(release(b -> b), "version"));
+        assertEquals("1.10.0", at(release(b -> b.version("1.10.0")), "version"));
     }
 
     @Test
@@ -96,7 +95,7 @@ class FlinkOperatorTest {
     @Test
     void leaderElectionKeepsTheChartsOwnDefaultOverridesBeforeItsKeys() {
         String conf = operatorConf(release(b -> b.replicas(2)));
-        assertTrue(conf.startsWith(OperatorRelease.CHECKED.chartConfigOverrides()), conf);
+        assertTrue(conf.startsWith(OperatorRelease.DEFAULT.chartConfigOverrides()), conf);
         assertTrue(conf.contains("kubernetes.operator.reconcile.interval: 15 s\n"), conf);
         assertTrue(conf.contains("kubernetes.operator.observer.progress-check.interval: 5 s\n"), conf);
         assertTrue(conf.contains("kubernetes.operator.metrics.reporter.slf4j.factory.class: "), conf);

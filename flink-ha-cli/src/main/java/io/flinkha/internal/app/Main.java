@@ -198,7 +198,11 @@ public final class Main implements Callable<Integer> {
             try (InputStream in = Main.class.getResourceAsStream("/io/flinkha/internal/app/cli.properties")) {
                 p.load(in);
             }
-            return new String[]{"flink-ha " + p.getProperty("version") + " (" + UpstreamCheck.against() + ")"};
+            return new String[]{"flink-ha " + p.getProperty("version") + " (operators " + String.join(", ",
+                    new java.util.TreeSet<>(io.flinkha.operator.OperatorRelease.SUPPORTED.keySet())) + ", default "
+                    + io.flinkha.operator.OperatorRelease.DEFAULT.version() + "; Flink jobs on " + String.join(", ",
+                    io.flinkha.flink.check.FlinkOptions.JOB_RELEASES.values()) + "; shapes checked with the operator "
+                    + UpstreamCheck.OPERATOR_API_VERSION + " API and CRD)"};
         }
     }
 }

@@ -56,7 +56,8 @@ public final class DiffCommand {
                 List<StateSafety.JobState> blocking = jobs.stream().filter(StateSafety.JobState::blocks)
                         .filter(j -> !productionOnly || production.contains(j.stack())).toList();
                 if (!blocking.isEmpty()) {
-                    blocking.forEach(j -> err.println("error: " + j.stack() + ": the state of " + j.job() + " would be LOST: " + j.reason()));
+                    blocking.forEach(j -> err.println("error: " + j.stack() + ": the state of " + j.job() + (j.outcome() == StateSafety.Outcome.LOST
+                            ? " would be LOST: " : " is AT RISK: ") + j.reason()));
                     err.println("Say how state moves: set the job's initialSavepointPath to a savepoint of the old job, or acknowledge the "
                             + "loss with the job's acknowledgeStateLoss: <reason>.");
                     return STATE_LOST;
@@ -78,7 +79,8 @@ public final class DiffCommand {
             m.put("job", j.job());
             m.put("outcome", j.outcome().label());
             m.put("lost", j.outcome() == StateSafety.Outcome.LOST || j.outcome() == StateSafety.Outcome.LOST_ACKNOWLEDGED);
-            m.put("acknowledged", j.outcome() == StateSafety.Outcome.LOST_ACKNOWLEDGED);
+            m.put("atRisk", j.outcome() == StateSafety.Outcome.AT_RISK || j.outcome() == StateSafety.Outcome.AT_RISK_ACKNOWLEDGED);
+            m.put("acknowledged", j.outcome() == StateSafety.Outcome.LOST_ACKNOWLEDGED || j.outcome() == StateSafety.Outcome.AT_RISK_ACKNOWLEDGED);
             m.put("reason", j.reason());
             jobList.add(m);
         }

@@ -46,7 +46,7 @@ public final class MarkdownReport {
         if (!affected.isEmpty()) {
             md.append("### What happens to each job's state\n\n| stack | job | state | why |\n|---|---|---|---|\n");
             for (StateSafety.JobState j : affected) {
-                String label = j.outcome() == StateSafety.Outcome.LOST ? "**LOST**" : j.outcome().label();
+                String label = j.blocks() ? "**" + j.outcome().label() + "**" : j.outcome().label();
                 md.append("| ").append(j.stack()).append(" | `").append(j.job()).append("` | ").append(label).append(" | ")
                         .append(j.reason().replace("|", "\\|")).append(" |\n");
             }
@@ -60,7 +60,8 @@ public final class MarkdownReport {
                 .append(versions.before()).append(" -> ").append(versions.after())
                 .append(", CRDs first\n\nHelm never upgrades the operator's CRDs, and the new operator would meet the old schema. "
                         + "Before `pulumi up` of ").append(stack).append(", with the kubeconfig of its cluster:\n\n```bash\n")
-                .append(io.flinkha.operator.OperatorRelease.crdUpgradeCommand(String.valueOf(versions.after())))
+                .append(io.flinkha.operator.OperatorRelease.crdUpgradeCommands(String.valueOf(versions.after()),
+                        java.util.Optional.ofNullable(versions.before()).map(String::valueOf)))
                 .append("```\n\nthen set `operator-crds.installed` in `policies/config/").append(stack).append(".json` to ")
                 .append(versions.after()).append(".\n\n"));
         if (stacks.stream().allMatch(PlanDiff.StackDiff::isEmpty)) {

@@ -20,8 +20,11 @@ import java.util.TreeSet;
  *   <li>on a spec change the operator upgrades with the job's {@code upgradeMode}: {@code last-state} restarts
  *       from the latest checkpoint through the HA metadata, {@code savepoint} takes a savepoint and restores it,
  *       {@code stateless} starts the new spec empty;</li>
- *   <li>{@code job.initialSavepointPath} restores a new deployment from a given savepoint; the annotation
- *       {@value #ACKNOWLEDGED} says a loss is intended, and why.</li>
+ *   <li>{@code job.initialSavepointPath} restores a new deployment from a given savepoint, and a running one when
+ *       {@code job.savepointRedeployNonce} changes with it; the annotation {@value #ACKNOWLEDGED} says a loss is intended,
+ *       and why;</li>
+ *   <li>Flink does not promise that a 2.x release reads state written by 1.x: moving a running job across that line puts
+ *       its state at risk, unless it is redeployed from a savepoint taken for the migration.</li>
  * </ul>
  */
 public final class StateSafety {
@@ -39,6 +42,10 @@ public final class StateSafety {
         RESTART_FROM_SAVEPOINT("restart from savepoint"),
         /** A new job: there is no state yet. */
         NEW("new"),
+        /** The job may not read its state on the new release, and the change says so. */
+        AT_RISK_ACKNOWLEDGED("AT RISK (acknowledged)"),
+        /** The job may not read its state on the new release (Flink 1.x to 2.x). */
+        AT_RISK("AT RISK"),
         /** The job starts without its state, and the change says so. */
         LOST_ACKNOWLEDGED("LOST (acknowledged)"),
         /** The job starts without its state. */
@@ -67,7 +74,7 @@ public final class StateSafety {
     public record JobState(String stack, String job, Outcome outcome, String reason) {
         /** @return whether this outcome fails {@code --fail-on-state-loss} */
         public boolean blocks() {
-            return outcome == Outcome.LOST;
+            return outcome == Outcome.LOST || outcome == Outcome.AT_RISK;
         }
     }
 
@@ -166,19 +173,50 @@ public final class StateSafety {
             }
             return new JobState(stack, id(now), Outcome.LOST, String.join("; ", lost));
         }
+        Optional<String> redeploy = redeployedFrom(was, now);
+        String from = String.valueOf(spec(was).get("flinkVersion"));
+        String to = String.valueOf(spec(now).get("flinkVersion"));
+        if (from.startsWith("v1_") && to.startsWith("v2_")) {
+            String risk = "Flink " + release(from) + " -> " + release(to) + ": Flink does not promise that 2.x reads state written by 1.x";
+            if (redeploy.isPresent()) {
+                return new JobState(stack, id(now), Outcome.RESTART_FROM_SAVEPOINT, risk + "; redeployed from the migration savepoint "
+                        + redeploy.get() + " (job.savepointRedeployNonce)");
+            }
+            Optional<String> acknowledged = annotation(now, ACKNOWLEDGED);
+            return acknowledged.map(a -> new JobState(stack, id(now), Outcome.AT_RISK_ACKNOWLEDGED, risk + "; acknowledged: " + a))
+                    .orElseGet(() -> new JobState(stack, id(now), Outcome.AT_RISK, risk + ": take a savepoint, check it restores on "
+                            + release(to) + ", and redeploy from it (initialSavepointPath with a new savepointRedeployNonce), or "
+                            + "acknowledgeStateLoss"));
+        }
+        if (redeploy.isPresent()) {
+            return new JobState(stack, id(now), Outcome.RESTART_FROM_SAVEPOINT, "redeployed from the savepoint " + redeploy.get()
+                    + " (job.savepointRedeployNonce)");
+        }
         if (!specChanged) {
             return new JobState(stack, id(now), Outcome.KEPT, "nothing the job's state depends on changes");
         }
-        String what = "spec changes: " + String.join(", ", changedSections(was, now));
+        String what = (from.equals(to) ? "" : "Flink " + release(from) + " -> " + release(to) + ", ")
+                + "spec changes: " + String.join(", ", changedSections(was, now));
         return mode.equals("savepoint")
                 ? new JobState(stack, id(now), Outcome.RESTART_FROM_SAVEPOINT, what + "; the operator takes a savepoint and restores it")
                 : new JobState(stack, id(now), Outcome.RESTART_FROM_CHECKPOINT, what + "; the operator restarts the job with last-state, "
                 + "from its latest checkpoint through the HA metadata");
     }
 
+    /** @return the savepoint the operator redeploys a running job from: the nonce changed and a path is set */
+    private static Optional<String> redeployedFrom(Map<String, Object> was, Map<String, Object> now) {
+        Object nonce = job(now).get("savepointRedeployNonce");
+        return nonce != null && !Objects.equals(nonce, job(was).get("savepointRedeployNonce")) ? initialSavepoint(now) : Optional.empty();
+    }
+
+    /** @return {@code 2.2} for {@code v2_2} */
+    private static String release(String flinkVersion) {
+        return flinkVersion.replaceFirst("^v", "").replace('_', '.');
+    }
+
     /**
-     * The state lock of one stack, for the policy {@code flink-state-safety}: each job's HA storage dir, by
-     * {@code <namespace>/<name>}. Written from the reviewed (golden) plans, so a change to a job's identity shows in
+     * The state lock of one stack, for the policy {@code flink-state-safety}: each job's HA storage dir and Flink release
+     * line ({@code spec.flinkVersion}), by {@code <namespace>/<name>}. Written from the reviewed (golden) plans, so a change to a job's identity shows in
      * review as a change to the lock.
      *
      * @param plan the stack's plan
@@ -188,7 +226,8 @@ public final class StateSafety {
         Map<String, Map<String, String>> out = new TreeMap<>();
         jobs(plan.resources()).values().forEach(state -> {
             Map<String, Object> inputs = inputs(state);
-            out.put(id(inputs), Map.of("haStorageDir", String.valueOf(conf(inputs).get("high-availability.storageDir"))));
+            out.put(id(inputs), Map.of("haStorageDir", String.valueOf(conf(inputs).get("high-availability.storageDir")),
+                    "flinkVersion", String.valueOf(spec(inputs).get("flinkVersion"))));
         });
         return out;
     }

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import io.flinkha.Plans;
 import io.flinkha.Settings;
 import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.operator.OperatorRelease;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,28 @@ class UpstreamCheckTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> section(Map<String, Object> o, String name) {
         return (Map<String, Object>) spec(o).get(name);
+    }
+
+    /**
+     * Dev's deployment as a Flink 1.20 job for operator 1.10.0, changed by {@code edit}: the directory keys under the only
+     * names that operator's Flink 1.19.1 knows.
+     */
+    private static Map<String, Object> dev110(Consumer<Map<String, Object>> edit) {
+        return dev(o -> {
+            spec(o).put("flinkVersion", "v1_20");
+            spec(o).put("image", "flink:1.20.1-java17");
+            conf(o).put("state.checkpoints.dir", conf(o).remove("execution.checkpointing.dir"));
+            conf(o).put("state.savepoints.dir", conf(o).remove("execution.checkpointing.savepoint-dir"));
+            conf(o).put("state.checkpoints.num-retained", conf(o).remove("execution.checkpointing.num-retained"));
+            edit.accept(o);
+        });
+    }
+
+    private static String only110(Map<String, Object> object, String rule) {
+        List<String> v = UpstreamCheck.violations(object, OperatorRelease.V1_10_0);
+        assertEquals(1, v.size(), () -> "expected one violation, got " + v);
+        assertTrue(v.get(0).startsWith(rule + ":"), () -> v.get(0) + " should be rule " + rule);
+        return v.get(0);
     }
 
     private static String only(Map<String, Object> object, String rule) {
@@ -111,11 +134,11 @@ class UpstreamCheckTest {
     }
 
     @Test
-    void acceptsTheLegacyHaKeyAndTheFactoryClass() {
-        assertEquals(List.of(), UpstreamCheck.violations(dev(o -> {
+    void acceptsTheLegacyHaKeyOnAFlink1JobAndTheFactoryClass() {
+        assertEquals(List.of(), UpstreamCheck.violations(dev110(o -> {
             conf(o).remove("high-availability.type");
             conf(o).put("high-availability", "kubernetes");
-        })));
+        }), OperatorRelease.V1_10_0));
         assertEquals(List.of(), UpstreamCheck.violations(dev(o -> conf(o).put("high-availability.type",
                 "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory"))));
     }
@@ -158,17 +181,24 @@ class UpstreamCheckTest {
 
     @Test
     void rejectsLastStateWithoutACheckpointDir() {
-        String v = only(dev(o -> conf(o).remove("state.checkpoints.dir")), "checkpoint-dir");
+        String v = only110(dev110(o -> conf(o).remove("state.checkpoints.dir")), "checkpoint-dir");
         assertTrue(v.contains("Checkpoint directory[state.checkpoints.dir] must be defined for last-state and savepoint upgrade modes"), v);
     }
 
     @Test
+    void operator1150NamesTheCheckpointDirectoryByItsFlink120Key() {
+        String v = only(dev(o -> conf(o).remove("execution.checkpointing.dir")), "checkpoint-dir");
+        assertTrue(v.startsWith("checkpoint-dir: Checkpoint directory[execution.checkpointing.dir] must be defined for last-state "
+                + "and savepoint upgrade modes"), v);
+    }
+
+    @Test
     void rejectsADeploymentWithOnlyTheFlink120DirectoryNamesWithTheOperatorsMessage() {
-        List<String> v = UpstreamCheck.violations(dev(o -> {
+        List<String> v = UpstreamCheck.violations(dev110(o -> {
             section(o, "job").put("upgradeMode", "savepoint");
             conf(o).put("execution.checkpointing.dir", conf(o).remove("state.checkpoints.dir"));
             conf(o).put("execution.checkpointing.savepoint-dir", conf(o).remove("state.savepoints.dir"));
-        }));
+        }), OperatorRelease.V1_10_0);
         assertEquals(2, v.size(), v::toString);
         assertTrue(v.get(0).startsWith("checkpoint-dir: Checkpoint directory[state.checkpoints.dir] must be defined for "
                 + "last-state and savepoint upgrade modes (the operator 1.10.0 reads configuration with Flink 1.19.1, which "
@@ -180,9 +210,9 @@ class UpstreamCheckTest {
 
     @Test
     void theOperatorsRulesReadConfigurationWithTheOperatorsFlinkReleaseNotTheImages() {
-        var asOperator = FlinkRelease.bundled(UpstreamCheck.OPERATOR_FLINK_VERSION)
+        var asOperator = FlinkRelease.bundled(OperatorRelease.V1_10_0.flinkVersion())
                 .readAsOperator(Map.of("execution.checkpointing.dir", "s3://b/c"));
-        assertEquals("1.19.1", UpstreamCheck.OPERATOR_FLINK_VERSION);
+        assertEquals("1.19.1", OperatorRelease.V1_10_0.flinkVersion());
         assertEquals("state.checkpoints.dir", asOperator.get("checkpoints.key"));
         assertEquals(null, asOperator.get("checkpoints"), "Flink 1.19.1 has no option named execution.checkpointing.dir");
         // the image's Flink, on the program's own class path, reads the same map differently
@@ -200,7 +230,7 @@ class UpstreamCheckTest {
 
     @Test
     void rejectsSavepointModeWithoutASavepointDir() {
-        String v = only(dev(o -> {
+        String v = only110(dev110(o -> {
             section(o, "job").put("upgradeMode", "savepoint");
             conf(o).remove("state.savepoints.dir");
         }), "savepoint-dir");
@@ -209,7 +239,7 @@ class UpstreamCheckTest {
 
     @Test
     void rejectsSavepointModeWithoutACheckpointDir() {
-        String v = only(dev(o -> {
+        String v = only110(dev110(o -> {
             section(o, "job").put("upgradeMode", "savepoint");
             conf(o).remove("state.checkpoints.dir");
         }), "checkpoint-dir");
@@ -220,8 +250,8 @@ class UpstreamCheckTest {
     void acceptsAStatelessJobWithoutCheckpointOrSavepointDirs() {
         assertEquals(List.of(), UpstreamCheck.violations(dev(o -> {
             section(o, "job").put("upgradeMode", "stateless");
-            conf(o).remove("state.checkpoints.dir");
-            conf(o).remove("state.savepoints.dir");
+            conf(o).remove("execution.checkpointing.dir");
+            conf(o).remove("execution.checkpointing.savepoint-dir");
         })));
     }
 
@@ -283,7 +313,7 @@ class UpstreamCheckTest {
         var job = valid.jobs().get(0);
         var typo = new io.flinkha.config.JobSettings(job.name(), job.jarUri(), job.entryClass(), job.args(), job.parallelism(),
                 job.upgradeMode(), job.jobManagerReplicas(), job.checkpointInterval(), job.retainedCheckpoints(), job.jobManager(), job.taskManager(),
-                flinkConfiguration, job.recovery(), job.readyTimeout(), job.initialSavepointPath(), job.acknowledgeStateLoss());
+                flinkConfiguration, job.recovery(), job.readyTimeout(), job.initialSavepointPath(), job.acknowledgeStateLoss(), job.flink(), job.savepointRedeployNonce());
         return new io.flinkha.config.PlatformSettings(valid.environment(), valid.production(), valid.namespace(), valid.cluster(),
                 valid.operator(), valid.storage(), valid.flink(), List.of(typo), valid.aws());
     }
@@ -292,8 +322,8 @@ class UpstreamCheckTest {
     void aFailingDeploymentIsNeverRegisteredAndThePlanNamesItAndTheRule() {
         var settings = withFlinkConfiguration(Map.of("high-availability.storagedir", "file:///flink-data/x"));
         var e = assertThrows(FlinkDeploymentCheckException.class, () -> Plans.ofPlatform(settings));
-        assertTrue(e.getMessage().startsWith("FlinkDeployment 'orders' fails the upstream checks (Flink Kubernetes Operator 1.10.0 API, CRD "
-                + "and rules on Flink 1.19.1 keys; Flink 1.20.1 ConfigOptions)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("FlinkDeployment 'orders' fails the upstream checks (Flink Kubernetes Operator 1.10.0 API and "
+                + "CRD, operator 1.15.0 rules on Flink 1.20.1 keys; Flink 1.20.1 ConfigOptions)"), e.getMessage());
         assertEquals(1, e.violations().size());
         assertTrue(e.violations().get(0).startsWith("flink-option: high-availability.storagedir: Flink 1.20.1 defines no option "
                 + "'high-availability.storagedir' (did you mean 'high-availability.storageDir'?)"), e.getMessage());
@@ -324,5 +354,62 @@ class UpstreamCheckTest {
         assertTrue(warmUp.isDaemon());
         warmUp.join(60_000);
         assertEquals(Thread.State.TERMINATED, warmUp.getState(), "started, and done");
+    }
+
+    @Test
+    void theDevJobRunsFlink22() {
+        assertEquals("v2_2", spec(dev(o -> { })).get("flinkVersion"));
+    }
+
+    @Test
+    void rejectsAFlink1KeyNameOnAFlink2JobNamingTheKeyToUse() {
+        String v = only(dev(o -> conf(o).put("state.savepoints.dir", conf(o).remove("execution.checkpointing.savepoint-dir"))), "flink-option");
+        assertEquals("flink-option: state.savepoints.dir: 'state.savepoints.dir' is a Flink 1.x name that Flink 2.2.0 reads only as a "
+                + "deprecated key of 'execution.checkpointing.savepoint-dir': use 'execution.checkpointing.savepoint-dir'", v);
+    }
+
+    @Test
+    void rejectsOverlappingKeysOnAFlink2JobInTheOperatorsWordsQuotingBoth() {
+        List<String> v = UpstreamCheck.violations(dev(o -> {
+            conf(o).put("state.backend.type", "rocksdb");
+            conf(o).put("state.backend.type.extra", "x");
+        }));
+        assertTrue(v.contains("overlapping-keys: Overlapping key prefixes detected (state.backend.type -> state.backend.type.extra), "
+                + "please replace with Flink v2 compatible, non-deprecated keys."), v::toString);
+    }
+
+    @Test
+    void theLegacyHaKeyBesideTheCurrentOneIsBothDeprecatedAndAnOverlapOnFlink2() {
+        List<String> v = UpstreamCheck.violations(dev(o -> conf(o).put("high-availability", "kubernetes")));
+        assertEquals(List.of("flink-option: high-availability: 'high-availability' is a Flink 1.x name that Flink 2.2.0 reads only as a "
+                + "deprecated key of 'high-availability.type': use 'high-availability.type'",
+                "overlapping-keys: Overlapping key prefixes detected (high-availability -> high-availability.kubernetes.leader-election."
+                        + "lease-duration), please replace with Flink v2 compatible, non-deprecated keys."), v.subList(0, 2));
+    }
+
+    @Test
+    void overlappingKeysAreAllowedOnAFlink1JobWhichReadsFlinkConfYaml() {
+        assertEquals(List.of(), UpstreamCheck.violations(dev110(o -> conf(o).put("high-availability", "kubernetes")), OperatorRelease.V1_10_0));
+    }
+
+    @Test
+    void rejectsAFlinkVersionOutsideTheOperatorsRange() {
+        List<String> v = UpstreamCheck.violations(dev(o -> spec(o).put("flinkVersion", "v2_2")), OperatorRelease.V1_10_0);
+        assertEquals("flink-version: spec.flinkVersion v2_2 is not one operator 1.10.0 accepts (its CRD and validator take v1_15, "
+                + "v1_16, v1_17, v1_18, v1_19, v1_20: Flink 1.15 to 1.20)", v.get(0));
+    }
+
+    @Test
+    void rejectsV2_3OnOperator1150WhoseCrdStopsAtV2_2() {
+        List<String> v = UpstreamCheck.violations(dev(o -> spec(o).put("flinkVersion", "v2_3")));
+        assertTrue(v.get(0).startsWith("flink-version: spec.flinkVersion v2_3 is not one operator 1.15.0 accepts"), v::toString);
+    }
+
+    @Test
+    void aFlink120JobAndAFlink22JobAreEachCheckedByTheirOwnRelease() {
+        // heartbeat.timeout is a duration in both; state.backend.async exists only in 1.20
+        assertEquals(List.of(), UpstreamCheck.violations(dev110(o -> conf(o).put("state.backend.async", "true")), OperatorRelease.V1_10_0));
+        assertEquals("flink-option: state.backend.async: Flink 2.2.0 removed 'state.backend.async' (a Flink 1.20 option): drop it",
+                only(dev(o -> conf(o).put("state.backend.async", "true")), "flink-option"));
     }
 }

@@ -31,8 +31,9 @@ class CommandLineTest {
     void versionNamesTheReleaseAndTheUpstreamCodeItChecksAgainst() {
         assertEquals(0, run("--version"));
         assertTrue(out.toString().startsWith("flink-ha 0."), out.toString());
-        assertTrue(out.toString().contains("Operator 1.10.0"), out.toString());
-        assertTrue(out.toString().contains("Flink 1.19.1"), out.toString());
+        assertTrue(out.toString().contains("operators 1.10.0, 1.15.0, default 1.15.0"), out.toString());
+        assertTrue(out.toString().contains("Flink jobs on 1.19.1, 1.20.1, 2.0.0, 2.2.0"), out.toString());
+        assertTrue(out.toString().contains("operator 1.10.0 API and CRD"), out.toString());
     }
 
     @Test

@@ -94,11 +94,22 @@ class PlanDiffTest {
     }
 
     @Test
-    void anOperatorUpgradeComesWithTheStepsThatApplyItsCrdsFirst() {
-        String md = diff(operatorAt("1.10.0"), operatorAt("1.11.0"));
-        assertTrue(md.contains("### qa: operator 1.10.0 -> 1.11.0, CRDs first"), md);
-        assertTrue(md.contains("```bash\n" + io.flinkha.operator.OperatorRelease.crdUpgradeCommand("1.11.0") + "```"), md);
-        assertTrue(md.contains("set `operator-crds.installed` in `policies/config/qa.json` to 1.11.0"), md);
+    void anOperatorUpgradeComesWithTheStepsThatApplyItsCrdsFirst() throws Exception {
+        String md = diff(operatorAt("1.10.0"), operatorAt("1.15.0"));
+        assertTrue(md.contains("### qa: operator 1.10.0 -> 1.15.0, CRDs first"), md);
+        String steps = java.nio.file.Files.readString(java.nio.file.Path.of("policies/test/fixtures/crd-upgrade-1.10.0-to-1.15.0.txt"));
+        assertTrue(md.contains("```bash\n" + steps + "```"), md);
+        assertTrue(md.contains("set `operator-crds.installed` in `policies/config/qa.json` to 1.15.0"), md);
+    }
+
+    @Test
+    void theOperatorUpgradeReplacesTheThreeCrdsTheClusterHasAndCreatesTheBlueGreenOneServerSide() {
+        String md = diff(operatorAt("1.10.0"), operatorAt("1.15.0"));
+        String base = "https://raw.githubusercontent.com/apache/flink-kubernetes-operator/release-1.15.0/helm/flink-kubernetes-operator/crds/";
+        for (String crd : List.of("flinkdeployments", "flinksessionjobs", "flinkstatesnapshots")) {
+            assertTrue(md.contains("kubectl replace -f " + base + crd + ".flink.apache.org-v1.yml\n"), md);
+        }
+        assertTrue(md.contains("kubectl apply --server-side -f " + base + "flinkbluegreendeployments.flink.apache.org-v1.yml\n"), md);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,6 +46,47 @@ class StateSafetyTest {
 
     private static StateSafety.JobState only(List<StateSafety.JobState> states, String job) {
         return states.stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow(() -> new AssertionError(job + " not in " + states));
+    }
+
+    private static List<StateSafety.JobState> states(String stack, UnaryOperator<String> base, UnaryOperator<String> head) {
+        return StateSafety.analyse(List.of(PlanReader.parse(planOf(stack, base), "base.json")),
+                List.of(PlanReader.parse(planOf(stack, head), "head.json")));
+    }
+
+    private static final UnaryOperator<String> TO_FLINK_22 = set("flink-ha:flink", "1.20.1", "2.2.0");
+
+    @Test
+    void aRunningJobMovingFromFlink1ToFlink2IsAtRiskAndStopsTheGate() {
+        var s = only(states("staging", TO_FLINK_22), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.AT_RISK, s.outcome(), s.reason());
+        assertTrue(s.blocks());
+        assertTrue(s.reason().startsWith("Flink 1.20 -> 2.2: Flink does not promise that 2.x reads state written by 1.x: take a savepoint"),
+                s.reason());
+    }
+
+    @Test
+    void theMoveToFlink2MayBeAcknowledged() {
+        var s = only(states("staging", kv -> set("flink-ha:jobs", "\"name\":\"state-machine\"",
+                "\"name\":\"state-machine\",\"acknowledgeStateLoss\":\"rebuilt from Kafka\"").apply(TO_FLINK_22.apply(kv))), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.AT_RISK_ACKNOWLEDGED, s.outcome(), s.reason());
+        assertFalse(s.blocks());
+        assertTrue(s.reason().endsWith("acknowledged: rebuilt from Kafka"), s.reason());
+    }
+
+    @Test
+    void theMoveToFlink2RedeployedFromAMigrationSavepointRestartsFromIt() {
+        String savepoint = "s3://acme-flink-ha-staging-eu-central-1/staging/flink/state-machine/savepoints/before-2.2";
+        var s = only(states("staging", kv -> set("flink-ha:jobs", "\"name\":\"state-machine\"", "\"name\":\"state-machine\","
+                + "\"initialSavepointPath\":\"" + savepoint + "\",\"savepointRedeployNonce\":1").apply(TO_FLINK_22.apply(kv))), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.RESTART_FROM_SAVEPOINT, s.outcome(), s.reason());
+        assertTrue(s.reason().endsWith("redeployed from the migration savepoint " + savepoint + " (job.savepointRedeployNonce)"), s.reason());
+    }
+
+    @Test
+    void aMinorFlinkUpgradeRestartsTheJobFromItsLatestCheckpointNamingTheReleases() {
+        var s = only(states("dev", set("flink-ha:flink", "2.2.0", "2.0.0"), kv -> kv), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.RESTART_FROM_CHECKPOINT, s.outcome(), s.reason());
+        assertTrue(s.reason().startsWith("Flink 2.0 -> 2.2, spec changes: spec.flinkVersion"), s.reason());
     }
 
     @Test

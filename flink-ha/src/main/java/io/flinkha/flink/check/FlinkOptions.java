@@ -1,33 +1,28 @@
 package io.flinkha.flink.check;
 
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.FallbackKey;
-import org.apache.flink.kubernetes.configuration.KubernetesConfigOptions;
-import org.apache.flink.runtime.highavailability.JobResultStoreOptions;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every {@code flinkConfiguration} value read back through the {@link ConfigOption} that Flink itself parses it with,
- * so that {@code heartbeat.timeout: soon} stops the plan instead of the JobManager. The options are the ones Flink's
- * own jars (flink-core, flink-kubernetes, flink-runtime of the image's release) declare; connectors, file systems,
- * state backends and metric reporters define their own keys, so keys under those prefixes are not judged.
+ * Every {@code flinkConfiguration} value read back through the {@code ConfigOption} that one Flink release itself
+ * parses it with, so that {@code heartbeat.timeout: soon} stops the plan instead of the JobManager. The keys, their
+ * types and their deprecated names are the ones that release's own jars (flink-core, flink-kubernetes, flink-runtime)
+ * declare, written at build time per release ({@code io/flinkha/flink-release/<version>/options.tsv}); values are
+ * parsed by that release's own flink-core, loaded apart from every other release ({@link FlinkRelease}). So a 1.20 job
+ * and a 2.2 job in one stack are each checked by their own release. Connectors, file systems, state backends and
+ * metric reporters define their own keys, so keys under those prefixes are not judged.
  */
 public final class FlinkOptions {
     /**
@@ -44,22 +39,145 @@ public final class FlinkOptions {
             "kubernetes.jobmanager.annotations", "kubernetes.taskmanager.annotations", "env.java.opts.", "security.",
             "table.", "pipeline.", "akka.", "pekko.", "python.");
 
-    private static final FlinkOptions BUNDLED = new FlinkOptions(load());
+    /**
+     * The Flink release whose options check a job, per minor version the platform runs: one patch release each, built
+     * into the library. 2.1 is missing because its flink-kubernetes jar is not available to the build.
+     */
+    public static final Map<String, String> JOB_RELEASES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
+            "1.19", "1.19.1", "1.20", "1.20.1", "2.0", "2.0.0", "2.2", "2.2.0")));
 
-    private final SortedMap<String, ConfigOption<?>> byKey;
+    /** The last 1.x release: what a 2.x job's removed keys are looked up in. */
+    static final String LAST_1X = "1.20.1";
 
-    private FlinkOptions(SortedMap<String, ConfigOption<?>> byKey) {
+    private static final Map<String, FlinkOptions> LOADED = new ConcurrentHashMap<>();
+
+    private final String version;
+    private final SortedMap<String, Option> byKey;
+
+    /** What one key is to a release: its option's current key, whether the key is a deprecated name, and the value type. */
+    private record Option(String current, boolean deprecated, String type, boolean list, List<String> enumValues) {
+    }
+
+    private FlinkOptions(String version, SortedMap<String, Option> byKey) {
+        this.version = version;
         this.byKey = Collections.unmodifiableSortedMap(byKey);
     }
 
-    /** @return the options of the Flink release this library is built with ({@link UpstreamCheck#FLINK_VERSION}) */
+    /** @return the options of the image's default Flink release ({@link UpstreamCheck#FLINK_VERSION}) */
     public static FlinkOptions bundled() {
-        return BUNDLED;
+        return of(UpstreamCheck.FLINK_VERSION);
+    }
+
+    /**
+     * @param release a Flink release built into the library, e.g. {@code 2.2.0}
+     * @return its options, loaded on first use
+     * @throws IllegalArgumentException when the library has no metadata of that release
+     */
+    public static FlinkOptions of(String release) {
+        return LOADED.computeIfAbsent(release, FlinkOptions::load);
+    }
+
+    /**
+     * @param flinkVersion a job's exact Flink version, e.g. {@code 2.2.0}
+     * @return the options that check a job on that version: those of {@link #JOB_RELEASES}' release for its minor
+     */
+    public static Optional<FlinkOptions> forJob(String flinkVersion) {
+        return Optional.ofNullable(JOB_RELEASES.get(minor(flinkVersion))).map(FlinkOptions::of);
+    }
+
+    /**
+     * @param flinkVersion the refused version
+     * @return why a job on that version cannot be checked, naming the minors that can
+     */
+    public static String unsupportedJobRelease(String flinkVersion) {
+        return "this build checks jobs on Flink " + String.join(", ", JOB_RELEASES.keySet()) + " (each with its own release's "
+                + "options); Flink " + minor(flinkVersion) + " is not among them";
+    }
+
+    /** @return the release, e.g. {@code 2.2.0} */
+    public String version() {
+        return version;
+    }
+
+    /** @return whether the release is Flink 2 or later, which reads only the standard {@code config.yaml} */
+    public boolean isFlink2() {
+        return !version.startsWith("1.");
     }
 
     /** @return how many keys (names and their deprecated or fallback names) are known */
     public int size() {
         return byKey.size();
+    }
+
+    /**
+     * @param key any key
+     * @return whether this release declares it, as a current key or as a fallback or deprecated name
+     */
+    public boolean knows(String key) {
+        return byKey.containsKey(key);
+    }
+
+    /**
+     * @param key a key this release declares, under any of its names
+     * @return the option's current key in this release, e.g. {@code execution.checkpointing.dir} for {@code state.checkpoints.dir} in 1.20
+     */
+    public Optional<String> currentKey(String key) {
+        return Optional.ofNullable(byKey.get(key)).map(Option::current);
+    }
+
+    /**
+     * The name to write a setting under, when two Flink releases read it: the operator's validator reads with the Flink
+     * release it is built on, the job's pods with the image's. The job's current name wins when the operator knows it (so
+     * a Flink 2 job carries no deprecated name); otherwise the operator's current name, which the job reads as a
+     * fallback (operator 1.10.0 knows only {@code state.checkpoints.dir}, which Flink 1.20 still reads).
+     *
+     * @param key      any name of the setting
+     * @param operator the options of the operator's Flink release
+     * @param job      the options of the job's Flink release
+     * @return the name both read, preferring the job's current one
+     * @throws IllegalArgumentException when no name is read by both
+     */
+    public static String nameBothRead(String key, FlinkOptions operator, FlinkOptions job) {
+        Optional<String> jobs = job.currentKey(key).filter(operator::knows);
+        Optional<String> operators = operator.currentKey(key).filter(job::knows);
+        return jobs.or(() -> operators).orElseThrow(() -> new IllegalArgumentException("Flink " + operator.version() + " and Flink "
+                + job.version() + " share no name for '" + key + "'"));
+    }
+
+    /**
+     * Two keys of which one is a prefix of the other, which Flink 2's standard {@code config.yaml} cannot hold.
+     *
+     * @param prefix the shorter key
+     * @param key    the key under it
+     */
+    public record Overlap(String prefix, String key) {
+        /** @return the operator's own words for it */
+        public String message() {
+            return "Overlapping key prefixes detected (" + prefix + " -> " + key + "), please replace with Flink v2 compatible, "
+                    + "non-deprecated keys.";
+        }
+    }
+
+    /**
+     * Flink 2 reads only the standard {@code config.yaml}, where one key cannot be a prefix of another. The operator refuses
+     * such a configuration at deploy, after its validator has passed it; restated from
+     * {@code FlinkConfMountDecorator.validateConfigKeysForV2} at the operator's release-1.15.0 tag, with its wording. It names
+     * the first pair it meets; this names every pair, in key order.
+     *
+     * @param keys a Flink 2 job's configuration keys
+     * @return every pair of keys where the first is a prefix of the second
+     */
+    public static List<Overlap> overlappingKeys(java.util.Set<String> keys) {
+        List<Overlap> out = new ArrayList<>();
+        List<String> sorted = List.copyOf(new java.util.TreeSet<>(keys));
+        for (String a : sorted) {
+            for (String b : sorted) {
+                if (b.startsWith(a + ".")) {
+                    out.add(new Overlap(a, b));
+                }
+            }
+        }
+        return out;
     }
 
     /** One key that Flink would refuse, misread or ignore. */
@@ -68,59 +186,66 @@ public final class FlinkOptions {
 
     /**
      * @param configuration a deployment's Flink configuration, as rendered
-     * @return one finding per value that does not parse with its option's type (an error) and per key Flink does
-     *         not define (an error inside {@link #OWNED_FAMILIES}, a warning elsewhere), each naming the closest
-     *         known key; empty when every key is known and parses
+     * @return one finding per value that does not parse with its option's type (an error), per key Flink does not
+     *         define (an error inside {@link #OWNED_FAMILIES}, a warning elsewhere), each naming the closest known key,
+     *         and, on Flink 2, per deprecated or removed 1.x name (an error naming the key to use); empty when every key is
+     *         known, current and parses
      */
     public List<Finding> check(Map<String, String> configuration) {
         List<Finding> out = new ArrayList<>();
         new TreeMap<>(configuration).forEach((key, value) -> {
-            ConfigOption<?> option = byKey.get(key);
+            Option option = byKey.get(key);
             if (option != null) {
+                if (isFlink2() && option.deprecated()) {
+                    out.add(new Finding(key, value, true, "'" + key + "' is a Flink 1.x name that Flink " + version
+                            + " reads only as a deprecated key of '" + option.current() + "': use '" + option.current() + "'"));
+                }
                 parseProblem(option, key, value).ifPresent(p -> out.add(new Finding(key, value, true, p)));
+            } else if (isFlink2() && of(LAST_1X).knows(key)) {
+                String current = of(LAST_1X).currentKey(key).filter(this::knows).filter(k -> !k.equals(key))
+                        .map(k -> "use '" + k + "'").orElse("drop it");
+                out.add(new Finding(key, value, true, "Flink " + version + " removed '" + key + "' (a Flink 1.20 option): " + current));
             } else if (DEFINED_ELSEWHERE.stream().noneMatch(key::startsWith)) {
                 boolean owned = OWNED_FAMILIES.stream().anyMatch(key::startsWith);
                 String closest = closest(key).map(k -> " (did you mean '" + k + "'?)").orElse("");
-                out.add(new Finding(key, value, owned, "Flink " + UpstreamCheck.FLINK_VERSION + " defines no option '" + key + "'"
+                out.add(new Finding(key, value, owned, "Flink " + version + " defines no option '" + key + "'"
                         + closest + "; Flink ignores a key it does not know, so the setting it meant is not applied"));
             }
         });
         return out;
     }
 
-    private static Optional<String> parseProblem(ConfigOption<?> option, String key, String value) {
-        try {
-            Configuration.fromMap(Map.of(key, value)).get(option);
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : UpstreamCheck.firstLine(cause.getMessage());
-            return Optional.of("Flink " + UpstreamCheck.FLINK_VERSION + " cannot read '" + value + "' as " + typeName(option)
-                    + " for '" + option.key() + "': " + why);
-        }
+    private Optional<String> parseProblem(Option option, String key, String value) {
+        String why = option.type().startsWith("Enum:") ? enumProblem(option, value)
+                : FlinkRelease.bundled(version).valueProblem(key, option.type(), option.list(), value);
+        return why == null ? Optional.empty() : Optional.of("Flink " + version + " cannot read '" + value + "' as "
+                + typeName(option) + " for '" + option.current() + "': " + UpstreamCheck.firstLine(why));
     }
 
-    private static String typeName(ConfigOption<?> option) {
-        String simple = readClass(option).getSimpleName();
-        return switch (simple) {
+    /**
+     * Flink matches an enum value to a constant by name, ignoring case, and words its refusal as below
+     * ({@code ConfigurationUtils.convertToEnum}; the same in 1.20.1 and 2.2.0, tried on both jars). The enum classes live
+     * in flink-kubernetes and flink-runtime, which the library does not carry, so their constants come from the metadata.
+     */
+    private static String enumProblem(Option option, String value) {
+        for (String item : option.list() ? value.split(";") : new String[]{value}) {
+            if (option.enumValues().stream().noneMatch(c -> c.toUpperCase(Locale.ROOT).equals(item.trim().toUpperCase(Locale.ROOT)))) {
+                return "Could not parse value for enum class " + option.type().substring("Enum:".length()) + ". Expected one of: ["
+                        + option.enumValues() + "]";
+            }
+        }
+        return null;
+    }
+
+    private static String typeName(Option option) {
+        return switch (option.type()) {
             case "Duration" -> "a duration (e.g. 30 s, 5 min)";
             case "MemorySize" -> "a memory size (e.g. 512m, 2g)";
             case "Integer", "Long" -> "a whole number";
             case "Double", "Float" -> "a number";
             case "Boolean" -> "true or false";
-            default -> readClass(option).isEnum() ? "one of " + java.util.Arrays.toString(readClass(option).getEnumConstants())
-                    : "a " + simple;
+            default -> option.type().startsWith("Enum:") ? "one of " + option.enumValues() : "a " + option.type();
         };
-    }
-
-    private static Class<?> readClass(ConfigOption<?> option) {
-        try {
-            java.lang.reflect.Method m = ConfigOption.class.getDeclaredMethod("getClazz");
-            m.setAccessible(true);
-            return (Class<?>) m.invoke(option);
-        } catch (ReflectiveOperationException e) {
-            return String.class;
-        }
     }
 
     /** @return the known key nearest to {@code key} by edit distance, if it is near enough to be a typo of it */
@@ -158,55 +283,29 @@ public final class FlinkOptions {
         return previous[b.length()];
     }
 
-    private static SortedMap<String, ConfigOption<?>> load() {
-        SortedMap<String, ConfigOption<?>> byKey = new TreeMap<>();
-        java.util.Set<Object> jars = new java.util.HashSet<>();
-        for (Class<?> anchor : List.of(CoreOptions.class, KubernetesConfigOptions.class, JobResultStoreOptions.class)) {
-            // in the fat jar the three share one location
-            if (!jars.add(anchor.getProtectionDomain().getCodeSource().getLocation().toString())) {
-                continue;
-            }
-            for (Class<?> c : optionClasses(anchor)) {
-                for (Field f : c.getFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
-                        try {
-                            ConfigOption<?> o = (ConfigOption<?>) f.get(null);
-                            byKey.putIfAbsent(o.key(), o);
-                            for (FallbackKey k : o.fallbackKeys()) {
-                                byKey.putIfAbsent(k.getKey(), o);
-                            }
-                        } catch (IllegalAccessException | LinkageError e) {
-                            // an option class whose static initialiser needs a dependency the library leaves out
-                        }
-                    }
-                }
-            }
-        }
-        return byKey;
+    private static String minor(String flinkVersion) {
+        String[] parts = flinkVersion.split("\\.");
+        return parts.length < 2 ? flinkVersion : parts[0] + "." + parts[1];
     }
 
-    /** The public {@code *Options} classes in the jar that holds {@code anchor}. */
-    private static List<Class<?>> optionClasses(Class<?> anchor) {
-        List<Class<?>> out = new ArrayList<>();
-        try (JarFile jar = new JarFile(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
-            for (JarEntry e : Collections.list(jar.entries())) {
-                String name = e.getName();
-                if (name.startsWith("org/apache/flink/") && name.endsWith("Options.class") && !name.contains("$")) {
-                    try {
-                        Class<?> c = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), true, anchor.getClassLoader());
-                        if (Modifier.isPublic(c.getModifiers())) {
-                            out.add(c);
-                        }
-                    } catch (ClassNotFoundException | LinkageError skipped) {
-                        // needs a class the library does not ship (flink-runtime comes without its dependencies)
-                    }
+    private static FlinkOptions load(String release) {
+        String resource = "/io/flinkha/flink-release/" + release + "/options.tsv";
+        SortedMap<String, Option> byKey = new TreeMap<>();
+        try (InputStream in = FlinkOptions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("Flink " + release + "'s options are not built into this library");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
                 }
+                String[] f = line.split("\t", -1);
+                byKey.put(f[0], new Option(f[1], Boolean.parseBoolean(f[2]), f[3], Boolean.parseBoolean(f[4]),
+                        f[5].isEmpty() ? List.of() : Arrays.asList(f[5].split(","))));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot open the jar of " + anchor.getName() + " to list Flink's options", e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return out;
+        return new FlinkOptions(release, byKey);
     }
 }

@@ -19,11 +19,13 @@ import java.util.jar.JarInputStream;
  * they are read into memory once, nothing is written to disk.
  */
 final class FlinkRelease {
-    private static final List<String> JARS = List.of("flink-core.jar", "flink-annotations.jar");
+    /** flink-core-api exists from Flink 1.20 on (it took {@code MemorySize} and others from flink-core); 1.19 has none. */
+    private static final List<String> JARS = List.of("flink-core.jar", "flink-core-api.jar", "flink-annotations.jar");
     private static final Map<String, FlinkRelease> LOADED = new ConcurrentHashMap<>();
 
     private final String version;
     private final Method probe;
+    private final Method valueProbe;
 
     private FlinkRelease(String version) {
         this.version = version;
@@ -35,10 +37,13 @@ final class FlinkRelease {
             throw new IllegalStateException("Flink " + version + " is not bundled with this build");
         }
         String probeName = OperatorConfigProbe.class.getName();
+        String valueProbeName = ValueProbe.class.getName();
         classes.put(probeName, bytesOf(probeName));
+        classes.put(valueProbeName, bytesOf(valueProbeName));
         try {
-            Class<?> c = Class.forName(probeName, true, new Isolated(version, classes));
-            this.probe = c.getMethod("read", Map.class);
+            Isolated loader = new Isolated(version, classes);
+            this.probe = Class.forName(probeName, true, loader).getMethod("read", Map.class);
+            this.valueProbe = Class.forName(valueProbeName, true, loader).getMethod("problem", String.class, String.class, boolean.class, String.class);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load Flink " + version + "'s configuration classes", e);
         }
@@ -62,6 +67,20 @@ final class FlinkRelease {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Flink " + version + " could not read the configuration", e);
         }
+    }
+
+    /** @see ValueProbe#problem(String, String, boolean, String) */
+    String valueProblem(String key, String type, boolean list, String value) {
+        try {
+            return (String) valueProbe.invoke(null, key, type, list, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Flink " + version + " could not read '" + key + "'", e);
+        }
+    }
+
+    /** @return the release's version */
+    String version() {
+        return version;
     }
 
     private static void readClasses(String resource, Map<String, byte[]> into) {

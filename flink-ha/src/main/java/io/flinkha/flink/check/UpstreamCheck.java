@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -52,15 +53,16 @@ import java.util.regex.Pattern;
 public final class UpstreamCheck {
     /** The Flink release of the image's {@code ConfigOption}s the checks read configuration with, filled in by the build. */
     public static final String FLINK_VERSION;
-    /** The operator release whose API classes, CRD and rules the checks apply. */
-    public static final String OPERATOR_API_VERSION;
-    /** The Flink release the operator is built on; its validator reads configuration with this release's keys. */
-    public static final String OPERATOR_FLINK_VERSION;
+    /** The operator release whose API classes and CRD check every deployment's shape ({@link OperatorRelease#API_CHECKED_WITH}). */
+    public static final String OPERATOR_API_VERSION = OperatorRelease.API_CHECKED_WITH;
+    /** The Flink release the default operator is built on; its validator reads configuration with this release's keys. */
+    public static final String OPERATOR_FLINK_VERSION = OperatorRelease.DEFAULT.flinkVersion();
 
     private static final Pattern NAME = Pattern.compile("[a-z]([-a-z\\d]{0,43}[a-z\\d])?");
     private static final String KUBERNETES_HA_FACTORY = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
     private static final ObjectMapper STRICT = strictMapper();
-    /** Every key (and fallback key) Flink defines under {@code high-availability.}. */
+    /** A {@code flinkVersion} the API classes and CRD of {@link #OPERATOR_API_VERSION} know, for checking the shape of a newer one. */
+    private static final String SHAPE_FLINK_VERSION = "v1_20";
 
     static {
         Properties p = new Properties();
@@ -70,8 +72,6 @@ public final class UpstreamCheck {
             throw new IllegalStateException("upstream.properties is missing from the build", e);
         }
         FLINK_VERSION = p.getProperty("flink.version");
-        OPERATOR_API_VERSION = OperatorRelease.CHECKED.version();
-        OPERATOR_FLINK_VERSION = OperatorRelease.CHECKED.flinkVersion();
     }
 
     private UpstreamCheck() {
@@ -97,37 +97,78 @@ public final class UpstreamCheck {
         return t;
     }
 
-    /** @return what the checks run against, for messages */
-    public static String against() {
-        return "Flink Kubernetes Operator " + OPERATOR_API_VERSION + " API, CRD and rules on Flink " + OPERATOR_FLINK_VERSION
-                + " keys; Flink " + FLINK_VERSION + " ConfigOptions";
+    /**
+     * @param operator   the operator release that reads the deployment
+     * @param jobRelease the Flink release whose options check the job's configuration
+     * @return what the checks run against, for messages
+     */
+    public static String against(OperatorRelease operator, String jobRelease) {
+        return "Flink Kubernetes Operator " + OPERATOR_API_VERSION + " API and CRD, operator " + operator.version() + " rules on Flink "
+                + operator.flinkVersion() + " keys; Flink " + jobRelease + " ConfigOptions";
     }
 
     /**
+     * Checks a deployment as the platform's default operator ({@link OperatorRelease#DEFAULT}) would read it.
+     *
      * @param resourceName the deployment's logical name, for the message
      * @param object       the FlinkDeployment as the engine receives it (apiVersion, kind, metadata, spec)
      * @throws FlinkDeploymentCheckException listing every violation
      */
     public static void verify(String resourceName, Map<String, Object> object) {
-        List<String> violations = violations(object);
+        verify(resourceName, object, OperatorRelease.DEFAULT);
+    }
+
+    /**
+     * @param resourceName the deployment's logical name, for the message
+     * @param object       the FlinkDeployment as the engine receives it (apiVersion, kind, metadata, spec)
+     * @param operator     the operator release that will read it
+     * @throws FlinkDeploymentCheckException listing every violation
+     */
+    public static void verify(String resourceName, Map<String, Object> object, OperatorRelease operator) {
+        List<String> violations = violations(object, operator);
         if (!violations.isEmpty()) {
-            throw new FlinkDeploymentCheckException(resourceName, against(), violations);
+            throw new FlinkDeploymentCheckException(resourceName, against(operator, jobOptions(object).map(FlinkOptions::version)
+                    .orElse(FLINK_VERSION)), violations);
         }
     }
 
     /**
      * @param object the FlinkDeployment as the engine receives it (apiVersion, kind, metadata, spec)
-     * @return every violation, each prefixed with its rule's name; empty when the deployment passes
+     * @return every violation under the default operator, each prefixed with its rule's name; empty when the deployment passes
      */
     public static List<String> violations(Map<String, Object> object) {
+        return violations(object, OperatorRelease.DEFAULT);
+    }
+
+    /**
+     * @param object   the FlinkDeployment as the engine receives it (apiVersion, kind, metadata, spec)
+     * @param operator the operator release that will read it: its accepted {@code flinkVersion}s, and its validator's rules
+     *                 on the configuration as its own Flink release reads it
+     * @return every violation, each prefixed with its rule's name; empty when the deployment passes
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> violations(Map<String, Object> object, OperatorRelease operator) {
         List<String> out = new ArrayList<>();
-        for (String v : CrdSchema.flinkDeployment().violations(object)) {
+        Object flinkVersion = object.get("spec") instanceof Map<?, ?> sp ? sp.get("flinkVersion") : null;
+        Map<String, Object> shape = object;
+        if (flinkVersion != null && operator.flinkVersions().contains(String.valueOf(flinkVersion))) {
+            // the one field whose accepted values grew after the API jar's release: checked above, per operator release
+            shape = new HashMap<>(object);
+            Map<String, Object> spec = new HashMap<>((Map<String, Object>) object.get("spec"));
+            spec.put("flinkVersion", SHAPE_FLINK_VERSION);
+            shape.put("spec", spec);
+        } else if (flinkVersion != null) {
+            out.add("flink-version: spec.flinkVersion " + flinkVersion + " is not one operator " + operator.version()
+                    + " accepts (its CRD and validator take " + String.join(", ", operator.flinkVersions()) + ": Flink "
+                    + operator.flinkRange() + ")");
+        }
+        for (String v : CrdSchema.flinkDeployment().violations(shape)) {
             out.add("crd-schema: " + v + " (FlinkDeployment CRD of operator " + OPERATOR_API_VERSION
                     + "; the API server drops or refuses what its schema does not allow)");
         }
         FlinkDeployment deployment;
         try {
-            deployment = STRICT.convertValue(object, FlinkDeployment.class);
+            deployment = STRICT.convertValue(shape, FlinkDeployment.class);
         } catch (IllegalArgumentException e) {
             out.add("operator-api: the object does not match the operator's FlinkDeployment class: " + firstLine(e.getMessage()));
             return out;
@@ -155,10 +196,18 @@ public final class UpstreamCheck {
             }
         }
 
-        for (FlinkOptions.Finding f : FlinkOptions.bundled().check(raw)) {
+        Optional<FlinkOptions> job = jobOptions(object);
+        if (flinkVersion != null && job.isEmpty()) {
+            out.add("flink-version: spec.flinkVersion " + flinkVersion + ": " + FlinkOptions.unsupportedJobRelease(
+                    String.valueOf(flinkVersion).substring(1).replace('_', '.')));
+        }
+        for (FlinkOptions.Finding f : job.orElse(FlinkOptions.bundled()).check(raw)) {
             if (f.error()) {
                 out.add("flink-option: " + f.key() + ": " + f.message());
             }
+        }
+        if (job.filter(FlinkOptions::isFlink2).isPresent()) {
+            FlinkOptions.overlappingKeys(raw.keySet()).forEach(o -> out.add("overlapping-keys: " + o.message()));
         }
 
         boolean ha = false;
@@ -178,7 +227,7 @@ public final class UpstreamCheck {
         }
 
         // the operator's own rules, on the configuration as the operator's Flink release reads it
-        Map<String, String> asOperator = FlinkRelease.bundled(OPERATOR_FLINK_VERSION).readAsOperator(raw);
+        Map<String, String> asOperator = FlinkRelease.bundled(operator.flinkVersion()).readAsOperator(raw);
         String operatorHaType = asOperator.get("haType");
         boolean operatorSeesHa = operatorHaType != null && !operatorHaType.equalsIgnoreCase("NONE");
         int replicas = spec.getJobManager() == null ? 1 : spec.getJobManager().getReplicas();
@@ -191,12 +240,12 @@ public final class UpstreamCheck {
         if (mode == UpgradeMode.LAST_STATE || mode == UpgradeMode.SAVEPOINT) {
             if (isBlank(asOperator.get("checkpoints"))) {
                 out.add("checkpoint-dir: Checkpoint directory[" + asOperator.get("checkpoints.key")
-                        + "] must be defined for last-state and savepoint upgrade modes" + operatorReads("checkpoints", raw, asOperator));
+                        + "] must be defined for last-state and savepoint upgrade modes" + operatorReads("checkpoints", raw, asOperator, operator));
             }
         }
         if (mode == UpgradeMode.SAVEPOINT && isBlank(asOperator.get("savepoints"))) {
             out.add("savepoint-dir: Job could not be upgraded with savepoint while config key["
-                    + asOperator.get("savepoints.key") + "] is not set" + operatorReads("savepoints", raw, asOperator));
+                    + asOperator.get("savepoints.key") + "] is not set" + operatorReads("savepoints", raw, asOperator, operator));
         }
         if (mode == UpgradeMode.LAST_STATE && !ha) {
             // the operator dropped this rule in 1.10, but last-state still resumes from HA metadata
@@ -205,12 +254,18 @@ public final class UpstreamCheck {
         return out;
     }
 
+    /** @return the options of the Flink release the deployment's {@code spec.flinkVersion} names, when the library has them */
+    private static Optional<FlinkOptions> jobOptions(Map<String, Object> object) {
+        Object v = object.get("spec") instanceof Map<?, ?> sp ? sp.get("flinkVersion") : null;
+        return v == null ? Optional.of(FlinkOptions.bundled()) : FlinkOptions.forJob(String.valueOf(v).substring(1).replace('_', '.'));
+    }
+
     /** Names the image-only key that a user (or an older version of this platform) set instead. */
-    private static String operatorReads(String option, Map<String, String> raw, Map<String, String> asOperator) {
+    private static String operatorReads(String option, Map<String, String> raw, Map<String, String> asOperator, OperatorRelease operator) {
         ConfigOption<String> imageOption = option.equals("checkpoints")
                 ? CheckpointingOptions.CHECKPOINTS_DIRECTORY : CheckpointingOptions.SAVEPOINT_DIRECTORY;
         if (!isBlank(raw.get(imageOption.key())) && !imageOption.key().equals(asOperator.get(option + ".key"))) {
-            return " (the operator " + OPERATOR_API_VERSION + " reads configuration with Flink " + OPERATOR_FLINK_VERSION
+            return " (the operator " + operator.version() + " reads configuration with Flink " + operator.flinkVersion()
                     + ", which does not know '" + imageOption.key() + "', the Flink " + FLINK_VERSION + " name; set '"
                     + asOperator.get(option + ".key") + "', which Flink " + FLINK_VERSION + " also reads)";
         }

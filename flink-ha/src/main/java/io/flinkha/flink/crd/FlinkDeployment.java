@@ -9,6 +9,7 @@ import com.pulumi.resources.CustomResourceOptions;
 
 import io.flinkha.flink.check.PlainInputs;
 import io.flinkha.flink.check.UpstreamCheck;
+import io.flinkha.operator.OperatorRelease;
 
 import javax.annotation.Nullable;
 import java.util.Map;
@@ -42,7 +43,19 @@ public class FlinkDeployment extends com.pulumi.resources.CustomResource {
      * @param options resource options (provider, parent, dependencies); may be null
      */
     public FlinkDeployment(String name, FlinkDeploymentArgs args, @Nullable CustomResourceOptions options) {
-        super(TYPE, name, checked(name, args), CustomResourceOptions.merge(
+        this(name, args, OperatorRelease.DEFAULT, options);
+    }
+
+    /**
+     * Registers the deployment once it passes the upstream checks as the given operator release reads it.
+     *
+     * @param name     logical name
+     * @param args     metadata and spec
+     * @param operator the operator release that reconciles it
+     * @param options  resource options (provider, parent, dependencies); may be null
+     */
+    public FlinkDeployment(String name, FlinkDeploymentArgs args, OperatorRelease operator, @Nullable CustomResourceOptions options) {
+        super(TYPE, name, checked(name, args, operator), CustomResourceOptions.merge(
                 // the same provider plugin version as the generated Kubernetes classes, so the CLI loads one plugin
                 CustomResourceOptions.builder().version(Utilities.getVersion()).build(), options, null));
     }
@@ -53,10 +66,10 @@ public class FlinkDeployment extends com.pulumi.resources.CustomResource {
      * a value is still unknown at preview, the check runs at deployment instead.
      */
     @SuppressWarnings("unchecked")
-    private static FlinkDeploymentArgs checked(String name, FlinkDeploymentArgs args) {
+    private static FlinkDeploymentArgs checked(String name, FlinkDeploymentArgs args, OperatorRelease operator) {
         Output<Map<String, String>> conf = args.spec().flinkConfiguration();
         Output<Map<String, String>> checkedConf = Output.tuple(PlainInputs.resolve(args), conf).applyValue(t -> {
-            UpstreamCheck.verify(name, (Map<String, Object>) t.t1);
+            UpstreamCheck.verify(name, (Map<String, Object>) t.t1, operator);
             return t.t2;
         });
         return new FlinkDeploymentArgs(args.metadata(), args.spec().withFlinkConfiguration(checkedConf));

@@ -24,6 +24,8 @@ public final class JobSpecArgs extends ResourceArgs {
     private final String state = "running";
     @Import(name = "initialSavepointPath")
     private final @Nullable String initialSavepointPath;
+    @Import(name = "savepointRedeployNonce")
+    private final @Nullable Integer savepointRedeployNonce;
 
     /**
      * @param jarURI      job jar, e.g. {@code local:///opt/flink/usrlib/job.jar}
@@ -46,6 +48,22 @@ public final class JobSpecArgs extends ResourceArgs {
      */
     public JobSpecArgs(String jarURI, @Nullable String entryClass, List<String> args, int parallelism, UpgradeMode upgradeMode,
                        @Nullable String initialSavepointPath) {
+        this(jarURI, entryClass, args, parallelism, upgradeMode, initialSavepointPath, null);
+    }
+
+    /**
+     * @param jarURI                 job jar, e.g. {@code local:///opt/flink/usrlib/job.jar}
+     * @param entryClass             main class, or null to use the jar's manifest
+     * @param args                   program arguments
+     * @param parallelism            job parallelism
+     * @param upgradeMode            how state is carried across upgrades
+     * @param initialSavepointPath   the savepoint a new deployment starts from, or null
+     * @param savepointRedeployNonce a change of it makes the operator redeploy a running job from {@code initialSavepointPath},
+     *                               or null
+     */
+    public JobSpecArgs(String jarURI, @Nullable String entryClass, List<String> args, int parallelism, UpgradeMode upgradeMode,
+                       @Nullable String initialSavepointPath, @Nullable Integer savepointRedeployNonce) {
+        this.savepointRedeployNonce = savepointRedeployNonce;
         this.jarURI = Objects.requireNonNull(jarURI, "jarURI");
         this.entryClass = entryClass;
         this.args = args.isEmpty() ? null : List.copyOf(args);

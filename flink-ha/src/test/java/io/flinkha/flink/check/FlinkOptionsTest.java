@@ -105,4 +105,69 @@ class FlinkOptionsTest {
         assertEquals(java.util.Optional.of("jobmanager.adaptive-scheduler.scaling-interval.max"),
                 FlinkOptions.bundled().closest("jobmanager.adaptive-scheduler.scaling-interval.m"));
     }
+
+    @Test
+    void eachJobMinorIsCheckedByItsOwnRelease() {
+        assertEquals("2.2.0", FlinkOptions.forJob("2.2.0").orElseThrow().version());
+        assertEquals("1.20.1", FlinkOptions.forJob("1.20.3").orElseThrow().version());
+        assertEquals("1.19.1", FlinkOptions.forJob("1.19.2").orElseThrow().version());
+        assertEquals(java.util.Optional.empty(), FlinkOptions.forJob("2.1.1"));
+        assertEquals(java.util.Optional.empty(), FlinkOptions.forJob("2.3.0"));
+    }
+
+    @Test
+    void aKeyTheReleaseRemovedIsNamedAsRemovedOnAFlink2Job() {
+        assertEquals(List.of(), FlinkOptions.of("1.20.1").check(Map.of("state.backend.async", "true")));
+        FlinkOptions.Finding f = FlinkOptions.of("2.2.0").check(Map.of("state.backend.async", "true")).get(0);
+        assertTrue(f.error());
+        assertEquals("Flink 2.2.0 removed 'state.backend.async' (a Flink 1.20 option): drop it", f.message());
+    }
+
+    @Test
+    void aFlink1NameOnAFlink2JobIsAnErrorNamingTheCurrentKey() {
+        FlinkOptions.Finding f = FlinkOptions.of("2.2.0").check(Map.of("state.checkpoints.dir", "s3://b/cp")).get(0);
+        assertTrue(f.error());
+        assertEquals("'state.checkpoints.dir' is a Flink 1.x name that Flink 2.2.0 reads only as a deprecated key of "
+                + "'execution.checkpointing.dir': use 'execution.checkpointing.dir'", f.message());
+    }
+
+    @Test
+    void aDeprecatedNameOnAFlink1JobStaysAllowedForTheOperatorsThatKnowNoOther() {
+        assertEquals(List.of(), FlinkOptions.of("1.20.1").check(Map.of("state.savepoints.dir", "s3://b/sp")));
+    }
+
+    @Test
+    void aValueIsParsedWithTheJobReleasesOwnTypes() {
+        assertEquals(List.of(), FlinkOptions.of("1.20.1").check(Map.of("heartbeat.timeout", "50 s")));
+        assertTrue(FlinkOptions.of("1.19.1").check(Map.of("heartbeat.timeout", "50 s")).get(0).message()
+                .startsWith("Flink 1.19.1 cannot read '50 s' as a whole number for 'heartbeat.timeout'"));
+    }
+
+    @Test
+    void anEnumValueIsRefusedInFlinksOwnWords() {
+        assertEquals("Flink 2.2.0 cannot read 'Public' as one of [ClusterIP, NodePort, LoadBalancer, Headless_ClusterIP] for "
+                + "'kubernetes.rest-service.exposed.type': Could not parse value for enum class org.apache.flink.kubernetes."
+                + "configuration.KubernetesConfigOptions$ServiceExposedType. Expected one of: [[ClusterIP, NodePort, LoadBalancer, "
+                + "Headless_ClusterIP]]", FlinkOptions.of("2.2.0").check(Map.of("kubernetes.rest-service.exposed.type", "Public")).get(0).message());
+        assertEquals(List.of(), FlinkOptions.of("2.2.0").check(Map.of("kubernetes.rest-service.exposed.type", "nodeport")));
+    }
+
+    @Test
+    void theSharedNameIsTheJobsCurrentOneWhenTheOperatorKnowsIt() {
+        FlinkOptions op110 = FlinkOptions.of("1.19.1");
+        FlinkOptions op115 = FlinkOptions.of("1.20.1");
+        assertEquals("state.checkpoints.dir", FlinkOptions.nameBothRead("state.checkpoints.dir", op110, FlinkOptions.of("1.20.1")));
+        assertEquals("execution.checkpointing.dir", FlinkOptions.nameBothRead("state.checkpoints.dir", op115, FlinkOptions.of("1.20.1")));
+        assertEquals("execution.checkpointing.dir", FlinkOptions.nameBothRead("state.checkpoints.dir", op115, FlinkOptions.of("2.2.0")));
+        assertEquals("state.checkpoints.dir", FlinkOptions.nameBothRead("state.checkpoints.dir", op115, FlinkOptions.of("1.19.1")));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FlinkOptions.nameBothRead("execution.checkpointing.dir", op110, FlinkOptions.of("1.19.1")));
+        assertEquals("Flink 1.19.1 and Flink 1.19.1 share no name for 'execution.checkpointing.dir'", e.getMessage());
+    }
+
+    @Test
+    void aReleaseTheLibraryDoesNotCarryIsRefusedByName() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FlinkOptions.of("0.9.9"));
+        assertEquals("Flink 0.9.9's options are not built into this library", e.getMessage());
+    }
 }

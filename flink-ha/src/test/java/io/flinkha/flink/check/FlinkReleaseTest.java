@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * afresh: {@link FlinkRelease#bundled} keeps the first release it loads for the whole program.
  */
 class FlinkReleaseTest {
-    private static final String OPERATOR_FLINK = UpstreamCheck.OPERATOR_FLINK_VERSION;
+    /** Operator 1.10.0's Flink: the release whose keys differ from the image's. */
+    private static final String OPERATOR_FLINK = io.flinkha.operator.OperatorRelease.V1_10_0.flinkVersion();
 
     @Test
     void theOperatorsReleaseNamesTheCheckpointDirectoryByItsOwnKey() {
@@ -37,6 +38,23 @@ class FlinkReleaseTest {
         Map<String, String> read = release.readAsOperator(Map.of("high-availability.type", "kubernetes", "state.savepoints.dir", "s3://b/sp"));
         assertEquals(Map.of("checkpoints.key", "state.checkpoints.dir", "savepoints.key", "state.savepoints.dir",
                 "savepoints", "s3://b/sp", "haType.key", "high-availability.type", "haType", "kubernetes"), read);
+    }
+
+    @Test
+    void operator1150sFlink1201ReadsTheCheckpointDirectoryUnderItsCurrentKey() {
+        Map<String, String> read = FlinkRelease.load(io.flinkha.operator.OperatorRelease.V1_15_0.flinkVersion())
+                .readAsOperator(Map.of("execution.checkpointing.dir", "s3://b/cp"));
+        assertEquals("execution.checkpointing.dir", read.get("checkpoints.key"));
+        assertEquals("s3://b/cp", read.get("checkpoints"));
+    }
+
+    /** A type that changed between releases: 1.19 reads heartbeat.timeout as milliseconds, 1.20 as a duration. */
+    @Test
+    void eachReleaseParsesAValueWithItsOwnTypes() {
+        assertEquals(null, FlinkRelease.load("1.20.1").valueProblem("heartbeat.timeout", "Duration", false, "50 s"));
+        assertTrue(FlinkRelease.load("1.19.1").valueProblem("heartbeat.timeout", "Long", false, "50 s") != null);
+        assertEquals(null, FlinkRelease.load("2.2.0").valueProblem("taskmanager.numberOfTaskSlots", "Integer", false, "2"));
+        assertTrue(FlinkRelease.load("2.2.0").valueProblem("taskmanager.numberOfTaskSlots", "Integer", false, "two") != null);
     }
 
     @Test
