@@ -411,6 +411,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void refusesPodIdentityWhereOneJobsOwnFlinkReleaseCannotReadItsCredentials() {
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"podIdentity\","))
+                        .with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flink\":{\"version\":\"1.19.1\"}}]")),
+                "flink-ha.cluster.identity", "Flink 1.19.1's S3 filesystems bundle an AWS SDK older than 1.12.746");
+    }
+
+    @Test
     void aReadyTimeoutOfExactlyOneMinuteIsEnough() {
         assertEquals(java.time.Duration.ofMinutes(1), Settings.valid().with("jobs",
                 "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"60s\"}]").load().jobs().get(0).readyTimeout());

@@ -258,7 +258,9 @@ public final class SettingsLoader {
                         + "cluster's OIDC provider: set cluster.oidc {providerArn, issuerUrl} or use cluster kind eks");
             }
             if (cluster instanceof EksClusterSettings eks && eks.podIdentity() && flink != null) {
-                S3Storage.podIdentityProblem(flink.version()).ifPresent(p -> problems.add(root.key("cluster.identity"), "podIdentity", p));
+                // every job's own Flink reads the credentials, so each release a job runs must know Pod Identity
+                jobs.stream().map(j -> j.flink().orElse(flink).version()).distinct().sorted().forEach(version -> S3Storage.podIdentityProblem(version)
+                        .ifPresent(p -> problems.add(root.key("cluster.identity"), "podIdentity", p)));
             }
             if (production && !s3.retainOnDelete()) {
                 problems.add(root.key("storage.retainOnDelete"), false, "a production stack must retain its HA storage "

@@ -298,6 +298,13 @@ class S3StorageTest {
     }
 
     @Test
+    void aFlink2JobEnablesThePluginJarOfItsOwnRelease() {
+        Registered d = deploymentOn("presto", "2.2.0");
+        assertEquals(List.of(Map.of("name", "ENABLE_BUILT_IN_PLUGINS", "value", "flink-s3-fs-presto-2.2.0.jar")),
+                at(d, "spec.podTemplate.spec.containers.0.env"));
+    }
+
+    @Test
     void prestoUploadsWithTheOnlyCannedAclABucketWithoutAclsAccepts() {
         assertEquals("BUCKET_OWNER_FULL_CONTROL", ComponentPlans.flinkConfiguration(deploymentOn("presto", "1.20.1")).get("s3.upload-acl-type"));
         assertFalse(ComponentPlans.flinkConfiguration(deploymentOn("hadoop", "1.20.1")).containsKey("s3.upload-acl-type"), "s3a sends no ACL by default");
