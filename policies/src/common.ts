@@ -15,6 +15,13 @@ export const ROLE_BINDING = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding
 export const PVC = "kubernetes:core/v1:PersistentVolumeClaim";
 export const HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
 export const IAM_ROLE = "aws:iam/role:Role";
+
+/** The IAM policy documents a resource of each type carries. */
+export const IAM_POLICY_DOCUMENTS: Record<string, (props: Props) => unknown[]> = {
+    "aws:iam/rolePolicy:RolePolicy": props => [props.policy],
+    "aws:iam/policy:Policy": props => [props.policy],
+    [IAM_ROLE]: props => asList<Props>(props.inlinePolicies).map(p => p.policy),
+};
 export const BUCKETS = ["aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket"];
 export const KUBERNETES_HA_FACTORY = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
 /** What Flink's leader election and HA cleanup do with ConfigMaps. */

@@ -19,12 +19,13 @@ import { nodeImdsV2Policy } from "./policies/node-imdsv2";
 import { replicatedOperatorPolicy } from "./policies/replicated-operator";
 import { operatorCrdsPolicy, crdUpgradeCommand } from "./policies/operator-crds";
 import { eksManagedAddOnsPolicy } from "./policies/eks-managed-add-ons";
+import { s3ListBucketPolicy } from "./policies/s3-list-bucket";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
 export { crdUpgradeCommand };
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy, operatorCrdsPolicy, eksManagedAddOnsPolicy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy, operatorCrdsPolicy, eksManagedAddOnsPolicy, s3ListBucketPolicy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -46,6 +47,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     replicatedOperatorPolicy,
     operatorCrdsPolicy,
     eksManagedAddOnsPolicy,
+    s3ListBucketPolicy,
 ];
 
 export type Level = EnforcementLevel;

@@ -225,6 +225,20 @@ describe("iam-kms-key-not-alias", () => {
     });
 });
 
+describe("s3-list-bucket", () => {
+    const flinkRole = (list: object) => resource("aws:iam/rolePolicy:RolePolicy", "flink-s3", { policy: JSON.stringify({
+        Version: "2012-10-17", Statement: [
+            { Sid: "FlinkStateObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::state/prod/flink/*" },
+            { Sid: "List", Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::state", ...list }] }) });
+    it("reports a Flink role that lists its bucket only under an s3:prefix condition", async () => {
+        const v = await only([flinkRole({ Condition: { StringLike: { "s3:prefix": ["prod/flink/*"] } } })], "s3-list-bucket", "mandatory");
+        assert.match(v.message, /lets its role write arn:aws:s3:::state but list it only under an s3:prefix condition \(statement List\)/);
+    });
+    it("accepts the unconditioned list the platform grants", async () => {
+        assert.deepEqual(await violations([flinkRole({})]), []);
+    });
+});
+
 describe("standby-jobmanager", () => {
     it("is advisory and reports a single JobManager", async () => {
         const v = await only(nfsStack(), "standby-jobmanager", "advisory", { "standby-jobmanager": "advisory" });
@@ -360,9 +374,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has nineteen policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 19);
-        assert.equal(new Set(policies.map(p => p.name)).size, 19);
+    it("has twenty policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 20);
+        assert.equal(new Set(policies.map(p => p.name)).size, 20);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);

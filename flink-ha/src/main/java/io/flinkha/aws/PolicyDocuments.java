@@ -22,6 +22,7 @@ public final class PolicyDocuments {
      * @return the document as JSON
      */
     public static String document(List<Map<String, Object>> statements) {
+        refusePrefixOnlyListBucket(statements);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");
         doc.put("Statement", statements);
@@ -71,6 +72,38 @@ public final class PolicyDocuments {
             if (r instanceof String arn && arn.contains(":kms:") && arn.contains(":alias/")) {
                 throw new IllegalArgumentException("IAM statement " + sid + " names the KMS alias " + arn + " as a resource; IAM "
                         + "applies it to the alias only, not to the key, so grant the key's ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+            }
+        }
+    }
+
+    /**
+     * A document that lets its role list a bucket only under an {@code s3:prefix} condition is refused: a HEAD of a missing
+     * key carries no prefix, so S3 answers it with 403 instead of 404, and Flink's S3 filesystems (which check that a file
+     * does not exist before they create it) fail on the first HA or checkpoint write.
+     *
+     * @param statements a document's statements
+     * @throws IllegalArgumentException naming the statement and the bucket
+     */
+    static void refusePrefixOnlyListBucket(List<Map<String, Object>> statements) {
+        java.util.Set<Object> listed = new java.util.HashSet<>();
+        List<Map<String, Object>> conditioned = new java.util.ArrayList<>();
+        for (Map<String, Object> s : statements) {
+            List<?> actions = s.get("Action") instanceof List<?> l ? l : List.of(String.valueOf(s.get("Action")));
+            if (!"Allow".equals(s.get("Effect")) || !actions.contains("s3:ListBucket")) {
+                continue;
+            }
+            if (String.valueOf(s.get("Condition")).contains("s3:prefix")) {
+                conditioned.add(s);
+            } else {
+                listed.addAll(s.get("Resource") instanceof List<?> r ? r : List.of(String.valueOf(s.get("Resource"))));
+            }
+        }
+        for (Map<String, Object> s : conditioned) {
+            if (!listed.contains(s.get("Resource"))) {
+                throw new IllegalArgumentException("IAM statement " + s.get("Sid") + " allows s3:ListBucket on " + s.get("Resource")
+                        + " only under an s3:prefix condition; a HEAD of a missing key carries no prefix, so S3 answers 403 instead "
+                        + "of 404 and Flink's S3 filesystems fail their exists-check before every create: grant s3:ListBucket on "
+                        + "the bucket without the condition");
             }
         }
     }

@@ -219,8 +219,9 @@ public class S3Storage extends ComponentResource implements HaStorage {
     }
 
     /**
-     * Adds to the account's cloud role a policy with read/write access to this environment's and the
-     * account's namespace's prefix of the bucket (and the KMS key, when there is one), and nothing else.
+     * Adds to the account's cloud role a policy with read/write access to the objects under this environment's and the
+     * account's namespace's prefix of the bucket, list access to the bucket (without it S3 answers a missing key with 403,
+     * which Flink's S3 filesystems take as fatal), and the KMS key, when there is one; nothing else.
      *
      * @throws IllegalStateException when the account has no cloud role (its cluster has no OIDC provider)
      */
@@ -239,8 +240,10 @@ public class S3Storage extends ComponentResource implements HaStorage {
         statements.add(statement("FlinkStateObjects", "Allow",
                 List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
                 arn + "/" + prefix + "*", Map.of()));
-        statements.add(statement("ListFlinkStatePrefix", "Allow", "s3:ListBucket", arn,
-                Map.of("Condition", Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))))));
+        // Unconditioned: S3 answers a HEAD of a missing key with 404 only to a caller that may list the bucket, and such a
+        // HEAD carries no s3:prefix, so a prefix-conditioned grant gets 403. Flink's S3 filesystems ask "does it exist"
+        // before a no-overwrite create, and Presto takes that 403 as fatal. The bucket holds only Flink state.
+        statements.add(statement("ListFlinkStateBucket", "Allow", "s3:ListBucket", arn, Map.of()));
         if (kmsKeyArn != null) {
             statements.add(statement("UseStateKey", "Allow", List.of("kms:Decrypt", "kms:GenerateDataKey"), kmsKeyArn, Map.of()));
         }

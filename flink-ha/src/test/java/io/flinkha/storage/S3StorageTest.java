@@ -247,7 +247,7 @@ class S3StorageTest {
     }
 
     @Test
-    void accessPolicyIsLimitedToTheEnvironmentAndNamespacePrefix() {
+    void objectAccessIsLimitedToTheEnvironmentAndNamespacePrefixAndTheBucketIsListedWithoutACondition() {
         List<Map<String, Object>> statements = statements(of(plan(b -> b), "aws:iam/rolePolicy:RolePolicy"), "policy");
         assertEquals(2, statements.size());
         Map<String, Object> objects = statements.get(0);
@@ -256,7 +256,8 @@ class S3StorageTest {
         Map<String, Object> list = statements.get(1);
         assertEquals("s3:ListBucket", list.get("Action"));
         assertEquals("arn:aws:s3:::acme-flink-ha-qa", list.get("Resource"));
-        assertEquals(Map.of("StringLike", Map.of("s3:prefix", List.of("qa/streaming/*"))), list.get("Condition"));
+        // a HEAD of a missing key carries no s3:prefix: with a prefix condition S3 answers 403, and Flink's create fails
+        assertNull(list.get("Condition"));
         statements.forEach(s -> assertFalse(String.valueOf(s.get("Action")).contains("*"), () -> "wildcard action in " + s));
     }
 
