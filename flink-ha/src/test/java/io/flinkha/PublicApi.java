@@ -40,9 +40,11 @@ public final class PublicApi {
      * @param urn       its URN
      * @param dependencies the URNs of its explicit dependencies
      * @param retainOnDelete whether destroying the stack leaves it in place
+     * @param protect        whether the engine refuses to delete or replace it
      */
     public record Registered(Resource resource, Map<String, Object> inputs, Optional<Resource> parent, Optional<Resource> provider,
-                             List<Resource> dependsOn, String urn, List<String> dependencies, boolean retainOnDelete) {
+                             List<Resource> dependsOn, String urn, List<String> dependencies, boolean retainOnDelete,
+                             boolean protect) {
         /** @return the type token */
         public String type() {
             return resource.pulumiResourceType();
@@ -100,7 +102,7 @@ public final class PublicApi {
                         o.getParent(), o.getProvider().map(p -> (Resource) p), PulumiTest.extractValue(o.getDependsOn()),
                         PulumiTest.extractValue(r.urn()),
                         PulumiTest.extractValue(o.getDependsOn()).stream().map(d -> PulumiTest.extractValue(d.urn())).toList(),
-                        o.getRetainOnDelete().orElse(false)));
+                        o.getRetainOnDelete().orElse(false), o.getProtect().orElse(false)));
             }
             return out;
         } finally {

@@ -83,10 +83,10 @@ class EksClusterTest {
     }
 
     @Test
-    void theProductionStateBucketIsProtectedSoARenameCannotAbandonTheState() {
+    void everyStacksStateBucketIsProtectedSoARenameCannotAbandonTheState() {
         assertTrue(of("aws:s3/bucketV2:BucketV2").protect(), "prod's bucket is protected");
-        assertTrue(Plans.ofStackWithAwsOutputs("staging").ofType("aws:s3/bucketV2:BucketV2").stream().noneMatch(PlannedResource::protect),
-                "staging's bucket can be replaced");
+        assertTrue(Plans.ofStackWithAwsOutputs("staging").ofType("aws:s3/bucketV2:BucketV2").stream().allMatch(PlannedResource::protect),
+                "staging's bucket is protected too (protect: true by default)");
     }
 
     @Test

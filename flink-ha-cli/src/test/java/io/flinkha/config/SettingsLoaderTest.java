@@ -36,7 +36,7 @@ class SettingsLoaderTest {
         assertEquals(UpgradeMode.LAST_STATE, job.upgradeMode());
         assertEquals(java.util.Optional.empty(), job.jobManagerReplicas(), "derived: 1, or 2 when the objective needs a standby");
         assertEquals("60s", job.checkpointInterval());
-        assertEquals(new NfsStorageSettings("nfs-client", "10Gi", "/flink-data"), s.storage());
+        assertEquals(new NfsStorageSettings("nfs-client", "10Gi", "/flink-data", true, true), s.storage());
     }
 
     @Test
@@ -274,6 +274,25 @@ class SettingsLoaderTest {
                         + "\"local:///j.jar\",\"flinkConfiguration\":{\"state.backend.type\":\"rocksdb\",\"state.backend.type.x\":\"1\"}}]")),
                 "flink-ha.jobs[0].flinkConfiguration.state.backend.type.x", "got '1'; Overlapping key prefixes detected "
                         + "(state.backend.type -> state.backend.type.x), please replace with Flink v2 compatible, non-deprecated keys.");
+    }
+
+    @Test
+    void theStorageClaimIsRetainedAndProtectedByDefault() {
+        var nfs = (NfsStorageSettings) Settings.valid().load().storage();
+        assertTrue(nfs.retainOnDelete() && nfs.protect());
+    }
+
+    @Test
+    void aNonProductionStackMayTurnProtectionOff() {
+        var nfs = (NfsStorageSettings) Settings.valid().with("storage", "{\"kind\":\"nfs\",\"protect\":false,\"retainOnDelete\":false}").load().storage();
+        assertTrue(!nfs.retainOnDelete() && !nfs.protect());
+    }
+
+    @Test
+    void rejectsAProductionStorageThatIsNotRetainedOrNotProtected() {
+        var e = rejected(Settings.valid().with("production", "true").with("storage", "{\"kind\":\"nfs\",\"protect\":false,\"retainOnDelete\":false}"));
+        assertProblem(e, "flink-ha.storage.retainOnDelete", "got false; a production stack must retain its HA storage when the stack is destroyed");
+        assertProblem(e, "flink-ha.storage.protect", "got false; a production stack protects its HA storage, so no replace or delete takes");
     }
 
     @Test
@@ -612,7 +631,7 @@ class SettingsLoaderTest {
     void acceptsAnEksClusterWithS3Storage() {
         PlatformSettings s = onAws().load();
         assertTrue(s.cluster() instanceof EksClusterSettings);
-        assertEquals(new S3StorageSettings("acme-flink-ha-test", true, java.util.Optional.empty(), "presto", 30), s.storage());
+        assertEquals(new S3StorageSettings("acme-flink-ha-test", true, java.util.Optional.empty(), "presto", 30, true), s.storage());
     }
 
     @Test

@@ -9,5 +9,6 @@ package io.flinkha.config;
  * @param size         requested size, a Kubernetes quantity (default {@code 10Gi})
  * @param mountPath    absolute path of the mount in the Flink pods (default {@code /flink-data})
  */
-public record NfsStorageSettings(String storageClass, String size, String mountPath) implements StorageSettings {
+public record NfsStorageSettings(String storageClass, String size, String mountPath, boolean retainOnDelete, boolean protect)
+        implements StorageSettings {
 }

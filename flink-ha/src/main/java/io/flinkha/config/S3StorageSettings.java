@@ -17,5 +17,6 @@ public record S3StorageSettings(
         boolean retainOnDelete,
         Optional<String> kmsKeyArn,
         String plugin,
-        int noncurrentVersionDays) implements StorageSettings {
+        int noncurrentVersionDays,
+        boolean protect) implements StorageSettings {
 }

@@ -262,10 +262,11 @@ public final class SettingsLoader {
                 jobs.stream().map(j -> j.flink().orElse(flink).version()).distinct().sorted().forEach(version -> S3Storage.podIdentityProblem(version)
                         .ifPresent(p -> problems.add(root.key("cluster.identity"), "podIdentity", p)));
             }
-            if (production && !s3.retainOnDelete()) {
-                problems.add(root.key("storage.retainOnDelete"), false, "a production stack must retain its HA storage "
-                        + "when the stack is destroyed; set it to true (or production: false)");
-            }
+        }
+        if (storage instanceof NfsStorageSettings nfs) {
+            HaStorage.retentionProblems(nfs.retainOnDelete(), nfs.protect(), production).forEach(p -> problems.raw(root.key("storage") + "." + p));
+        } else if (storage instanceof S3StorageSettings s3) {
+            HaStorage.retentionProblems(s3.retainOnDelete(), s3.protect(), production).forEach(p -> problems.raw(root.key("storage") + "." + p));
         }
         return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, List.copyOf(jobs), aws);
     }
@@ -480,7 +481,7 @@ public final class SettingsLoader {
             return null;
         }
         if (kind.equals("s3")) {
-            s.allowOnly(Set.of("kind", "bucketName", "retainOnDelete", "kmsKeyArn", "plugin", "noncurrentVersionDays"));
+            s.allowOnly(Set.of("kind", "bucketName", "retainOnDelete", "protect", "kmsKeyArn", "plugin", "noncurrentVersionDays"));
             String bucket = s.requiredString("bucketName", "expected a globally unique S3 bucket name");
             if (!bucket.isEmpty()) {
                 BucketNames.problem(bucket).ifPresent(p -> problems.add(s.key("bucketName"), bucket, p));
@@ -489,13 +490,14 @@ public final class SettingsLoader {
             kms.ifPresent(k -> S3StorageArgs.kmsKeyProblem(k).ifPresent(p -> problems.add(s.key("kmsKeyArn"), k, p)));
             return new S3StorageSettings(bucket, s.bool("retainOnDelete", true), kms,
                     s.oneOf("plugin", S3StorageArgs.DEFAULT_PLUGIN, Set.of("presto", "hadoop")),
-                    s.integer("noncurrentVersionDays", S3StorageArgs.DEFAULT_NONCURRENT_VERSION_DAYS, 1, 3650));
+                    s.integer("noncurrentVersionDays", S3StorageArgs.DEFAULT_NONCURRENT_VERSION_DAYS, 1, 3650), s.bool("protect", true));
         }
-        s.allowOnly(Set.of("kind", "storageClass", "size", "mountPath"));
+        s.allowOnly(Set.of("kind", "storageClass", "size", "mountPath", "retainOnDelete", "protect"));
         return new NfsStorageSettings(
                 s.matching("storageClass", NfsStorageArgs.DEFAULT_STORAGE_CLASS, DNS_LABEL, "expected a storage class name"),
                 s.matching("size", NfsStorageArgs.DEFAULT_SIZE, NfsStorageArgs.QUANTITY, "expected a Kubernetes quantity such as 10Gi"),
-                s.matching("mountPath", NfsStorageArgs.DEFAULT_MOUNT_PATH, NfsStorageArgs.ABSOLUTE, "expected an absolute path such as /flink-data"));
+                s.matching("mountPath", NfsStorageArgs.DEFAULT_MOUNT_PATH, NfsStorageArgs.ABSOLUTE, "expected an absolute path such as /flink-data"),
+                s.bool("retainOnDelete", true), s.bool("protect", true));
     }
 
     /** Reads a {version, image} block: the stack's {@code flink}, or a job's own. */

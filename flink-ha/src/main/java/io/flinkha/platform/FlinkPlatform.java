@@ -204,6 +204,9 @@ public class FlinkPlatform extends ComponentResource {
                     .storageClass(nfs.storageClass())
                     .size(nfs.size())
                     .mountPath(nfs.mountPath())
+                    .retainOnDelete(nfs.retainOnDelete())
+                    .protect(nfs.protect())
+                    .production(settings.production())
                     .cluster(cluster)
                     .build(), parent);
         }
@@ -212,6 +215,7 @@ public class FlinkPlatform extends ComponentResource {
                     .bucketName(s3.bucketName())
                     .environment(settings.environment())
                     .retainOnDelete(s3.retainOnDelete())
+                    .protect(s3.protect())
                     .plugin(s3.plugin())
                     .noncurrentVersionDays(s3.noncurrentVersionDays())
                     .production(settings.production())

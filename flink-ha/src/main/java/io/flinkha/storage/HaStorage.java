@@ -12,6 +12,30 @@ public interface HaStorage {
     java.util.regex.Pattern PATH_SEGMENT = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     /**
+     * What a production storage may not give up: it keeps its state when the stack is destroyed or the resource replaced
+     * ({@code retainOnDelete}), and the engine refuses to delete or replace it at all ({@code protect}) until someone
+     * unprotects it on purpose. Elsewhere both are on by default and may be turned off (dev turns {@code protect} off, so
+     * a throwaway cluster's stack can be destroyed).
+     *
+     * @param retainOnDelete keep the state holder when Pulumi deletes it
+     * @param protect        refuse to delete or replace it
+     * @param production     whether the storage serves production
+     * @return one problem per setting production refuses, as {@code field: ...}
+     */
+    static java.util.List<String> retentionProblems(boolean retainOnDelete, boolean protect, boolean production) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (production && !retainOnDelete) {
+            out.add("retainOnDelete: got false; a production stack must retain its HA storage when the stack is destroyed; set it to "
+                    + "true (or production: false)");
+        }
+        if (production && !protect) {
+            out.add("protect: got false; a production stack protects its HA storage, so no replace or delete takes the jobs' state; "
+                    + "set it to true (or production: false)");
+        }
+        return out;
+    }
+
+    /**
      * @param uri a URI from a deployment's Flink configuration
      * @return whether it is durable from every pod's point of view: never a pod-local {@code file://} path,
      *         which a rescheduled pod loses; a mounted volume's path is durable

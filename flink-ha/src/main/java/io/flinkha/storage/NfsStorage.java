@@ -53,7 +53,10 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                                 .requests(Map.of("storage", args.size()))
                                 .build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.cluster().provider()).build());
+                // the claim is the jobs' state: a replace (storageClassName, accessModes, volumeName or selector changed) or a
+                // destroy must not take it; protect makes the engine refuse, retainOnDelete leaves it in the cluster
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.cluster().provider())
+                .retainOnDelete(args.retainOnDelete()).protect(args.protect()).build());
         registerOutputs(Map.of("claimName", claim.urn().applyValue(urn -> args.claimName())));
     }
 

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * @param mountPath    mount path in every Flink pod
  * @param claimName    name of the PersistentVolumeClaim
  * @param cluster      the cluster, whose provider the claim uses
+ * @param retainOnDelete keep the claim when Pulumi deletes or replaces it
+ * @param protect      refuse to delete or replace the claim (Pulumi's {@code protect})
+ * @param production   whether the storage serves production, which must retain and protect it
  */
 public record NfsStorageArgs(
         Output<String> namespace,
@@ -25,7 +28,10 @@ public record NfsStorageArgs(
         String size,
         String mountPath,
         String claimName,
-        KubernetesCluster cluster) {
+        KubernetesCluster cluster,
+        boolean retainOnDelete,
+        boolean protect,
+        boolean production) {
     /** An absolute mount path. */
     public static final Pattern ABSOLUTE = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
     /** A Kubernetes resource quantity such as {@code 10Gi}. */
@@ -48,6 +54,9 @@ public record NfsStorageArgs(
      * @param mountPath    mount path in every Flink pod
      * @param claimName    name of the PersistentVolumeClaim
      * @param cluster      the cluster, whose provider the claim uses
+     * @param retainOnDelete keep the claim when Pulumi deletes or replaces it
+     * @param protect      refuse to delete or replace the claim
+     * @param production   whether the storage serves production, which must retain and protect it
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public NfsStorageArgs {
@@ -62,6 +71,7 @@ public record NfsStorageArgs(
                 .check(mountPath != null && ABSOLUTE.matcher(mountPath).matches(), "mountPath", mountPath,
                         "expected an absolute path such as /flink-data")
                 .required("cluster", cluster, "expected the cluster whose provider the claim uses")
+                .addAll(HaStorage.retentionProblems(retainOnDelete, protect, production))
                 .done();
     }
 
@@ -98,6 +108,9 @@ public record NfsStorageArgs(
         private String mountPath = DEFAULT_MOUNT_PATH;
         private String claimName = "flink-ha-storage";
         private KubernetesCluster cluster;
+        private boolean retainOnDelete = true;
+        private boolean protect = true;
+        private boolean production;
 
         private Builder() {
         }
@@ -144,11 +157,30 @@ public record NfsStorageArgs(
         public Builder cluster(KubernetesCluster cluster) { this.cluster = cluster; return this; }
 
         /**
+         * @param retain keep the claim, and the volume behind it, when Pulumi deletes or replaces it; default true (required in production)
+         * @return this builder
+         */
+        public Builder retainOnDelete(boolean retain) { this.retainOnDelete = retain; return this; }
+
+        /**
+         * @param protect whether the engine refuses to delete or replace the claim; default true (required in production)
+         * @return this builder
+         */
+        public Builder protect(boolean protect) { this.protect = protect; return this; }
+
+        /**
+         * @param production whether the storage serves production: then it is retained and protected; default false
+         * @return this builder
+         */
+        public Builder production(boolean production) { this.production = production; return this; }
+
+        /**
          * @return the checked arguments
          * @throws IllegalArgumentException naming every problem
          */
         public NfsStorageArgs build() {
-            return new NfsStorageArgs(namespace, environment, storageClass, size, mountPath, claimName, cluster);
+            return new NfsStorageArgs(namespace, environment, storageClass, size, mountPath, claimName, cluster, retainOnDelete, protect,
+                    production);
         }
     }
 }

@@ -77,7 +77,7 @@ public class S3Storage extends ComponentResource implements HaStorage {
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", args.environment()))
                 // a production bucket holds the only copy of the jobs' state: the engine refuses to replace or
                 // delete it (a rename would otherwise abandon the state), until someone unprotects it on purpose
-                .build(), child.retainOnDelete(args.retainOnDelete()).protect(args.production()).build());
+                .build(), child.retainOnDelete(args.retainOnDelete()).protect(args.protect()).build());
         this.bucketName = bucket.bucket();
         var bucketChild = CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build();
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param awsProvider           AWS provider of the stack's account and region
  * @param region                the provider's region, where the bucket is; Flink's S3 client is pointed at its endpoint
  * @param production            whether the storage serves production, which must keep its state when the stack is destroyed
+ * @param protect               refuse to delete or replace the bucket (Pulumi's {@code protect})
  */
 public record S3StorageArgs(
         String bucketName,
@@ -30,7 +31,8 @@ public record S3StorageArgs(
         int noncurrentVersionDays,
         com.pulumi.aws.Provider awsProvider,
         String region,
-        boolean production) {
+        boolean production,
+        boolean protect) {
     /** An AWS region such as {@code eu-west-1}, {@code us-gov-west-1} or {@code cn-north-1}. */
     public static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
 
@@ -52,6 +54,7 @@ public record S3StorageArgs(
      * @param awsProvider           AWS provider of the stack's account and region
      * @param region                the provider's region, where the bucket is; Flink's S3 client is pointed at its endpoint
      * @param production            whether the storage serves production, which must keep its state when the stack is destroyed
+     * @param protect               refuse to delete or replace the bucket
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public S3StorageArgs {
@@ -68,8 +71,7 @@ public record S3StorageArgs(
                 .check(Set.of("presto", "hadoop").contains(plugin), "plugin", plugin, "allowed: hadoop, presto")
                 .check(noncurrentVersionDays >= 1 && noncurrentVersionDays <= 3650, "noncurrentVersionDays", noncurrentVersionDays,
                         "expected a whole number from 1 to 3650")
-                .check(retainOnDelete || !production, "retainOnDelete", false, "a production stack must retain its HA storage when "
-                        + "the stack is destroyed; set it to true (or production: false)")
+                .addAll(HaStorage.retentionProblems(retainOnDelete, protect, production))
                 .done();
     }
 
@@ -119,6 +121,7 @@ public record S3StorageArgs(
         private com.pulumi.aws.Provider awsProvider;
         private String region;
         private boolean production;
+        private boolean protect = true;
 
         private Builder() {
         }
@@ -171,12 +174,18 @@ public record S3StorageArgs(
         public Builder production(boolean production) { this.production = production; return this; }
 
         /**
+         * @param protect whether the engine refuses to delete or replace the bucket; default true (required in production)
+         * @return this builder
+         */
+        public Builder protect(boolean protect) { this.protect = protect; return this; }
+
+        /**
          * @return the checked arguments
          * @throws IllegalArgumentException naming every problem
          */
         public S3StorageArgs build() {
             return new S3StorageArgs(bucketName, environment, retainOnDelete, Optional.ofNullable(kmsKeyArn), plugin,
-                    noncurrentVersionDays, awsProvider, region, production);
+                    noncurrentVersionDays, awsProvider, region, production, protect);
         }
     }
 }

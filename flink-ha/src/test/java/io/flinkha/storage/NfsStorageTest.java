@@ -12,6 +12,7 @@ import java.util.Map;
 import static io.flinkha.ComponentPlans.at;
 import static io.flinkha.ComponentPlans.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,28 @@ class NfsStorageTest {
         assertEquals("filestore-rwx", at(pvc, "spec.storageClassName"));
         assertEquals("50Gi", at(pvc, "spec.resources.requests.storage"));
         assertEquals("streaming", at(pvc, "metadata.namespace"));
+    }
+
+    @Test
+    void theClaimIsRetainedAndProtectedByDefault() {
+        Registered pvc = only(ComponentPlans.ofComponent(p -> new NfsStorage("ha", args(p).build(), null)), PVC);
+        assertTrue(pvc.retainOnDelete(), "a destroy or replace leaves the claim and its volume");
+        assertTrue(pvc.protect(), "the engine refuses to delete or replace it");
+    }
+
+    @Test
+    void aNonProductionClaimMayBeLeftUnprotected() {
+        Registered pvc = only(ComponentPlans.ofComponent(p -> new NfsStorage("ha", args(p).protect(false).build(), null)), PVC);
+        assertFalse(pvc.protect());
+        assertTrue(pvc.retainOnDelete());
+    }
+
+    @Test
+    void rejectsAProductionClaimThatIsNotRetainedOrNotProtected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ComponentPlans.ofComponent(p -> new NfsStorage("ha",
+                args(p).production(true).protect(false).retainOnDelete(false).build(), null)));
+        assertTrue(e.getMessage().contains("retainOnDelete: got false; a production stack must retain its HA storage"), e.getMessage());
+        assertTrue(e.getMessage().contains("protect: got false; a production stack protects its HA storage"), e.getMessage());
     }
 
     @Test

@@ -229,6 +229,12 @@ class S3StorageTest {
     }
 
     @Test
+    void bucketIsProtectedByDefaultInEveryStack() {
+        assertTrue(of(plan(b -> b), "aws:s3/bucketV2:BucketV2").protect());
+        assertFalse(of(plan(b -> b.protect(false)), "aws:s3/bucketV2:BucketV2").protect());
+    }
+
+    @Test
     void bucketIsDeletedWithTheStackOnlyWhenAsked() {
         assertFalse(of(plan(b -> b.retainOnDelete(false)), "aws:s3/bucketV2:BucketV2").retainOnDelete());
     }

@@ -91,6 +91,7 @@ public final class DiffCommand {
             m.put("stack", d.stack());
             m.put("create", d.count("create"));
             m.put("update", d.count("update"));
+            m.put("replace", d.count("replace"));
             m.put("delete", d.count("delete"));
             m.put("unchanged", d.unchanged());
             stacks.add(m);

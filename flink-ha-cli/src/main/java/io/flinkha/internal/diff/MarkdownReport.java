@@ -52,7 +52,7 @@ public final class MarkdownReport {
             }
             long kept = jobs.size() - affected.size();
             if (kept > 0) {
-                md.append("\n").append(kept).append(kept == 1 ? " other job keeps" : " other jobs keep").append(" its state.\n");
+                md.append("\n").append(kept).append(kept == 1 ? " other job keeps its state.\n" : " other jobs keep their state.\n");
             }
             md.append("\n");
         }
@@ -68,9 +68,10 @@ public final class MarkdownReport {
             md.append("No changes.\n");
             return md.toString();
         }
-        md.append("| stack | create | update | delete | unchanged |\n|---|---:|---:|---:|---:|\n");
+        md.append("| stack | create | update | replace | delete | unchanged |\n|---|---:|---:|---:|---:|---:|\n");
         for (PlanDiff.StackDiff s : stacks) {
-            md.append(String.format("| %s | %d | %d | %d | %d |%n", s.stack(), s.count("create"), s.count("update"), s.count("delete"), s.unchanged()));
+            md.append(String.format("| %s | %d | %d | %d | %d | %d |%n", s.stack(), s.count("create"), s.count("update"), s.count("replace"),
+                    s.count("delete"), s.unchanged()));
         }
         for (PlanDiff.StackDiff s : stacks) {
             if (s.isEmpty()) {

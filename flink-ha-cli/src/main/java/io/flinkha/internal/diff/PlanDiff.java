@@ -90,7 +90,9 @@ public final class PlanDiff {
                 if (props.isEmpty()) {
                     unchanged++;
                 } else {
-                    changes.add(new ResourceChange("update", urn, type, name, props));
+                    // a claim is the one state holder whose replace rules are modelled here (StateHolders)
+                    boolean replaced = StateHolders.CLAIM.equals(type) && !StateHolders.replacedClaims(Map.of(urn, b), Map.of(urn, a)).isEmpty();
+                    changes.add(new ResourceChange(replaced ? "replace" : "update", urn, type, name, props));
                 }
             }
         }

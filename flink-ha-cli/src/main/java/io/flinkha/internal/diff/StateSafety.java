@@ -23,6 +23,8 @@ import java.util.TreeSet;
  *   <li>{@code job.initialSavepointPath} restores a new deployment from a given savepoint, and a running one when
  *       {@code job.savepointRedeployNonce} changes with it; the annotation {@value #ACKNOWLEDGED} says a loss is intended,
  *       and why;</li>
+ *   <li>a change that makes the provider replace a job's storage claim ({@link StateHolders}) leaves it on a new, empty
+ *       volume;</li>
  *   <li>Flink does not promise that a 2.x release reads state written by 1.x: moving a running job across that line puts
  *       its state at risk, unless it is redeployed from a savepoint taken for the migration.</li>
  * </ul>
@@ -116,11 +118,12 @@ public final class StateSafety {
                 previous.put(candidates.get(0), gone);
             }
         }
+        Map<String, String> replacedClaims = StateHolders.replacedClaims(before, after);
         List<JobState> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : newJobs.entrySet()) {
             Map<String, Object> now = inputs(e.getValue());
             String old = previous.get(e.getKey());
-            out.add(old == null ? created(stack, now) : changed(stack, inputs(oldJobs.get(old)), now));
+            out.add(old == null ? created(stack, now) : changed(stack, inputs(oldJobs.get(old)), now, replacedClaims));
         }
         oldJobs.keySet().stream().filter(urn -> !previous.containsValue(urn)).forEach(urn -> {
             Map<String, Object> was = inputs(oldJobs.get(urn));
@@ -141,8 +144,9 @@ public final class StateSafety {
         return new JobState(stack, id(now), Outcome.NEW, "a new deployment: no state yet");
     }
 
-    private static JobState changed(String stack, Map<String, Object> was, Map<String, Object> now) {
+    private static JobState changed(String stack, Map<String, Object> was, Map<String, Object> now, Map<String, String> replacedClaims) {
         List<String> lost = new ArrayList<>();
+        StateHolders.claimsOf(was).stream().filter(replacedClaims::containsKey).map(replacedClaims::get).forEach(lost::add);
         if (!Objects.equals(id(was), id(now))) {
             lost.add("renamed or moved from " + id(was) + ": the operator derives the HA cluster-id from the name and namespace, "
                     + "so the job starts with new, empty HA data");

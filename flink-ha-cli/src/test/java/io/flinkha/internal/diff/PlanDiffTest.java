@@ -65,7 +65,7 @@ class PlanDiffTest {
     @Test
     void addedAndRemovedResourcesAreCreatesAndDeletes() {
         String md = diff(plan(resources("orders", JOB, "cm-old", Map.of())), plan(resources("orders", JOB, "cm-new", Map.of())));
-        assertTrue(md.contains("| qa | 1 | 0 | 1 | 1 |"), md);
+        assertTrue(md.contains("| qa | 1 | 0 | 0 | 1 | 1 |"), md);
         assertTrue(md.contains("**create** `kubernetes:core/v1:ConfigMap` `cm-new`"), md);
         assertTrue(md.contains("**delete** `kubernetes:core/v1:ConfigMap` `cm-old`"), md);
     }
@@ -80,7 +80,7 @@ class PlanDiffTest {
                 Map.of("urn", newUrn, "type", "kubernetes:core/v1:ConfigMap", "custom", true, "inputs", Map.of("data", Map.of("a", "1")),
                         "aliases", List.of(oldUrn))))));
         String md = diff(base, head);
-        assertTrue(md.contains("| qa | 0 | 1 | 0 | 0 |"), md);
+        assertTrue(md.contains("| qa | 0 | 1 | 0 | 0 | 0 |"), md);
         assertTrue(md.contains("**update** `kubernetes:core/v1:ConfigMap` `cm-new`"), md);
         assertTrue(md.contains("| `(urn)` | `\"" + oldUrn + "\"` | `\"" + newUrn + "\"` |"), md);
     }
@@ -124,7 +124,7 @@ class PlanDiffTest {
         String md = diff(plan(resources("orders", JOB)), plan(resources("orders", changed)));
         assertTrue(md.contains("| `spec.job.parallelism` | `2` | `4` |"), md);
         assertTrue(md.contains("| `spec.flinkConfiguration[\"high-availability.type\"]` | `\"kubernetes\"` | `\"NONE\"` |"), md);
-        assertTrue(md.contains("| qa | 0 | 1 | 0 | 0 |"), md);
+        assertTrue(md.contains("| qa | 0 | 1 | 0 | 0 | 0 |"), md);
     }
 
     @Test
@@ -180,8 +180,17 @@ class PlanDiffTest {
         String base = PlanRenderer.json(Plans.ofStack("dev"));
         String head = base.replace("\"parallelism\": 2", "\"parallelism\": 3");
         String md = diff(base, head);
-        assertTrue(md.contains("| dev | 0 | 1 | 0 | 15 |"), md);
+        assertTrue(md.contains("| dev | 0 | 1 | 0 | 0 | 15 |"), md);
         assertTrue(md.contains("**update** `kubernetes:flink.apache.org/v1beta1:FlinkDeployment` `state-machine`"), md);
         assertTrue(md.contains("| `spec.job.parallelism` | `2` | `3` |"), md);
+    }
+
+    @Test
+    void aClaimWhoseStorageClassChangesShowsAsAReplace() {
+        String base = PlanRenderer.json(Plans.ofStack("dev"));
+        String head = base.replace("\"storageClassName\": \"nfs-client\"", "\"storageClassName\": \"nfs-fast\"");
+        String md = diff(base, head);
+        assertTrue(md.contains("| dev | 0 | 0 | 1 | 0 | 15 |"), md);
+        assertTrue(md.contains("**replace** `kubernetes:core/v1:PersistentVolumeClaim` `flink-ha-storage-pvc`"), md);
     }
 }

@@ -90,6 +90,36 @@ class StateSafetyTest {
     }
 
     @Test
+    void aNewStorageClassReplacesTheClaimAndLosesEveryJobOnIt() {
+        var s = only(states("dev", set("flink-ha:storage", "nfs-client", "nfs-fast")), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome(), s.reason());
+        assertTrue(s.blocks());
+        assertTrue(s.reason().startsWith("its HA storage claim flink/flink-ha-storage is replaced (spec.storageClassName nfs-client -> "
+                + "nfs-fast): the Kubernetes provider replaces a claim"), s.reason());
+    }
+
+    @Test
+    void aSmallerClaimIsReportedAsLostSinceOnlyANewClaimCanShrink() {
+        var s = only(states("dev", set("flink-ha:storage", "5Gi", "2Gi")), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome(), s.reason());
+        assertTrue(s.reason().contains("size 5Gi -> 2Gi (the API server refuses to shrink a claim)"), s.reason());
+    }
+
+    @Test
+    void aLargerClaimKeepsTheJobsState() {
+        var s = only(states("dev", set("flink-ha:storage", "5Gi", "20Gi")), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.KEPT, s.outcome(), s.reason());
+    }
+
+    @Test
+    void aClaimReplacementMayBeAcknowledged() {
+        var s = only(states("dev", kv -> set("flink-ha:jobs", "\"name\":\"state-machine\"",
+                "\"name\":\"state-machine\",\"acknowledgeStateLoss\":\"dev data\"").apply(set("flink-ha:storage", "nfs-client", "nfs-fast").apply(kv))),
+                "flink/state-machine");
+        assertEquals(StateSafety.Outcome.LOST_ACKNOWLEDGED, s.outcome(), s.reason());
+    }
+
+    @Test
     void anUnchangedPlanKeepsEveryJobsState() {
         var s = only(states("dev", kv -> kv), "flink/state-machine");
         assertEquals(StateSafety.Outcome.KEPT, s.outcome());

@@ -1,0 +1,118 @@
+package io.flinkha.internal.diff;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which resources that hold the jobs' state a change would replace. A claim's HA data lives on the volume bound to it: the
+ * Kubernetes provider replaces a claim (delete, then create, since it has a fixed name) when one of
+ * {@link #CLAIM_REPLACE_FIELDS} changes (its {@code forceNew} list for core/v1 PersistentVolumeClaim in
+ * {@code provider/pkg/provider/diff.go} at v4.24.0, the plugin every cluster provider pins), and the new claim binds a
+ * new, empty volume. The API server refuses to shrink a claim, so a smaller size can only go through as a new claim too.
+ */
+final class StateHolders {
+    static final String CLAIM = "kubernetes:core/v1:PersistentVolumeClaim";
+    /** The claim's fields whose change makes the provider replace it; the selector's fields count as the selector. */
+    static final List<String> CLAIM_REPLACE_FIELDS = List.of("accessModes", "selector", "storageClassName", "volumeName");
+
+    private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
+
+    private StateHolders() {
+    }
+
+    /**
+     * @param before the base plan's resources, by URN
+     * @param after  the head plan's resources, by URN
+     * @return for each claim the change replaces or cannot apply, by {@code <namespace>/<name>} of the base's claim, why
+     */
+    static Map<String, String> replacedClaims(Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> after) {
+        Map<String, String> out = new TreeMap<>();
+        before.forEach((urn, state) -> {
+            if (!CLAIM.equals(state.get("type")) || !after.containsKey(urn)) {
+                return;
+            }
+            Map<String, Object> was = inputs(state);
+            Map<String, Object> now = inputs(after.get(urn));
+            List<String> why = new ArrayList<>();
+            for (String field : CLAIM_REPLACE_FIELDS) {
+                Object a = section(was, "spec").get(field);
+                Object b = section(now, "spec").get(field);
+                if (!Objects.equals(a, b)) {
+                    why.add("spec." + field + " " + a + " -> " + b);
+                }
+            }
+            for (String field : List.of("name", "namespace")) {
+                if (!Objects.equals(section(was, "metadata").get(field), section(now, "metadata").get(field))) {
+                    why.add("metadata." + field + " " + section(was, "metadata").get(field) + " -> " + section(now, "metadata").get(field));
+                }
+            }
+            String oldSize = size(was);
+            String newSize = size(now);
+            if (bytes(oldSize) != null && bytes(newSize) != null && bytes(newSize).compareTo(bytes(oldSize)) < 0) {
+                why.add("size " + oldSize + " -> " + newSize + " (the API server refuses to shrink a claim)");
+            }
+            if (!why.isEmpty()) {
+                out.put(id(was), "its HA storage claim " + id(was) + " is replaced (" + String.join(", ", why) + "): the Kubernetes "
+                        + "provider replaces a claim when its accessModes, selector, storageClassName or volumeName change, and the "
+                        + "new claim binds a new, empty volume");
+            }
+        });
+        return out;
+    }
+
+    /** @return {@code <namespace>/<name>} of each claim a FlinkDeployment's pod template mounts */
+    @SuppressWarnings("unchecked")
+    static List<String> claimsOf(Map<String, Object> deployment) {
+        List<String> out = new ArrayList<>();
+        String namespace = String.valueOf(section(deployment, "metadata").get("namespace"));
+        Map<String, Object> template = section(section(deployment, "spec"), "podTemplate");
+        if (section(template, "spec").get("volumes") instanceof List<?> volumes) {
+            for (Object v : volumes) {
+                if (v instanceof Map<?, ?> volume && volume.get("persistentVolumeClaim") instanceof Map<?, ?> pvc) {
+                    out.add(namespace + "/" + ((Map<String, Object>) pvc).get("claimName"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the quantity in bytes, or null when it is not one */
+    static BigDecimal bytes(String quantity) {
+        if (quantity == null) {
+            return null;
+        }
+        Matcher m = QUANTITY.matcher(quantity);
+        if (!m.matches()) {
+            return null;
+        }
+        String unit = m.group(2) == null ? "" : m.group(2);
+        BigDecimal base = unit.endsWith("i") ? BigDecimal.valueOf(1024) : BigDecimal.valueOf(1000);
+        int exponent = unit.isEmpty() ? 0 : "KMGTPE".indexOf(Character.toUpperCase(unit.charAt(0))) + 1;
+        return new BigDecimal(m.group(1)).multiply(base.pow(exponent));
+    }
+
+    private static String size(Map<String, Object> claim) {
+        Object requests = section(section(section(claim, "spec"), "resources"), "requests").get("storage");
+        return requests == null ? null : String.valueOf(requests);
+    }
+
+    private static String id(Map<String, Object> inputs) {
+        return section(inputs, "metadata").get("namespace") + "/" + section(inputs, "metadata").get("name");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> inputs(Map<String, Object> state) {
+        return state.get("inputs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> parent, String name) {
+        return parent.get(name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}
