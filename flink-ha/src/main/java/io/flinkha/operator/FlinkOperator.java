@@ -34,6 +34,13 @@ public class FlinkOperator extends ComponentResource {
     public static final String TYPE = "flink-ha:operator:FlinkOperator";
     /** Name of the operator's Helm chart, and of its release. */
     public static final String CHART = "flink-kubernetes-operator";
+    /**
+     * How long Helm waits for the operator's pods before an install or upgrade counts as failed and is rolled back: an image
+     * pull on a new node and the webhook's certificate fit in it.
+     */
+    public static final int HELM_TIMEOUT_SECONDS = 600;
+    /** Release revisions Helm keeps, each a Secret in the operator's namespace: enough to roll back, not unbounded. */
+    public static final int HELM_MAX_HISTORY = 10;
 
     private final Namespace namespace;
     private final Release release;
@@ -66,6 +73,13 @@ public class FlinkOperator extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(args.chartRepository()).build())
                 .namespace(namespace.urn().applyValue(urn -> args.namespace()))
                 .values(values(args))
+                // A failed install or upgrade leaves nothing half-applied: atomic rolls an upgrade back to the release
+                // that ran (and purges a failed first install), so the jobs keep a working operator; cleanupOnFail deletes
+                // what the failed attempt created. Both make Helm wait for the operator's pods, up to the timeout.
+                .atomic(true)
+                .cleanupOnFail(true)
+                .timeout(HELM_TIMEOUT_SECONDS)
+                .maxHistory(HELM_MAX_HISTORY)
                 .build(), child.build());
 
         // a node drain must leave the leader or a standby running; with one replica a budget would block every drain

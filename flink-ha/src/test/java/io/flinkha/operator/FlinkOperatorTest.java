@@ -55,6 +55,15 @@ class FlinkOperatorTest {
     }
 
     @Test
+    void aFailedInstallOrUpgradeIsRolledBackAndCleanedUpWithinTenMinutes() {
+        Registered release = release(b -> b);
+        assertEquals(true, at(release, "atomic"));
+        assertEquals(true, at(release, "cleanupOnFail"));
+        assertEquals(600L, ((Number) at(release, "timeout")).longValue());
+        assertEquals(10L, ((Number) at(release, "maxHistory")).longValue());
+    }
+
+    @Test
     void watchesOnlyTheJobNamespaces() {
         assertEquals(List.of("streaming"), at(release(b -> b), "values.watchNamespaces"));
     }
