@@ -17,8 +17,20 @@ import java.util.Optional;
  * @see <a href="https://github.com/awslabs/amazon-eks-ami">Amazon EKS AMI</a>
  */
 public final class Ec2InstanceTypes {
-    /** CPU that the DaemonSets on every EKS node request: aws-node (VPC CNI) 25m and kube-proxy 100m. */
+    /**
+     * CPU that the DaemonSets on every EKS node request: aws-node (VPC CNI) 25m and kube-proxy 100m. The VPC CNI's chart at
+     * v1.23.0 ({@code charts/aws-vpc-cni/values.yaml}) requests 25m CPU for aws-node and nothing for its network-policy node
+     * agent and init container, and no memory at all, so no DaemonSet memory is set aside here.
+     */
     public static final int DAEMONSET_MILLICPU = 125;
+    /**
+     * The share of an instance's nominal memory the kubelet never reports: the hypervisor and the guest kernel keep it, so
+     * the node's capacity (the guest's MemTotal) is below the EC2 figure. Measured on m6i.2xlarge (Amazon Linux 2023) at about
+     * 30,600 MiB allocatable against 31,775 from nominal memory, 3 to 4% of the instance's memory (the review of 2026-12-06 in
+     * shared/reference/flink-ha-facts.md); the upper end is taken, so a plan never counts memory a node does not have. Karpenter
+     * models the same gap with a deliberately pessimistic 7.5% ({@code VM_MEMORY_OVERHEAD_PERCENT}).
+     */
+    public static final double VM_MEMORY_OVERHEAD = 0.04;
     /** The kubelet's hard eviction threshold, kept free on every node. */
     public static final int EVICTION_MIB = 100;
 
@@ -36,9 +48,14 @@ public final class Ec2InstanceTypes {
             return vcpus * 1000 - reserved - DAEMONSET_MILLICPU;
         }
 
-        /** @return memory left for pods, in MiB */
+        /** @return memory the kubelet reports as the node's capacity, in MiB: the nominal memory less what the VM keeps */
+        public int capacityMemoryMib() {
+            return (int) Math.floor(memoryMib * (1 - VM_MEMORY_OVERHEAD));
+        }
+
+        /** @return memory left for pods, in MiB: the capacity less the kubelet's reserve and its eviction threshold */
         public int allocatableMemoryMib() {
-            return memoryMib - (255 + 11 * maxPods) - EVICTION_MIB;
+            return capacityMemoryMib() - (255 + 11 * maxPods) - EVICTION_MIB;
         }
 
         /** @return the EKS managed node group AMI type for this architecture on Amazon Linux 2023 */
