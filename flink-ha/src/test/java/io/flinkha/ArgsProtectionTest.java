@@ -126,8 +126,27 @@ class ArgsProtectionTest {
     void rejectsAnApiEndpointOpenToTheWholeInternet() {
         assertSays(refused(() -> EksClusterArgs.builder().clusterName("c").region("eu-west-1")
                         .privateSubnetIds(List.of(Output.of("a"), Output.of("b")))
-                        .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class))
+                        .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class)).deployer("arn:aws:iam::123456789012:role/deploy")
                         .publicAccessCidrs(List.of("0.0.0.0/0")).build()),
                 "EksClusterArgs: publicAccessCidrs: got '0.0.0.0/0'; the API endpoint must not be open to the whole internet");
+    }
+
+    @Test
+    void rejectsAnEksClusterWithoutTheIdentityThatDeploysIt() {
+        assertSays(refused(() -> EksClusterArgs.builder().clusterName("c").region("eu-west-1")
+                        .privateSubnetIds(List.of(Output.of("a"), Output.of("b")))
+                        .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class)).build()),
+                "EksClusterArgs: deployer: is required; expected the IAM role or user that runs pulumi up");
+    }
+
+    @Test
+    void rejectsAPrincipalInTwoAccessEntries() {
+        String role = "arn:aws:iam::123456789012:role/platform";
+        assertSays(refused(() -> EksClusterArgs.builder().clusterName("c").region("eu-west-1")
+                        .privateSubnetIds(List.of(Output.of("a"), Output.of("b")))
+                        .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class))
+                        .deployer(role).admins(List.of(role)).previewers(List.of("arn:aws:sts::123456789012:assumed-role/x/y")).build()),
+                "admins: got '" + role + "', which is also in deployer; an IAM principal can be in only one EKS access entry",
+                "previewers: got 'arn:aws:sts::123456789012:assumed-role/x/y'; expected an IAM role or user ARN");
     }
 }

@@ -26,7 +26,7 @@ class EksClusterTest {
     /** The plan of a two-zone EKS stack on S3, its cluster settings starting with {@code clusterKeys} (JSON members, each ending in a comma). */
     private static Plan onEks(String clusterKeys) {
         return Plans.ofPlatform(io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
-                .with("cluster", "{\"kind\":\"eks\"," + clusterKeys
+                .with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\"," + clusterKeys
                         + "\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")
                 .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load());
     }
@@ -212,20 +212,30 @@ class EksClusterTest {
         PlannedResource entry = prod.find(r -> r.name().equals("flink-ha-cluster-admin-0")
                 && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
         assertEquals("arn:aws:iam::444455556666:role/platform-admins", at(entry, "principalArn"));
-        for (PlannedResource association : prod.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")) {
-            assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", at(association, "policyArn"));
-            assertEquals("cluster", at(association, "accessScope.type"));
-        }
+        PlannedResource association = prod.find(r -> r.name().equals("flink-ha-cluster-admin-0")
+                && r.type().equals("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")).orElseThrow();
+        assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", at(association, "policyArn"));
+        assertEquals("cluster", at(association, "accessScope.type"));
         assertEquals("API", at(of("aws:eks/cluster:Cluster"), "accessConfig.authenticationMode"));
     }
 
     @Test
     void theDeployerGetsAnExplicitAccessEntryInsteadOfEksBootstrapAccess() {
         assertEquals(false, at(of("aws:eks/cluster:Cluster"), "accessConfig.bootstrapClusterCreatorAdminPermissions"));
-        PlannedResource entry = prod.find(r -> r.name().equals("flink-ha-cluster-deployer")
-                && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
-        assertEquals(Plans.DEPLOYER_ROLE, at(entry, "principalArn"), "the role of the session, not the STS session ARN");
-        assertEquals(2, prod.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").size());
+        PlannedResource association = prod.find(r -> r.name().equals("flink-ha-cluster-deployer")
+                && r.type().equals("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")).orElseThrow();
+        assertEquals("arn:aws:iam::444455556666:role/flink-ha-deploy", at(association, "principalArn"), "the role the stack names");
+        assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", at(association, "policyArn"));
+        assertEquals(3, prod.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").size(), "admin, deployer, previewer");
+    }
+
+    @Test
+    void thePreviewRoleGetsAReadOnlyAccessEntryForTheWholeCluster() {
+        PlannedResource association = prod.find(r -> r.name().equals("flink-ha-cluster-previewer-0")
+                && r.type().equals("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")).orElseThrow();
+        assertEquals("arn:aws:iam::444455556666:role/flink-ha-preview", at(association, "principalArn"));
+        assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", at(association, "policyArn"));
+        assertEquals("cluster", at(association, "accessScope.type"));
     }
 
     @Test
@@ -235,20 +245,16 @@ class EksClusterTest {
                 assertTrue(provider.dependencies().contains(a.urn()), a.name()));
     }
 
+    /** A pull-request preview runs as another identity than `pulumi up`: both must plan the same access entries. */
     @Test
-    void offlineTheDeployerIsKnownOnlyAtDeployment() {
-        PlannedResource entry = Plans.ofStack("prod").find(r -> r.name().equals("flink-ha-cluster-deployer")
-                && r.type().equals("aws:eks/accessEntry:AccessEntry")).orElseThrow();
-        assertEquals("<known after deploy>", at(entry, "principalArn"));
-    }
-
-    @Test
-    void rejectsADeployerThatIsAlsoListedAsAnAdmin() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Plans.ofStackRunBy("prod", "arn:aws:iam::444455556666:role/platform-admins"));
-        assertTrue(e.getMessage().startsWith("EksClusterArgs.admins: got 'arn:aws:iam::444455556666:role/platform-admins', which "
-                + "is the identity running pulumi up"), e.getMessage());
-        assertTrue(e.getMessage().contains("ResourceInUseException"), e.getMessage());
+    void theAccessEntriesAreTheSameWhoeverRunsTheProgramAndKnownOffline() {
+        java.util.function.Function<Plan, List<Object>> entries = plan -> plan.ofType("aws:eks/accessEntry:AccessEntry").stream()
+                .map(e -> at(e, "principalArn")).toList();
+        List<Object> offline = entries.apply(Plans.ofStack("prod"));
+        assertEquals(List.of("arn:aws:iam::444455556666:role/platform-admins", "arn:aws:iam::444455556666:role/flink-ha-deploy",
+                "arn:aws:iam::444455556666:role/flink-ha-preview"), offline);
+        assertEquals(offline, entries.apply(Plans.ofStackRunBy("prod", "arn:aws:iam::444455556666:role/flink-ha-preview")));
+        assertEquals(offline, entries.apply(Plans.ofStackRunBy("prod", "arn:aws:iam::444455556666:role/flink-ha-deploy")));
     }
 
     @Test

@@ -59,6 +59,7 @@ class EksVersionsTest {
         return EksClusterArgs.builder().clusterName("c").region("eu-west-1")
                 .privateSubnetIds(List.of(com.pulumi.core.Output.of("a"), com.pulumi.core.Output.of("b")))
                 .awsProvider(org.mockito.Mockito.mock(com.pulumi.aws.Provider.class))
+                .deployer("arn:aws:iam::123456789012:role/deploy")
                 .checkedOn(REVIEW_DAY);
     }
 
@@ -73,8 +74,8 @@ class EksVersionsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> args().admins(List.of(
                 "arn:aws:iam::123456789012:role/admins", "arn:aws:iam::123456789012:role/admins",
                 "arn:aws:sts::123456789012:assumed-role/admins/alice")).build());
-        assertTrue(e.getMessage().contains("got 'arn:aws:iam::123456789012:role/admins' twice; an IAM principal can be in only one EKS "
-                + "access entry"), e.getMessage());
+        assertTrue(e.getMessage().contains("got 'arn:aws:iam::123456789012:role/admins', which it names twice; an IAM principal can be "
+                + "in only one EKS access entry"), e.getMessage());
         assertTrue(e.getMessage().contains("an access entry cannot name an STS session"), e.getMessage());
     }
 

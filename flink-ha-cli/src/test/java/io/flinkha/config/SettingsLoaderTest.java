@@ -83,7 +83,7 @@ class SettingsLoaderTest {
                 org.junit.jupiter.params.provider.Arguments.of("cluster", "{\"kind\":\"existing\",\"context\":\"c\"," + oidc + "}", "cluster.oidc.issuerUrll"),
                 org.junit.jupiter.params.provider.Arguments.of("cluster", EKS.replace("}}", "},\"kubernetesVersoin\":\"1.35\"}"), "cluster.kubernetesVersoin"),
                 org.junit.jupiter.params.provider.Arguments.of("cluster", EKS.replace("\"cidr\"", "\"cidrr\":\"x\",\"cidr\""), "cluster.vpc.cidrr"),
-                org.junit.jupiter.params.provider.Arguments.of("cluster", "{\"kind\":\"eks\",\"subnets\":{\"private\":[\"subnet-0a\",\"subnet-0b\"],"
+                org.junit.jupiter.params.provider.Arguments.of("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"subnets\":{\"private\":[\"subnet-0a\",\"subnet-0b\"],"
                         + "\"privat\":[]}}", "cluster.subnets.privat"),
                 org.junit.jupiter.params.provider.Arguments.of("cluster", eksWith("{\"minsize\":3}"), "cluster.nodeGroup.minsize"),
                 org.junit.jupiter.params.provider.Arguments.of("operator", "{\"versoin\":\"1.10.0\"}", "operator.versoin"),
@@ -315,7 +315,7 @@ class SettingsLoaderTest {
     void rejectsAKmsAliasInsteadOfAKeyArn() {
         assertProblem(rejected(Settings.valid()
                         .with("aws", "{\"region\":\"eu-west-1\"}")
-                        .with("cluster", "{\"kind\":\"eks\"}")
+                        .with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\"}")
                         .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink\",\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:123456789012:alias/flink\"}")),
                 "flink-ha.storage.kmsKeyArn", "not an alias", "IAM applies a policy that names an alias to the alias only");
     }
@@ -414,24 +414,36 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsAnEksClusterWithoutTheIdentityThatDeploysIt() {
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", ""))),
+                "flink-ha.cluster.deployer", "is required; expected the IAM role or user that runs pulumi up");
+    }
+
+    @Test
+    void rejectsADeployerThatIsAlsoAnAdmin() {
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"admins\":[\"arn:aws:iam::777700001111:role/deploy\"],"))),
+                "flink-ha.cluster.admins", "which is also in deployer; an IAM principal can be in only one EKS access entry");
+    }
+
+    @Test
     void podIdentityIsAnOptInOfEksClusters() {
         assertEquals(false, ((EksClusterSettings) onAws().load().cluster()).podIdentity());
-        assertEquals(true, ((EksClusterSettings) onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"podIdentity\","))
+        assertEquals(true, ((EksClusterSettings) onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"podIdentity\","))
                 .load().cluster()).podIdentity());
-        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"iam\","))),
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"iam\","))),
                 "flink-ha.cluster.identity", "iam", "irsa", "podIdentity");
     }
 
     @Test
     void refusesPodIdentityWhereTheFlinkReleasesS3ClientCannotReadItsCredentials() {
-        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"podIdentity\","))
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"podIdentity\","))
                         .with("flink", "{\"version\":\"1.19.1\"}")),
                 "flink-ha.cluster.identity", "Flink 1.19.1's S3 filesystems bundle an AWS SDK older than 1.12.746", "or IRSA");
     }
 
     @Test
     void refusesPodIdentityWhereOneJobsOwnFlinkReleaseCannotReadItsCredentials() {
-        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",", "{\"kind\":\"eks\",\"identity\":\"podIdentity\","))
+        assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"podIdentity\","))
                         .with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flink\":{\"version\":\"1.19.1\"}}]")),
                 "flink-ha.cluster.identity", "Flink 1.19.1's S3 filesystems bundle an AWS SDK older than 1.12.746");
     }
@@ -466,7 +478,7 @@ class SettingsLoaderTest {
 
     @Test
     void existingSubnetsMustBeTwoDistinctSubnetIds() {
-        String subnets = "{\"kind\":\"eks\",\"subnets\":{\"private\":[%s]}}";
+        String subnets = "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"subnets\":{\"private\":[%s]}}";
         onAws().with("cluster", String.format(subnets, "\"subnet-0a1b2c3d\",\"subnet-0a1b2c3e\"")).load();
         assertProblem(rejected(onAws().with("cluster", String.format(subnets, "\"subnet-0a1b2c3d\",\"subnet-0a1b2c3d\""))),
                 "flink-ha.cluster.subnets.private", "at least two private subnets");
@@ -484,7 +496,7 @@ class SettingsLoaderTest {
         assertTrue(e.getMessage().contains("invalid settings for stack 'test' (4 problems)"), e.getMessage());
     }
 
-    private static final String EKS = "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}";
+    private static final String EKS = "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}";
 
     private static Settings onAws() {
         return Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}").with("cluster", EKS)
@@ -494,7 +506,7 @@ class SettingsLoaderTest {
     private static final java.time.LocalDate REVIEW_DAY = java.time.LocalDate.of(2026, 11, 29);
 
     private static String eksWith(String nodeGroup) {
-        return "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.35\",\"nodeGroup\":" + nodeGroup + "}";
+        return "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.35\",\"nodeGroup\":" + nodeGroup + "}";
     }
 
     /** The prod stack's jobs before the review: 10 vCPU of requests in pods of 1 and 2 vCPU. */
@@ -571,13 +583,13 @@ class SettingsLoaderTest {
     @Test
     void rejectsAnEksVersionPastItsSupportOnTheDayOfThePlan() {
         SettingsException e = assertThrows(SettingsException.class, () -> onAws()
-                .with("cluster", "{\"kind\":\"eks\",\"kubernetesVersion\":\"1.31\"}").loadOn(REVIEW_DAY));
+                .with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"kubernetesVersion\":\"1.31\"}").loadOn(REVIEW_DAY));
         assertProblem(e, "flink-ha.cluster.kubernetesVersion", "got '1.31'", "ended on 2025-11-26", "pin 1.35");
     }
 
     @Test
     void warnsWithinNinetyDaysOfTheEndOfSupport() {
-        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.34\"}").loadOn(REVIEW_DAY);
+        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.34\"}").loadOn(REVIEW_DAY);
         List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
         assertTrue(w.contains("flink-ha.cluster.kubernetesVersion: standard support of Kubernetes 1.34 on EKS ends on 2026-12-02 (in 3 days); "
                 + "after that EKS upgrades the cluster itself. Plan the upgrade to 1.35 now"), w::toString);
@@ -586,20 +598,20 @@ class SettingsLoaderTest {
     @Test
     void theUpgradePolicyIsStandardUnlessExtendedIsAsked() {
         assertEquals(io.flinkha.cluster.EksVersions.SupportType.STANDARD, ((EksClusterSettings) onAws().load().cluster()).supportType());
-        PlatformSettings extended = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.32\",\"upgradePolicy\":\"EXTENDED\"}")
+        PlatformSettings extended = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.32\",\"upgradePolicy\":\"EXTENDED\"}")
                 .loadOn(REVIEW_DAY);
         assertEquals(io.flinkha.cluster.EksVersions.SupportType.EXTENDED, ((EksClusterSettings) extended.cluster()).supportType());
     }
 
     @Test
     void rejectsTheSameAdminTwice() {
-        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"admins\":[\"arn:aws:iam::123456789012:role/a\","
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"admins\":[\"arn:aws:iam::123456789012:role/a\","
                 + "\"arn:aws:iam::123456789012:role/a\"]}")), "flink-ha.cluster.admins", "twice", "only one EKS access entry");
     }
 
     @Test
     void warnsAboutDocumentationRangesAndExampleAccounts() {
-        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"203.0.113.0/24\"],"
+        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"203.0.113.0/24\"],"
                 + "\"admins\":[\"arn:aws:iam::111122223333:role/platform-admins\"]}")
                 .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\","
                         + "\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}").load();
@@ -622,7 +634,7 @@ class SettingsLoaderTest {
 
     @Test
     void realValuesRaiseNoWarning() {
-        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"81.2.69.0/24\"],"
+        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"81.2.69.0/24\"],"
                 + "\"admins\":[\"arn:aws:iam::380012345678:role/platform-admins\"]}").load();
         assertEquals(List.of(), SettingsLoader.warnings(s, REVIEW_DAY));
     }
@@ -636,13 +648,13 @@ class SettingsLoaderTest {
 
     @Test
     void rejectsFewerThanTwoAvailabilityZones() {
-        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"availabilityZones\":[\"eu-west-1a\"]}}")),
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"availabilityZones\":[\"eu-west-1a\"]}}")),
                 "flink-ha.cluster.vpc.availabilityZones", "[eu-west-1a]", "two to four");
     }
 
     @Test
     void rejectsFewerThanTwoExistingPrivateSubnets() {
-        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"subnets\":{\"private\":[\"subnet-0123abcd\"]}}")),
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"subnets\":{\"private\":[\"subnet-0123abcd\"]}}")),
                 "flink-ha.cluster.subnets.private", "subnet-0123abcd", "at least two private subnets");
     }
 
@@ -683,14 +695,14 @@ class SettingsLoaderTest {
 
     @Test
     void rejectsAnApiEndpointOpenToTheWholeInternet() {
-        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"0.0.0.0/0\"],"
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"0.0.0.0/0\"],"
                         + "\"vpc\":{\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")),
                 "flink-ha.cluster.publicAccessCidrs", "0.0.0.0/0", "whole internet");
     }
 
     @Test
     void rejectsANodeGroupWhoseDesiredSizeIsOutsideItsBounds() {
-        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"nodeGroup\":{\"minSize\":3,\"desiredSize\":2},"
+        assertProblem(rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"nodeGroup\":{\"minSize\":3,\"desiredSize\":2},"
                         + "\"vpc\":{\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")),
                 "flink-ha.cluster.nodeGroup.desiredSize", "minSize <= desiredSize <= maxSize");
     }

@@ -23,13 +23,8 @@ import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
 import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterUpgradePolicyArgs;
-import com.pulumi.aws.iam.IamFunctions;
-import com.pulumi.aws.iam.inputs.GetSessionContextArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
-import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
@@ -68,6 +63,8 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     public static final String TYPE = "flink-ha:cluster:EksCluster";
     static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+    /** Read access to most objects (not Secrets), cluster-wide: what a preview needs. */
+    static final String VIEW_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
 
     /** The add-ons every node needs (pod networking, service routing, cluster DNS), managed by EKS at the cluster's version. */
     public static final List<String> MANAGED_ADD_ONS = List.of("vpc-cni", "kube-proxy", "coredns");
@@ -188,10 +185,16 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
         List<Resource> access = new ArrayList<>();
         for (int i = 0; i < args.admins().size(); i++) {
-            access.add(clusterAdmin(name + "-admin-" + i, Output.of(args.admins().get(i)), child));
+            access.add(clusterAccess(name + "-admin-" + i, args.admins().get(i), ADMIN_POLICY, child));
         }
-        // whoever runs `pulumi up` must reach the API to deploy the operator and the jobs
-        access.add(clusterAdmin(name + "-deployer", deployer(args), child));
+        // the identity that runs `pulumi up` must reach the API to deploy the operator and the jobs; it is a setting, so a
+        // preview under another identity plans the same entry
+        access.add(clusterAccess(name + "-deployer", args.deployer(), ADMIN_POLICY, child));
+        for (int i = 0; i < args.previewers().size(); i++) {
+            // read-only: a preview reads live objects; where a server-side dry run is forbidden, the Kubernetes provider
+            // (4.24.0, provider.go Create/Update) falls back to a client-side preview
+            access.add(clusterAccess(name + "-previewer-" + i, args.previewers().get(i), VIEW_POLICY, child));
+        }
 
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
                 .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3.data().orElse(""), args.region()))
@@ -243,7 +246,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 "kubeconfig", kubeconfig));
     }
 
-    private AccessPolicyAssociation clusterAdmin(String name, Output<String> principal, CustomResourceOptions options) {
+    private AccessPolicyAssociation clusterAccess(String name, String principal, String policy, CustomResourceOptions options) {
         var entry = new AccessEntry(name, AccessEntryArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principal)
@@ -252,31 +255,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         return new AccessPolicyAssociation(name, AccessPolicyAssociationArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(entry.principalArn())
-                .policyArn(ADMIN_POLICY)
+                .policyArn(policy)
                 .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
                 .build(), options);
-    }
-
-    /**
-     * The IAM principal running {@code pulumi up}: for an assumed role (CI, SSO) the role, not the session,
-     * since an access entry takes only role and user ARNs. Known at preview with credentials, so a clash
-     * with {@code admins} stops the preview instead of failing the first {@code pulumi up} with a 409.
-     */
-    private static Output<String> deployer(EksClusterArgs args) {
-        var invoke = InvokeOptions.builder().provider(args.awsProvider()).build();
-        return AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
-                .applyValue(GetCallerIdentityResult::arn)
-                .apply(arn -> IamFunctions.getSessionContext(GetSessionContextArgs.builder().arn(arn).build(), invoke))
-                .applyValue(session -> {
-                    String principal = session.issuerArn();
-                    if (args.admins().contains(principal)) {
-                        throw new IllegalArgumentException("EksClusterArgs.admins: got '" + principal + "', which is the identity "
-                                + "running pulumi up; it gets cluster admin through its own access entry, and an IAM principal can "
-                                + "be in only one access entry (the first pulumi up would fail with ResourceInUseException): "
-                                + "remove it from admins");
-                    }
-                    return principal;
-                });
     }
 
     private static RolePolicyAttachment attach(String name, Role role, String managedPolicy, CustomResourceOptions options) {

@@ -22,6 +22,8 @@ import java.util.List;
  * @param checkedOn         the day the version's support is checked against
  * @param logRetentionDays  how long CloudWatch keeps the control plane's logs
  * @param podIdentity       whether jobs get their AWS role through EKS Pod Identity instead of IRSA
+ * @param deployer          the IAM role or user that runs {@code pulumi up}, given cluster-admin through its own access entry
+ * @param previewers        IAM roles or users that run {@code pulumi preview} (e.g. pull requests), given read-only access
  */
 public record EksClusterArgs(
         String clusterName,
@@ -36,7 +38,9 @@ public record EksClusterArgs(
         EksVersions.SupportType supportType,
         java.time.LocalDate checkedOn,
         int logRetentionDays,
-        boolean podIdentity) {
+        boolean podIdentity,
+        String deployer,
+        List<String> previewers) {
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -55,6 +59,8 @@ public record EksClusterArgs(
      * @param checkedOn         the day the version's support is checked against
      * @param logRetentionDays  how long CloudWatch keeps the control plane's logs: one of {@link #LOG_RETENTION_DAYS}
      * @param podIdentity       whether jobs get their AWS role through EKS Pod Identity instead of IRSA
+     * @param deployer          the IAM role or user that runs {@code pulumi up}
+     * @param previewers        IAM roles or users that run {@code pulumi preview}, given read-only access
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public EksClusterArgs {
@@ -65,7 +71,7 @@ public record EksClusterArgs(
                 .required("nodeGroup", nodeGroup, "expected the managed node group")
                 .check(privateSubnetIds.size() >= 2, "privateSubnetIds", privateSubnetIds.size(), "expected at least two, in different availability zones")
                 .problem("kubernetesVersion", kubernetesVersion, EksVersions.problem(kubernetesVersion, supportType, checkedOn))
-                .addAll(adminProblems(admins))
+                .addAll(accessProblems(deployer, admins, previewers))
                 .addAll(publicAccessProblems(publicAccessCidrs))
                 .problem("logRetentionDays", logRetentionDays, logRetentionProblem(logRetentionDays))
                 .done();
@@ -119,22 +125,39 @@ public record EksClusterArgs(
     }
 
     /**
-     * @param admins IAM principals for access entries
-     * @return what is wrong with them, if anything
+     * The identities the cluster's access entries name. The deployer is a setting, not whoever runs the program: a preview
+     * under a read-only pull-request role and {@code pulumi up} under the deploy role must plan the same entry, or every
+     * preview shows it replaced.
+     *
+     * @param deployer   the IAM role or user that runs {@code pulumi up}
+     * @param admins     IAM principals given cluster-admin
+     * @param previewers IAM principals given read-only access
+     * @return what is wrong with them, each as {@code field: ...}; an IAM principal can be in only one access entry
      */
-    public static java.util.List<String> adminProblems(java.util.List<String> admins) {
+    public static java.util.List<String> accessProblems(String deployer, java.util.List<String> admins, java.util.List<String> previewers) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String a : admins) {
-            if (!ACCESS_ENTRY_PRINCIPAL.matcher(a).matches()) {
-                out.add("admins: got '" + a + "'; expected an IAM role or user ARN (arn:aws:iam::<account>:role/<name>); "
-                        + "an access entry cannot name an STS session");
-            } else if (!seen.add(a)) {
-                out.add("admins: got '" + a + "' twice; an IAM principal can be in only one EKS access entry, so the "
-                        + "second would fail with ResourceInUseException");
-            }
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        if (deployer == null || deployer.isBlank()) {
+            out.add("deployer: is required; expected the IAM role or user that runs pulumi up (arn:aws:iam::<account>:role/<name>): it "
+                    + "gets cluster-admin through its own access entry, the same in every preview and update");
+        } else {
+            principal("deployer", deployer, seen, out);
         }
+        admins.forEach(a -> principal("admins", a, seen, out));
+        previewers.forEach(a -> principal("previewers", a, seen, out));
         return out;
+    }
+
+    private static void principal(String field, String arn, java.util.Map<String, String> seen, java.util.List<String> out) {
+        if (!ACCESS_ENTRY_PRINCIPAL.matcher(arn).matches()) {
+            out.add(field + ": got '" + arn + "'; expected an IAM role or user ARN (arn:aws:iam::<account>:role/<name>); "
+                    + "an access entry cannot name an STS session");
+        } else if (seen.containsKey(arn)) {
+            out.add(field + ": got '" + arn + "', which " + (seen.get(arn).equals(field) ? "it names twice" : "is also in " + seen.get(arn))
+                    + "; an IAM principal can be in only one EKS access entry, so the second would fail with ResourceInUseException");
+        } else {
+            seen.put(arn, field);
+        }
     }
 
 
@@ -154,6 +177,8 @@ public record EksClusterArgs(
         private List<Output<String>> publicSubnetIds = List.of();
         private NodeGroupSpec nodeGroup = NodeGroupSpec.DEFAULT;
         private List<String> admins = List.of();
+        private String deployer;
+        private List<String> previewers = List.of();
         private List<String> publicAccessCidrs = List.of();
         private com.pulumi.aws.Provider awsProvider;
         private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
@@ -210,6 +235,18 @@ public record EksClusterArgs(
          */
         public Builder admins(List<String> admins) { this.admins = admins; return this; }
         /**
+         * @param deployer the IAM role or user that runs {@code pulumi up} (required): it gets cluster-admin through its own
+         *                 access entry, so it may not be among {@code admins}
+         * @return this builder
+         */
+        public Builder deployer(String deployer) { this.deployer = deployer; return this; }
+        /**
+         * @param previewers IAM roles or users that run {@code pulumi preview}, e.g. the pull-request role: each gets a
+         *                   read-only access entry ({@code AmazonEKSViewPolicy}), so a preview can read the cluster; default none
+         * @return this builder
+         */
+        public Builder previewers(List<String> previewers) { this.previewers = previewers; return this; }
+        /**
          * @param cidrs CIDRs allowed on the public endpoint; default none, a private-only endpoint
          * @return this builder
          */
@@ -235,7 +272,7 @@ public record EksClusterArgs(
         public EksClusterArgs build() {
             return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
                     nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn, logRetentionDays,
-                    podIdentity);
+                    podIdentity, deployer, List.copyOf(previewers));
         }
     }
 }

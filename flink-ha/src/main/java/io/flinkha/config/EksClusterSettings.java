@@ -10,6 +10,8 @@ import java.util.List;
  * @param network           a new VPC ({@code vpc}) or existing subnets ({@code subnets}), at least two availability zones
  * @param nodeGroup         the managed node group
  * @param admins            IAM principal ARNs given cluster-admin through EKS access entries
+ * @param deployer          the IAM role or user that runs pulumi up (cluster-admin through its own access entry)
+ * @param previewers        IAM roles or users that run pulumi preview (read-only access entries)
  * @param publicAccessCidrs CIDRs that may reach the public API endpoint; empty keeps the endpoint private-only
  *                          (then {@code pulumi up} must run from inside the VPC)
  * @param supportType       which EKS support the cluster's upgrade policy pays for (default STANDARD)
@@ -24,5 +26,7 @@ public record EksClusterSettings(
         List<String> publicAccessCidrs,
         io.flinkha.cluster.EksVersions.SupportType supportType,
         int logRetentionDays,
-        boolean podIdentity) implements ClusterSettings {
+        boolean podIdentity,
+        String deployer,
+        List<String> previewers) implements ClusterSettings {
 }

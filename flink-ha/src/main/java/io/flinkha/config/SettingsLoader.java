@@ -126,6 +126,10 @@ public final class SettingsLoader {
             }
             eks.admins().forEach(a -> exampleAccount(a).ifPresent(acct -> out.add(p + "cluster.admins: '" + a
                     + "' is in AWS's example account " + acct + "; replace it with your administrators' role")));
+            exampleAccount(eks.deployer()).ifPresent(acct -> out.add(p + "cluster.deployer: '" + eks.deployer()
+                    + "' is in AWS's example account " + acct + "; name the role your pulumi up runs as"));
+            eks.previewers().forEach(a -> exampleAccount(a).ifPresent(acct -> out.add(p + "cluster.previewers: '" + a
+                    + "' is in AWS's example account " + acct + "; name the role your pull-request previews run as")));
         }
         if (settings.cluster() instanceof ExistingClusterSettings existing) {
             existing.oidc().ifPresent(o -> exampleAccount(o.providerArn()).ifPresent(acct -> out.add(p + "cluster.oidc.providerArn: '"
@@ -364,7 +368,8 @@ public final class SettingsLoader {
     }
 
     private static EksClusterSettings readEks(Node c, Problems problems, LocalDate today) {
-        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "publicAccessCidrs", "identity",
+        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "deployer", "previewers",
+                "publicAccessCidrs", "identity",
                 "logRetentionDays"));
         String version = c.matching("kubernetesVersion", EksVersions.DEFAULT, K8S_VERSION, "expected a pinned Kubernetes minor version "
                 + "such as " + EksVersions.DEFAULT + " (quote it: YAML reads 1.30 as the number 1.3)");
@@ -417,14 +422,16 @@ public final class SettingsLoader {
         nodeProblems.forEach(p -> problems.raw(n.key(p)));
         NodeGroupSpec nodeGroup = nodeProblems.isEmpty() ? new NodeGroupSpec(types, min, desired, max, disk, autoscaling) : d;
         List<String> admins = c.strings("admins");
-        EksClusterArgs.adminProblems(admins).forEach(p -> problems.raw(c.key(p)));
+        String deployer = c.optionalString("deployer").orElse(null);
+        List<String> previewers = c.strings("previewers");
+        EksClusterArgs.accessProblems(deployer, admins, previewers).forEach(p -> problems.raw(c.key(p)));
         List<String> cidrs = c.strings("publicAccessCidrs");
         EksClusterArgs.publicAccessProblems(cidrs).forEach(p -> problems.raw(c.key(p)));
         int logRetention = c.integer("logRetentionDays", EksClusterArgs.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
         EksClusterArgs.logRetentionProblem(logRetention).ifPresent(p -> problems.add(c.key("logRetentionDays"), logRetention, p));
         boolean podIdentity = "podIdentity".equals(c.oneOf("identity", "irsa", Set.of("irsa", "podIdentity")));
         return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType, logRetention,
-                podIdentity);
+                podIdentity, deployer, List.copyOf(previewers));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -186,6 +186,8 @@ public class FlinkPlatform extends ComponentResource {
                     .publicSubnetIds(publicSubnets)
                     .nodeGroup(eks.nodeGroup())
                     .admins(eks.admins())
+                    .deployer(eks.deployer())
+                    .previewers(eks.previewers())
                     .publicAccessCidrs(eks.publicAccessCidrs())
                     .logRetentionDays(eks.logRetentionDays())
                     .podIdentity(eks.podIdentity())

@@ -70,16 +70,11 @@ public final class PlanEngine {
     }
 
     /**
-     * What a provider function returns without credentials: the values that depend on who runs the
-     * program are unknown, as they would be for a reviewer without access to the account.
+     * What a provider function returns without credentials: the values only the account knows are unknown, as they would
+     * be for a reviewer without access to it.
      */
     static Map<String, Object> offlineInvoke(String token, Map<String, Object> args) {
         return switch (token) {
-            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
-                    "accountId", UNKNOWN_SENTINEL, "arn", UNKNOWN_SENTINEL, "id", UNKNOWN_SENTINEL, "userId", UNKNOWN_SENTINEL);
-            case "aws:iam/getSessionContext:getSessionContext" -> Map.of("arn", String.valueOf(args.get("arn")),
-                    "id", UNKNOWN_SENTINEL, "issuerArn", UNKNOWN_SENTINEL, "issuerId", UNKNOWN_SENTINEL,
-                    "issuerName", UNKNOWN_SENTINEL, "sessionName", UNKNOWN_SENTINEL);
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("addonName", String.valueOf(args.get("addonName")),
                     "kubernetesVersion", String.valueOf(args.get("kubernetesVersion")), "id", UNKNOWN_SENTINEL, "version", UNKNOWN_SENTINEL);
             default -> Map.of();

@@ -67,19 +67,21 @@ class OfflinePlanTest {
         Run run = plan("plan", "staging", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonArray diagnostics = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("diagnostics");
-        assertEquals(2, diagnostics.size(), diagnostics::toString);
+        assertEquals(4, diagnostics.size(), diagnostics::toString);
         JsonObject first = diagnostics.get(0).getAsJsonObject();
         assertEquals("warning", first.get("severity").getAsString());
         assertTrue(first.get("message").getAsString().startsWith("flink-ha.cluster.publicAccessCidrs: '203.0.113.0/24' is a documentation range"));
         assertTrue(run.err().contains("warning: flink-ha.cluster.admins: 'arn:aws:iam::111122223333:role/platform-admins' is in AWS's "
                 + "example account 111122223333"), run.err());
+        assertTrue(run.err().contains("warning: flink-ha.cluster.deployer: 'arn:aws:iam::111122223333:role/flink-ha-deploy' is in AWS's "
+                + "example account 111122223333; name the role your pulumi up runs as"), run.err());
     }
 
     @Test
     void theTreeListsTheWarningsAfterTheResources() {
         Run run = plan("plan", "prod");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("Warnings (3):\n  warning: flink-ha.cluster.publicAccessCidrs"), run.out());
+        assertTrue(run.out().contains("Warnings (5):\n  warning: flink-ha.cluster.publicAccessCidrs"), run.out());
     }
 
     @Test
