@@ -144,7 +144,7 @@ class EksClusterTest {
     @Test
     void podIdentityInstallsTheAgentAddOnAndAssociatesTheJobsRoleWithTheirAccount() {
         Plan plan = withPodIdentity();
-        assertEquals(List.of("vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent"),
+        assertEquals(List.of("vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns"),
                 plan.ofType("aws:eks/addon:Addon").stream().map(a -> (String) at(a, "addonName")).toList());
         PlannedResource association = only(plan, "aws:eks/podIdentityAssociation:PodIdentityAssociation");
         assertEquals("flink", at(association, "namespace"));
@@ -192,12 +192,35 @@ class EksClusterTest {
     }
 
     @Test
-    void nodesHaveTheThreeManagedPoliciesEksRequires() {
-        java.util.Set<Object> attached = prod.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
-                .filter(r -> "flink-ha-cluster-node-role".equals(at(r, "role")))
-                .map(r -> at(r, "policyArn")).collect(java.util.stream.Collectors.toSet());
-        assertEquals(java.util.Set.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
-                "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), attached);
+    void nodesHaveTheWorkerAndRegistryPoliciesButNoCniRights() {
+        assertEquals(java.util.Set.of("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+                "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), attachedTo("flink-ha-cluster-node-role"));
+    }
+
+    private java.util.Set<Object> attachedTo(String role) {
+        return prod.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+                .filter(r -> role.equals(at(r, "role"))).map(r -> at(r, "policyArn")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Every host-network pod can use the node role; the CNI's rights belong to kube-system/aws-node alone. */
+    @Test
+    void theVpcCniRunsAsItsOwnIrsaRoleTrustedOnlyForAwsNode() {
+        assertEquals(java.util.Set.of("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"), attachedTo("flink-ha-cluster-vpc-cni-role"));
+        PlannedResource role = prod.find(r -> r.name().equals("flink-ha-cluster-vpc-cni-role")).orElseThrow();
+        String trust = at(role, "assumeRolePolicy");
+        assertTrue(trust.contains("\"oidc.eks.eu-west-1.amazonaws.com/id/TEST:sub\":\"system:serviceaccount:kube-system:aws-node\""), trust);
+        assertTrue(trust.contains("\"oidc.eks.eu-west-1.amazonaws.com/id/TEST:aud\":\"sts.amazonaws.com\""), trust);
+        PlannedResource cni = prod.ofType("aws:eks/addon:Addon").stream().filter(a -> "vpc-cni".equals(at(a, "addonName"))).findFirst().orElseThrow();
+        String roleArn = at(cni, "serviceAccountRoleArn");
+        assertEquals("arn:aws:iam::123456789012:role/flink-ha-cluster-vpc-cni-role", roleArn, "the add-on runs aws-node as this role");
+    }
+
+    @Test
+    void nodesJoinOnlyOnceTheVpcCniRunsWithItsRole() {
+        PlannedResource cni = prod.ofType("aws:eks/addon:Addon").stream().filter(a -> "vpc-cni".equals(at(a, "addonName"))).findFirst().orElseThrow();
+        assertTrue(of("aws:eks/nodeGroup:NodeGroup").dependencies().contains(cni.urn()), "the node group waits for the vpc-cni add-on");
+        PlannedResource attachment = prod.find(r -> r.name().equals("flink-ha-cluster-vpc-cni-policy")).orElseThrow();
+        assertTrue(cni.dependencies().contains(attachment.urn()), "the add-on waits for its role's policy");
     }
 
     @Test

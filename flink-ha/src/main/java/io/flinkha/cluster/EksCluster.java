@@ -79,6 +79,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
     private final NodeGroup nodeGroup;
     private final List<Addon> addOns = new ArrayList<>();
+    private final Role cniRole;
     private final LaunchTemplate launchTemplate;
     private final LogGroup controlPlaneLogs;
     private final OpenIdConnectProvider oidcProvider;
@@ -129,10 +130,43 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         var nodeRole = new Role(name + "-node-role", RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocuments.serviceTrust("ec2.amazonaws.com"))
                 .build(), child);
-        List<Resource> nodePolicies = List.of(
+        List<Resource> nodePolicies = new ArrayList<>(List.of(
                 attach(name + "-node-worker-policy", nodeRole, "AmazonEKSWorkerNodePolicy", child),
-                attach(name + "-node-cni-policy", nodeRole, "AmazonEKS_CNI_Policy", child),
-                attach(name + "-node-ecr-policy", nodeRole, "AmazonEC2ContainerRegistryReadOnly", child));
+                attach(name + "-node-ecr-policy", nodeRole, "AmazonEC2ContainerRegistryReadOnly", child)));
+
+        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        this.oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .build(), child);
+        // The VPC CNI's rights (attach ENIs, assign IPs) go to its own service account, kube-system/aws-node, through IRSA,
+        // not to the node role, which every host-network pod on a node can use (AWS's EKS best practices). The add-on runs
+        // with this role before any node joins, so nodes never need the rights themselves.
+        this.cniRole = new Role(name + "-vpc-cni-role", RoleArgs.builder()
+                .assumeRolePolicy(Output.tuple(oidcProvider.arn(), issuer).applyValue(t ->
+                        PolicyDocuments.irsaTrust(t.t1, t.t2.replaceFirst("^https://", ""), "kube-system", "aws-node")))
+                .build(), child);
+        var cniPolicy = attach(name + "-vpc-cni-policy", cniRole, "AmazonEKS_CNI_Policy", child);
+        var invoke = InvokeOptions.builder().provider(args.awsProvider()).build();
+        List<String> managed = new ArrayList<>(MANAGED_ADD_ONS);
+        if (args.podIdentity()) {
+            managed.add(POD_IDENTITY_AGENT);
+        }
+        Optional<PodIdentity> identity = Optional.empty();
+        for (String addOn : managed.stream().filter(a -> !a.equals("coredns")).toList()) {
+            var managedAddOn = addOn(name, addOn, args, invoke, addOn.equals("vpc-cni")
+                    ? CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(cniPolicy).build()
+                    : CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).build());
+            addOns.add(managedAddOn);
+            if (addOn.equals("vpc-cni")) {
+                // a node joins only once aws-node can assign its pods' addresses
+                nodePolicies.add(managedAddOn);
+            }
+            if (addOn.equals(POD_IDENTITY_AGENT)) {
+                identity = Optional.of(new PodIdentity(cluster.name(), managedAddOn));
+            }
+        }
+        this.podIdentity = identity;
         var ng = args.nodeGroup();
         // Declared from the start: adding a launch template to a node group later replaces the node group.
         // IMDSv2 with a hop limit of 1 keeps pods (one hop further than the node) away from the node role's
@@ -177,12 +211,6 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 .ignoreChanges(ng.autoscaling() == NodeGroupSpec.Autoscaling.EXTERNAL ? List.of("scalingConfig.desiredSize") : List.of())
                 .build());
 
-        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
-        this.oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
-                .url(issuer)
-                .clientIdLists("sts.amazonaws.com")
-                .build(), child);
-
         List<Resource> access = new ArrayList<>();
         for (int i = 0; i < args.admins().size(); i++) {
             access.add(clusterAccess(name + "-admin-" + i, args.admins().get(i), ADMIN_POLICY, child));
@@ -199,39 +227,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
                 .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3.data().orElse(""), args.region()))
                 .asSecret();
-        // EKS installs these self-managed at creation and never upgrades them, so they fall behind the control plane.
-        // As managed add-ons they run the version EKS pairs with the cluster's Kubernetes version (its default, not the
-        // newest), adopted over the bootstrapped ones, and move with kubernetesVersion in the same `pulumi up`.
-        var invoke = InvokeOptions.builder().provider(args.awsProvider()).build();
-        List<String> managed = new ArrayList<>(MANAGED_ADD_ONS);
-        if (args.podIdentity()) {
-            managed.add(POD_IDENTITY_AGENT);
-        }
-        Optional<PodIdentity> identity = Optional.empty();
-        for (String addOn : managed) {
-            Output<String> version = EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
-                    .addonName(addOn).kubernetesVersion(args.kubernetesVersion()).mostRecent(false).build(), invoke)
-                    .applyValue(GetAddonVersionResult::version);
-            var addOnOptions = CustomResourceOptions.builder().parent(this).provider(args.awsProvider());
-            if (addOn.equals("coredns")) {
-                // its pods need nodes: created before them, the add-on waits DEGRADED until the create times out
-                addOnOptions.dependsOn(nodeGroup);
-            }
-            var managedAddOn = new Addon(name + "-" + addOn, AddonArgs.builder()
-                    .clusterName(cluster.name())
-                    .addonName(addOn)
-                    .addonVersion(version)
-                    // the bootstrapped self-managed copy is taken over; the program owns the configuration after that
-                    .resolveConflictsOnCreate("OVERWRITE")
-                    .resolveConflictsOnUpdate("OVERWRITE")
-                    .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
-                    .build(), addOnOptions.build());
-            addOns.add(managedAddOn);
-            if (addOn.equals(POD_IDENTITY_AGENT)) {
-                identity = Optional.of(new PodIdentity(cluster.name(), managedAddOn));
-            }
-        }
-        this.podIdentity = identity;
+        // CoreDNS's pods need nodes: created before them, the add-on waits DEGRADED until the create times out
+        addOns.add(addOn(name, "coredns", args, invoke,
+                CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(nodeGroup).build()));
         List<Resource> ready = new ArrayList<>(access);
         ready.add(nodeGroup);
         ready.addAll(addOns);
@@ -244,6 +242,29 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 "oidcProviderArn", oidcProvider.arn(),
                 "oidcIssuer", issuer,
                 "kubeconfig", kubeconfig));
+    }
+
+    /**
+     * EKS installs vpc-cni, kube-proxy and CoreDNS self-managed at creation and never upgrades them, so they fall behind the
+     * control plane. As managed add-ons they run the version EKS pairs with the cluster's Kubernetes version (its default,
+     * not the newest), adopted over the bootstrapped ones, and move with kubernetesVersion in the same `pulumi up`.
+     */
+    private Addon addOn(String name, String addOn, EksClusterArgs args, InvokeOptions invoke, CustomResourceOptions options) {
+        Output<String> version = EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
+                .addonName(addOn).kubernetesVersion(args.kubernetesVersion()).mostRecent(false).build(), invoke)
+                .applyValue(GetAddonVersionResult::version);
+        var addOnArgs = AddonArgs.builder()
+                .clusterName(cluster.name())
+                .addonName(addOn)
+                .addonVersion(version)
+                // the bootstrapped self-managed copy is taken over; the program owns the configuration after that
+                .resolveConflictsOnCreate("OVERWRITE")
+                .resolveConflictsOnUpdate("OVERWRITE")
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"));
+        if (addOn.equals("vpc-cni")) {
+            addOnArgs.serviceAccountRoleArn(cniRole.arn());
+        }
+        return new Addon(name + "-" + addOn, addOnArgs.build(), options);
     }
 
     private AccessPolicyAssociation clusterAccess(String name, String principal, String policy, CustomResourceOptions options) {
@@ -314,6 +335,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     public LaunchTemplate launchTemplate() { return launchTemplate; }
     /** @return the IAM OIDC provider that IRSA roles trust */
     public OpenIdConnectProvider oidcProvider() { return oidcProvider; }
+
+    /** @return the role the VPC CNI (kube-system/aws-node) runs as, through IRSA; the node role has no CNI rights */
+    public Role cniRole() { return cniRole; }
     /** @return the kubeconfig, a secret */
     public Output<String> kubeconfig() { return kubeconfig; }
 
