@@ -99,14 +99,20 @@ public final class PlanEngine {
             constructed.putIfAbsent(args.resource(), sequence.incrementAndGet());
             return Optional.empty();
         };
+        // The class of each resource being registered, by type and name: the monitor sees the resource, the mock only its args
+        Map<String, Class<?>> classes = new java.util.concurrent.ConcurrentHashMap<>();
         Mocks mocks = new Mocks() {
             @Override
             public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                // The engine answers a preview with every output it cannot know yet as unknown, and such an output still
+                // belongs to its resource: a resource built from it depends on that one. An output the mock leaves out
+                // would be completed without its resource, and its edge would be missing from the plan.
+                Map<String, Object> state = new LinkedHashMap<>(unknownOutputs(classes.get(args.type + "::" + args.name)));
+                state.putAll(args.inputs);
                 Map<String, Object> extra = computed.apply(args.type, args.name);
                 if (extra.isEmpty()) {
-                    return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), args.inputs));
+                    return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
                 }
-                Map<String, Object> state = new LinkedHashMap<>(args.inputs);
                 state.putAll(extra);
                 return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
             }
@@ -127,7 +133,7 @@ public final class PlanEngine {
                     // the engine would log a failing program with its whole stack; the command prints the cause
                     // itself. Warnings the program logs (ctx.log().warn) are the plan's diagnostics.
                     .standardLogger(warningsInto(warnings))
-                    .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed, project, stack))
+                    .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed, classes, project, stack))
                     .build();
             var result = test.runTest(program);
             if (!result.exceptions().isEmpty()) {
@@ -254,16 +260,33 @@ public final class PlanEngine {
     private record Recorded(int sequence, PlannedResource resource) {
     }
 
+    /** Every output a resource class declares ({@code @Export}), as the engine's unknown value; {@code id} and {@code urn} aside. */
+    static Map<String, Object> unknownOutputs(Class<?> type) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                com.pulumi.core.annotations.Export export = f.getAnnotation(com.pulumi.core.annotations.Export.class);
+                if (export != null && !export.name().equals("id") && !export.name().equals("urn")) {
+                    out.putIfAbsent(export.name(), UNKNOWN_SENTINEL);
+                }
+            }
+        }
+        return out;
+    }
+
     private static final class RecordingMonitor extends MockMonitor {
         private final List<Recorded> recorded;
         private final Map<Resource, Integer> constructed;
+        private final Map<String, Class<?>> classes;
         private final String project;
         private final String stack;
 
-        RecordingMonitor(Mocks mocks, List<Recorded> recorded, Map<Resource, Integer> constructed, String project, String stack) {
+        RecordingMonitor(Mocks mocks, List<Recorded> recorded, Map<Resource, Integer> constructed, Map<String, Class<?>> classes,
+                         String project, String stack) {
             super(mocks, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING)));
             this.recorded = recorded;
             this.constructed = constructed;
+            this.classes = classes;
             this.project = project;
             this.stack = stack;
         }
@@ -272,6 +295,7 @@ public final class PlanEngine {
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
             // the stack itself is not transformed: it comes first
             int order = constructed.getOrDefault(resource, 0);
+            classes.put(request.getType() + "::" + request.getName(), resource.getClass());
             Timing.registered();
             return super.registerResourceAsync(resource, request).thenApply(response -> {
                 recorded.add(new Recorded(order, new PlannedResource(
