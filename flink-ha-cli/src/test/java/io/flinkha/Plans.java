@@ -87,6 +87,21 @@ public final class Plans {
                 (token, args) -> awsInvoked(issuerArn, token, args));
     }
 
+    /**
+     * The plan of a committed stack run with credentials, AWS answering {@code getClusterVersions} for the stack's version
+     * with the given end of standard support (extended support a year later).
+     */
+    public static Plan ofStackWithAwsCalendar(String stack, String endOfStandardSupport) {
+        StackConfig config = StackConfig.load(Path.of("").toAbsolutePath(), stack);
+        return PlanEngine.run(config.project(), stack, config.values(), FlinkHaProgram::define, Plans::awsComputed, (token, args) ->
+                !token.equals("aws:eks/getClusterVersions:getClusterVersions") ? awsInvoked(DEPLOYER_ROLE, token, args)
+                        : Map.of("id", "eks-versions", "clusterVersions", ((List<?>) args.get("clusterVersionsOnlies")).stream().map(v -> Map.of(
+                                "clusterVersion", v, "clusterType", "eks", "defaultPlatformVersion", "eks.1", "defaultVersion", false,
+                                "kubernetesPatchVersion", v + ".0", "releaseDate", "2026-01-28T00:00:00Z", "versionStatus", "STANDARD_SUPPORT",
+                                "endOfStandardSupportDate", endOfStandardSupport + "T00:00:00Z",
+                                "endOfExtendedSupportDate", java.time.LocalDate.parse(endOfStandardSupport).plusYears(1) + "T00:00:00Z")).toList()));
+    }
+
     /** A component program with AWS's computed outputs filled in; it gets an AWS provider in eu-west-1. */
     public static Plan ofAwsComponent(Function<com.pulumi.aws.Provider, Object> component) {
         return PlanEngine.run("flink-ha", "test", Map.of(), (Context ctx) -> component.apply(new com.pulumi.aws.Provider("test-aws",

@@ -32,8 +32,9 @@ public final class Settings {
         return this;
     }
 
+    /** Loads on the suite's fixed day ({@code flink-ha.today}), so no test depends on the date it runs on. */
     public PlatformSettings load() {
-        return SettingsLoader.load("test", key -> Optional.ofNullable(values.get(key)));
+        return SettingsLoader.load("test", key -> Optional.ofNullable(values.get(key)), io.flinkha.internal.app.FlinkHaProgram.today());
     }
 
     /** Loads on a given day (the EKS support calendar is checked against it). */

@@ -305,4 +305,26 @@ class EksClusterTest {
         Map<String, Object> trust = Plans.json(at(prod.find(r -> r.name().equals("flink-ha-account-irsa")).orElseThrow(), "assumeRolePolicy"));
         assertTrue(String.valueOf(trust).contains("oidc.eks.eu-west-1.amazonaws.com/id/TEST:sub=system:serviceaccount:flink:flink"), String.valueOf(trust));
     }
+
+    @Test
+    void offlineTheSupportDatesComeFromTheDatedTableAndThePlanSaysSo() {
+        assertEquals(List.of("flink-ha.cluster.kubernetesVersion: support dates of 1.35 from the dated table read on 2026-11-29 (AWS gave "
+                + "none: no credentials, or an offline plan)"), Plans.ofStack("prod").notes());
+    }
+
+    @Test
+    void withCredentialsTheSupportDatesComeFromAwsAndThePlanSaysSo() {
+        assertEquals(List.of("flink-ha.cluster.kubernetesVersion: support dates of 1.35 from AWS: standard support until 2027-04-30"),
+                Plans.ofStackWithAwsCalendar("prod", "2027-04-30").notes());
+    }
+
+    /** The table says 1.35 is supported until 2027-03-27; when AWS says it has ended, AWS is right. */
+    @Test
+    void awsSayingTheVersionsSupportHasEndedStopsThePreviewWhateverTheTableSays() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Plans.ofStackWithAwsCalendar("prod", "2026-12-01"));
+        assertTrue(e.getMessage().startsWith("EksClusterArgs.kubernetesVersion: got '1.35'; standard support of Kubernetes 1.35 on EKS "
+                + "ended on 2026-12-01"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(support dates from AWS, eks:DescribeClusterVersions)"), e.getMessage());
+    }
 }

@@ -414,6 +414,12 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theDayTheSettingsAreCheckedOnIsTheDayTheClusterChecksItsSupportOn() {
+        var day = java.time.LocalDate.of(2027, 1, 15);
+        assertEquals(day, onAws().loadOn(day).checkedOn());
+    }
+
+    @Test
     void rejectsAnEksClusterWithoutTheIdentityThatDeploysIt() {
         assertProblem(rejected(onAws().with("cluster", EKS.replace("\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", ""))),
                 "flink-ha.cluster.deployer", "is required; expected the IAM role or user that runs pulumi up");

@@ -6,6 +6,7 @@ import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.eks.EksFunctions;
 import com.pulumi.aws.eks.inputs.GetAddonVersionArgs;
+import com.pulumi.aws.eks.inputs.GetClusterVersionsArgs;
 import com.pulumi.aws.eks.outputs.GetAddonVersionResult;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
@@ -113,7 +114,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 .build(), child);
         this.cluster = new Cluster(name + "-eks", ClusterArgs.builder()
                 .name(args.clusterName())
-                .version(args.kubernetesVersion())
+                .version(supportedVersion(args))
                 .roleArn(clusterRole.arn())
                 .vpcConfig(vpcConfig(subnets, args.publicAccessCidrs()))
                 .enabledClusterLogTypes(LOG_TYPES)
@@ -242,6 +243,33 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 "oidcProviderArn", oidcProvider.arn(),
                 "oidcIssuer", issuer,
                 "kubeconfig", kubeconfig));
+    }
+
+    /**
+     * The pinned version, once its support is checked against AWS's own dates ({@code eks:DescribeClusterVersions}): with
+     * the account's credentials, {@code pulumi preview} and {@code up} read them; the Args already checked the dated table,
+     * which is the fallback when AWS gives no answer (the offline plan). A version past its support stops the cluster's
+     * registration with the reason; the notice says which calendar was used.
+     */
+    private static Output<String> supportedVersion(EksClusterArgs args) {
+        String version = args.kubernetesVersion();
+        String key = "flink-ha.cluster.kubernetesVersion: ";
+        return EksFunctions.getClusterVersions(GetClusterVersionsArgs.builder().clusterVersionsOnlies(version).includeAll(true).build(),
+                InvokeOptions.builder().provider(args.awsProvider()).build()).applyValue(answer -> {
+            Optional<EksVersions.Version> fromAws = EksVersions.fromAws(version, answer.clusterVersions());
+            if (fromAws.isEmpty()) {
+                args.notices().accept(key + "support dates of " + version + " from the dated table read on " + EksVersions.READ_ON
+                        + " (AWS gave none: no credentials, or an offline plan)");
+                return version;
+            }
+            EksVersions.problem(fromAws.get(), args.supportType(), args.checkedOn()).ifPresent(p -> {
+                throw new IllegalArgumentException("EksClusterArgs.kubernetesVersion: got '" + version + "'; " + p
+                        + " (support dates from AWS, eks:DescribeClusterVersions)");
+            });
+            args.notices().accept(key + "support dates of " + version + " from AWS: " + args.supportType().name().toLowerCase()
+                    + " support until " + fromAws.get().endOf(args.supportType()));
+            return version;
+        });
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.List;
  * @param podIdentity       whether jobs get their AWS role through EKS Pod Identity instead of IRSA
  * @param deployer          the IAM role or user that runs {@code pulumi up}, given cluster-admin through its own access entry
  * @param previewers        IAM roles or users that run {@code pulumi preview} (e.g. pull requests), given read-only access
+ * @param notices           where the cluster reports, for information, which EKS support calendar it checked against
  */
 public record EksClusterArgs(
         String clusterName,
@@ -40,7 +41,8 @@ public record EksClusterArgs(
         int logRetentionDays,
         boolean podIdentity,
         String deployer,
-        List<String> previewers) {
+        List<String> previewers,
+        java.util.function.Consumer<String> notices) {
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -61,6 +63,7 @@ public record EksClusterArgs(
      * @param podIdentity       whether jobs get their AWS role through EKS Pod Identity instead of IRSA
      * @param deployer          the IAM role or user that runs {@code pulumi up}
      * @param previewers        IAM roles or users that run {@code pulumi preview}, given read-only access
+     * @param notices           where the cluster reports which EKS support calendar it checked against
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public EksClusterArgs {
@@ -179,6 +182,7 @@ public record EksClusterArgs(
         private List<String> admins = List.of();
         private String deployer;
         private List<String> previewers = List.of();
+        private java.util.function.Consumer<String> notices = notice -> { };
         private List<String> publicAccessCidrs = List.of();
         private com.pulumi.aws.Provider awsProvider;
         private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
@@ -247,6 +251,12 @@ public record EksClusterArgs(
          */
         public Builder previewers(List<String> previewers) { this.previewers = previewers; return this; }
         /**
+         * @param notices where the cluster reports, for information, whether it checked the version's support against AWS's
+         *                own dates or the dated table (a program passes {@code ctx.log()::info}); default nowhere
+         * @return this builder
+         */
+        public Builder notices(java.util.function.Consumer<String> notices) { this.notices = notices; return this; }
+        /**
          * @param cidrs CIDRs allowed on the public endpoint; default none, a private-only endpoint
          * @return this builder
          */
@@ -272,7 +282,7 @@ public record EksClusterArgs(
         public EksClusterArgs build() {
             return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
                     nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn, logRetentionDays,
-                    podIdentity, deployer, List.copyOf(previewers));
+                    podIdentity, deployer, List.copyOf(previewers), notices);
         }
     }
 }

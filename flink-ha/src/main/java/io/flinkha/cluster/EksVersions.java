@@ -87,14 +87,47 @@ public final class EksVersions {
             return Optional.of("EKS versions known to this release (calendar read on " + READ_ON + "): "
                     + TABLE.stream().map(Version::version).toList() + "; the support dates of " + version + " are unknown");
         }
-        LocalDate end = row.get().endOf(policy);
+        return problem(row.get(), policy, today);
+    }
+
+    /**
+     * @param row    a version's support dates, from the table or from AWS
+     * @param policy the cluster's support type
+     * @param today  the day of the plan
+     * @return why the version cannot be used, if it cannot
+     */
+    public static Optional<String> problem(Version row, SupportType policy, LocalDate today) {
+        String version = row.version();
+        LocalDate end = row.endOf(policy);
         if (today.isAfter(end)) {
             return Optional.of(policy.name().toLowerCase() + " support of Kubernetes " + version + " on EKS ended on " + end
                     + ": EKS no longer creates it and upgrades existing clusters away from it; pin " + newestSupported(policy, today)
-                    + (policy == SupportType.STANDARD && !today.isAfter(row.get().endOfExtended())
-                    ? " (or set upgradePolicy: EXTENDED to pay for extended support until " + row.get().endOfExtended() + ")" : ""));
+                    + (policy == SupportType.STANDARD && !today.isAfter(row.endOfExtended())
+                    ? " (or set upgradePolicy: EXTENDED to pay for extended support until " + row.endOfExtended() + ")" : ""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Support dates as AWS reports them ({@code eks:DescribeClusterVersions}, through {@code aws.eks.getClusterVersions}):
+     * what {@code pulumi preview} and {@code pulumi up} check against when they run with the account's credentials. The
+     * table above is the fallback, and all the offline plan has.
+     *
+     * @param version the pinned version
+     * @param rows    AWS's answer
+     * @return the version's dates, when AWS names the version and both end dates
+     */
+    public static Optional<Version> fromAws(String version, List<com.pulumi.aws.eks.outputs.GetClusterVersionsClusterVersion> rows) {
+        if (rows == null) {
+            return Optional.empty();
+        }
+        return rows.stream().filter(r -> version.equals(r.clusterVersion()))
+                .filter(r -> r.endOfStandardSupportDate() != null && r.endOfStandardSupportDate().length() >= 10
+                        && r.endOfExtendedSupportDate() != null && r.endOfExtendedSupportDate().length() >= 10)
+                .findFirst()
+                // AWS writes timestamps (2027-03-27T00:00:00Z); the day is what support ends on
+                .map(r -> new Version(version, LocalDate.parse(r.endOfStandardSupportDate().substring(0, 10)),
+                        LocalDate.parse(r.endOfExtendedSupportDate().substring(0, 10))));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param flink       Flink version and image shared by the jobs
  * @param jobs        the Flink jobs, one FlinkDeployment each
  * @param aws         AWS account settings, present when the cluster or the storage is on AWS
+ * @param checkedOn   the day the settings were checked on: the EKS support calendar is read against it
  */
 public record PlatformSettings(
         String environment,
@@ -27,5 +28,6 @@ public record PlatformSettings(
         StorageSettings storage,
         FlinkSettings flink,
         List<JobSettings> jobs,
-        Optional<AwsSettings> aws) {
+        Optional<AwsSettings> aws,
+        java.time.LocalDate checkedOn) {
 }

@@ -272,7 +272,7 @@ public final class SettingsLoader {
         } else if (storage instanceof S3StorageSettings s3) {
             HaStorage.retentionProblems(s3.retainOnDelete(), s3.protect(), production).forEach(p -> problems.raw(root.key("storage") + "." + p));
         }
-        return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, List.copyOf(jobs), aws);
+        return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, List.copyOf(jobs), aws, today);
     }
 
     /**

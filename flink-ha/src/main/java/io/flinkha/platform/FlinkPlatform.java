@@ -69,6 +69,18 @@ public class FlinkPlatform extends ComponentResource {
      * @param options  component options; may be null
      */
     public FlinkPlatform(String name, PlatformSettings settings, ComponentResourceOptions options) {
+        this(name, settings, notice -> { }, options);
+    }
+
+    /**
+     * Declares the platform, reporting what it checked against where the program wants it (e.g. {@code ctx.log()::info}).
+     *
+     * @param name     logical name; children are named {@code <name>-<part>}
+     * @param settings validated settings
+     * @param notices  where components report, for information, what they checked against
+     * @param options  component options; may be null
+     */
+    public FlinkPlatform(String name, PlatformSettings settings, java.util.function.Consumer<String> notices, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var parent = ComponentResourceOptions.builder().parent(this).build();
 
@@ -77,7 +89,7 @@ public class FlinkPlatform extends ComponentResource {
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
                         "app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", settings.environment())).build())
                 .build(), CustomResourceOptions.builder().parent(this).build()));
-        this.cluster = cluster(name, settings, awsProvider, parent);
+        this.cluster = cluster(name, settings, awsProvider, notices, parent);
         var provider = cluster.provider();
 
         this.jobsNamespace = new Namespace(name + "-jobs-ns", NamespaceArgs.builder()
@@ -157,6 +169,7 @@ public class FlinkPlatform extends ComponentResource {
     }
 
     private static KubernetesCluster cluster(String name, PlatformSettings settings, Optional<com.pulumi.aws.Provider> aws,
+                                             java.util.function.Consumer<String> notices,
                                              ComponentResourceOptions parent) {
         if (settings.cluster() instanceof ExistingClusterSettings existing) {
             return new ExistingCluster(name + "-cluster", new ExistingClusterArgs(existing.context(), existing.kubeconfig(),
@@ -191,6 +204,8 @@ public class FlinkPlatform extends ComponentResource {
                     .publicAccessCidrs(eks.publicAccessCidrs())
                     .logRetentionDays(eks.logRetentionDays())
                     .podIdentity(eks.podIdentity())
+                    .checkedOn(settings.checkedOn())
+                    .notices(notices)
                     .awsProvider(awsProvider)
                     .build(), parent);
         }

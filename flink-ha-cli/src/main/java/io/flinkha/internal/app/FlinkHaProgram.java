@@ -16,11 +16,23 @@ public final class FlinkHaProgram {
     private FlinkHaProgram() {
     }
 
+    /**
+     * The property that fixes the day the program checks dates against (the EKS support calendar): the test suite sets it,
+     * so it passes on any date; without it the day is today, in UTC.
+     */
+    public static final String TODAY_PROPERTY = "flink-ha.today";
+
+    /** @return the day the program checks dates against */
+    public static LocalDate today() {
+        String fixed = System.getProperty(TODAY_PROPERTY);
+        return fixed == null || fixed.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(fixed);
+    }
+
     public static void define(Context ctx) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = today();
         PlatformSettings settings = SettingsLoader.load(ctx.stackName(), key -> ctx.config().get(key), today);
         SettingsLoader.warnings(settings, today).forEach(w -> ctx.log().warn(w));
-        FlinkPlatform platform = new FlinkPlatform("flink-ha", settings, null);
+        FlinkPlatform platform = new FlinkPlatform("flink-ha", settings, notice -> ctx.log().info(notice), null);
         ctx.export("namespace", platform.serviceAccount().name().applyValue(sa -> settings.namespace()));
         ctx.export("serviceAccount", platform.serviceAccount().name());
         ctx.export("haStorageDirs", platform.haStorageDirs());

@@ -13,13 +13,21 @@ import java.util.function.Predicate;
  * @param config    the stack's config values as the engine passed them to the program
  * @param resources resources, the root stack first
  * @param warnings  what the program warned about (as {@code pulumi preview} prints it), in order
+ * @param notes     what the program reported for information (its {@code flink-ha.*} info messages), in order
  */
-public record Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources, List<String> warnings) {
+public record Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources, List<String> warnings,
+                   List<String> notes) {
 
     public Plan {
         config = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(config));
         resources = List.copyOf(resources);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
+    }
+
+    /** A plan without notes. */
+    public Plan(String project, String stack, Map<String, String> config, List<PlannedResource> resources, List<String> warnings) {
+        this(project, stack, config, resources, warnings, List.of());
     }
 
     /** A plan without warnings, e.g. read back from a file that has none. */

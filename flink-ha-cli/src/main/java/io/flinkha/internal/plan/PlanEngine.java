@@ -90,6 +90,7 @@ public final class PlanEngine {
                                         BiFunction<String, Map<String, Object>, Map<String, Object>> invoked) {
         List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
         // Registrations reach the monitor as their inputs resolve, in no fixed order; the order in which
         // the program constructs resources is fixed, so plans are ordered by it. A stack transformation
         // runs inside each resource's constructor, which is where that order is visible.
@@ -132,7 +133,7 @@ public final class PlanEngine {
                     .mocks(mocks)
                     // the engine would log a failing program with its whole stack; the command prints the cause
                     // itself. Warnings the program logs (ctx.log().warn) are the plan's diagnostics.
-                    .standardLogger(warningsInto(warnings))
+                    .standardLogger(warningsInto(warnings, notes))
                     .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed, classes, project, stack))
                     .build();
             var result = test.runTest(program);
@@ -149,7 +150,7 @@ public final class PlanEngine {
                 .sorted(Comparator.comparingInt(Recorded::sequence))
                 .map(Recorded::resource)
                 .toList(), project, stack);
-        return new Plan(project, stack, config, resources, List.copyOf(warnings));
+        return new Plan(project, stack, config, resources, List.copyOf(warnings), List.copyOf(notes));
     }
 
     /**
@@ -190,15 +191,18 @@ public final class PlanEngine {
         }
     }
 
-    private static java.util.logging.Logger warningsInto(List<String> warnings) {
+    /** The program's warnings, and its own information ({@code flink-ha.*} messages; the SDK's chatter is left out). */
+    private static java.util.logging.Logger warningsInto(List<String> warnings, List<String> notes) {
         var logger = java.util.logging.Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
-        logger.setLevel(Level.WARNING);
+        logger.setLevel(Level.INFO);
         logger.addHandler(new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord r) {
                 if (r.getLevel() == Level.WARNING && r.getMessage() != null) {
                     warnings.add(r.getMessage());
+                } else if (r.getLevel() == Level.INFO && r.getMessage() != null && r.getMessage().startsWith("flink-ha.")) {
+                    notes.add(r.getMessage());
                 }
             }
 

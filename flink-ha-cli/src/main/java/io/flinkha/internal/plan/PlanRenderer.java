@@ -63,6 +63,14 @@ public final class PlanRenderer {
             d.put("severity", "warning");
             diagnostics.add(d);
         }
+        for (String n : plan.notes()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("prefix", "info: ");
+            d.put("message", n + "\n");
+            d.put("color", "never");
+            d.put("severity", "info");
+            diagnostics.add(d);
+        }
         root.put("diagnostics", diagnostics);
         root.put("changeSummary", Map.of("create", plan.resources().size()));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
@@ -84,6 +92,10 @@ public final class PlanRenderer {
         if (!plan.warnings().isEmpty()) {
             out.append(String.format("%nWarnings (%d):%n", plan.warnings().size()));
             plan.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
+        }
+        if (!plan.notes().isEmpty()) {
+            out.append(String.format("%nNotes (%d):%n", plan.notes().size()));
+            plan.notes().forEach(n -> out.append("  info: ").append(n).append('\n'));
         }
         return out.toString();
     }

@@ -315,7 +315,7 @@ class UpstreamCheckTest {
                 job.upgradeMode(), job.jobManagerReplicas(), job.checkpointInterval(), job.retainedCheckpoints(), job.jobManager(), job.taskManager(),
                 flinkConfiguration, job.recovery(), job.readyTimeout(), job.initialSavepointPath(), job.acknowledgeStateLoss(), job.flink(), job.savepointRedeployNonce());
         return new io.flinkha.config.PlatformSettings(valid.environment(), valid.production(), valid.namespace(), valid.cluster(),
-                valid.operator(), valid.storage(), valid.flink(), List.of(typo), valid.aws());
+                valid.operator(), valid.storage(), valid.flink(), List.of(typo), valid.aws(), valid.checkedOn());
     }
 
     @Test
