@@ -17,11 +17,20 @@ export const HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
 export const IAM_ROLE = "aws:iam/role:Role";
 
 /** The IAM policy documents a resource of each type carries. */
-export const IAM_POLICY_DOCUMENTS: Record<string, (props: Props) => unknown[]> = {
+const IAM_POLICY_DOCUMENTS: Record<string, (props: Props) => unknown[]> = {
     "aws:iam/rolePolicy:RolePolicy": props => [props.policy],
     "aws:iam/policy:Policy": props => [props.policy],
     [IAM_ROLE]: props => asList<Props>(props.inlinePolicies).map(p => p.policy),
 };
+
+/** The statements of each IAM policy document a resource carries (none for other types, or an unknown document), by document. */
+export function iamStatements(type: string, props: Props): Props[][] {
+    const documents = IAM_POLICY_DOCUMENTS[type];
+    if (!documents) {
+        return [];
+    }
+    return documents(props).map(text => policyDocument(text)).filter(doc => doc).map(doc => asList<Props>(doc!.Statement));
+}
 export const BUCKETS = ["aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket"];
 export const KUBERNETES_HA_FACTORY = "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory";
 /** What Flink's leader election and HA cleanup do with ConfigMaps. */

@@ -8,21 +8,11 @@ export const kmsKeyNotAliasPolicy: ResourceValidationPolicy = {
         + "so every SSE-KMS write of HA metadata or a checkpoint would be denied.",
     enforcementLevel: "mandatory",
     validateResource: (args, report) => {
-        const documents = common.IAM_POLICY_DOCUMENTS[args.type];
-        if (!documents) {
-            return;
-        }
-        for (const text of documents(args.props)) {
-            const doc = common.policyDocument(text);
-            if (!doc) {
-                continue;
-            }
-            for (const statement of common.asList<common.Props>(doc.Statement)) {
-                for (const resource of common.asList<string>(statement.Resource)) {
-                    if (typeof resource === "string" && resource.includes(":kms:") && resource.includes(":alias/")) {
-                        report(`IAM policy of '${args.name}' names the KMS alias ${resource} in statement `
-                            + `${statement.Sid ?? "(no Sid)"}; IAM applies it to the alias, not the key: grant the key's ARN.`);
-                    }
+        for (const statement of common.iamStatements(args.type, args.props).flat()) {
+            for (const resource of common.asList<string>(statement.Resource)) {
+                if (typeof resource === "string" && resource.includes(":kms:") && resource.includes(":alias/")) {
+                    report(`IAM policy of '${args.name}' names the KMS alias ${resource} in statement `
+                        + `${statement.Sid ?? "(no Sid)"}; IAM applies it to the alias, not the key: grant the key's ARN.`);
                 }
             }
         }

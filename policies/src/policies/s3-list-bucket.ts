@@ -14,16 +14,9 @@ export const s3ListBucketPolicy: ResourceValidationPolicy = {
         + "Flink's exists-check before every create fail with 403.",
     enforcementLevel: "mandatory",
     validateResource: (args, report) => {
-        const documents = common.IAM_POLICY_DOCUMENTS[args.type];
-        if (!documents) {
-            return;
-        }
-        for (const text of documents(args.props)) {
-            const doc = common.policyDocument(text);
-            if (!doc) {
-                continue;
-            }
-            const allows = common.asList<common.Props>(doc.Statement).filter(s => s.Effect === "Allow");
+        // per document: the unconditioned list a role needs is in the same policy as its object grant
+        for (const statements of common.iamStatements(args.type, args.props)) {
+            const allows = statements.filter(s => s.Effect === "Allow");
             const actions = (s: common.Props) => common.asList<string>(s.Action);
             const listed = new Set(allows.filter(s => actions(s).includes("s3:ListBucket") && !JSON.stringify(s.Condition ?? {}).includes("s3:prefix"))
                 .flatMap(s => common.asList<string>(s.Resource)));

@@ -9,6 +9,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.flinkha.internal.diff.StateSafety.inputs;
+import static io.flinkha.internal.diff.StateSafety.section;
+
 /**
  * Which resources that hold the jobs' state a change would replace. A claim's HA data lives on the volume bound to it: the
  * Kubernetes provider replaces a claim (delete, then create, since it has a fixed name) when one of
@@ -104,15 +107,5 @@ final class StateHolders {
 
     private static String id(Map<String, Object> inputs) {
         return section(inputs, "metadata").get("namespace") + "/" + section(inputs, "metadata").get("name");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> inputs(Map<String, Object> state) {
-        return state.get("inputs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Map<String, Object> parent, String name) {
-        return parent.get(name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }

@@ -253,12 +253,12 @@ public final class StateSafety {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> inputs(Map<String, Object> state) {
+    static Map<String, Object> inputs(Map<String, Object> state) {
         return state.get("inputs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Map<String, Object> m, String key) {
+    static Map<String, Object> section(Map<String, Object> m, String key) {
         return m.get(key) instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
     }
 

@@ -55,25 +55,21 @@ public final class PlanRenderer {
         }
         root.put("steps", steps);
         List<Object> diagnostics = new ArrayList<>();
-        for (String w : plan.warnings()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("prefix", "warning: ");
-            d.put("message", w + "\n");
-            d.put("color", "never");
-            d.put("severity", "warning");
-            diagnostics.add(d);
-        }
-        for (String n : plan.notes()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("prefix", "info: ");
-            d.put("message", n + "\n");
-            d.put("color", "never");
-            d.put("severity", "info");
-            diagnostics.add(d);
-        }
+        plan.warnings().forEach(w -> diagnostics.add(diagnostic("warning", w)));
+        plan.notes().forEach(n -> diagnostics.add(diagnostic("info", n)));
         root.put("diagnostics", diagnostics);
         root.put("changeSummary", Map.of("create", plan.resources().size()));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+    }
+
+    /** One diagnostic as {@code pulumi preview --json} prints it. */
+    private static Map<String, Object> diagnostic(String severity, String message) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("prefix", severity + ": ");
+        d.put("message", message + "\n");
+        d.put("color", "never");
+        d.put("severity", severity);
+        return d;
     }
 
     public static String tree(Plan plan) {
