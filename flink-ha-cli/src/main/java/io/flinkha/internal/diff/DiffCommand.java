@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.flinkha.internal.plan.BadArgumentException;
+
 /**
  * {@code diff [--json] [--fail-on-state-loss[=all|production]] <base> <head>}: prints what changes between
  * two plans, each Flink job's state outcome first. Each side is a plan file ({@code plan <stack> --json} or
@@ -46,6 +48,11 @@ public final class DiffCommand {
             Path repo = Path.of("").toAbsolutePath();
             List<StackPlan> base = PlanReader.read(baseSide, repo);
             List<StackPlan> head = PlanReader.read(headSide, repo);
+            if (base.size() == 1 && head.size() == 1 && !base.get(0).stack().equals(head.get(0).stack())) {
+                // two plans of different stacks would read as every resource deleted and every job LOST
+                throw new BadArgumentException(baseSide + " is a plan of stack '" + base.get(0).stack() + "' and " + headSide
+                        + " of stack '" + head.get(0).stack() + "': a diff compares two plans of the same stack");
+            }
             List<PlanDiff.StackDiff> diffs = PlanDiff.diff(base, head);
             List<StateSafety.JobState> jobs = StateSafety.analyse(base, head);
             out.print(json ? json(diffs, jobs) : MarkdownReport.render(diffs, jobs));
@@ -64,6 +71,9 @@ public final class DiffCommand {
                 }
             }
             return 0;
+        } catch (BadArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return BadArgumentException.EXIT;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 1;

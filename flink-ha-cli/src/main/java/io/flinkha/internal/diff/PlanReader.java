@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.flinkha.internal.plan.BadArgumentException;
+
 /**
  * Reads plans in the shape of {@code pulumi preview --json} (the offline plan's, or the CLI's) from a
  * file, a folder of {@code <stack>.json} files, or the golden plans ({@code plans/}) of a git revision.
@@ -41,11 +43,30 @@ public final class PlanReader {
                 throw new IllegalArgumentException("cannot list " + path + ": " + e.getMessage());
             }
         }
+        if (!isRevision(source, repo)) {
+            // a name with a separator or a .json ending was meant as a file: say so, without git's revision syntax
+            throw new BadArgumentException(source.endsWith(".json") || source.contains("/") || source.contains(java.io.File.separator)
+                    ? source + " does not exist (" + path + ")"
+                    : "'" + source + "' is neither a plan file, a folder of plans, nor a git revision with " + GOLDEN_DIR + "/");
+        }
         return fromRevision(source, repo);
     }
 
+    private static boolean isRevision(String revision, Path repo) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "--verify", "--quiet", revision + "^{commit}")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<StackPlan> fromRevision(String revision, Path repo) {
-        git(repo, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
         // a revision from before golden plans existed plans nothing: everything in the other side is new
         String tree = git(repo, "ls-tree", "--name-only", revision);
         if (tree.lines().noneMatch(GOLDEN_DIR::equals)) {
@@ -93,10 +114,14 @@ public final class PlanReader {
         try {
             plan = GSON.fromJson(json, new TypeToken<Map<String, Object>>() { }.getType());
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(origin + " is not JSON: " + e.getMessage());
+            // Gson's message starts with the Java exception's class; the place in the file is what the reader needs
+            java.util.regex.Matcher where = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(String.valueOf(e.getMessage()));
+            throw new BadArgumentException(origin + " is not a plan: it is not JSON" + (where.find()
+                    ? " (line " + where.group(1) + ", column " + where.group(2) + ")" : "") + "; expected `plan <stack> --json` or "
+                    + "`pulumi preview --json` output");
         }
         if (plan == null || !(plan.get("steps") instanceof List<?> steps)) {
-            throw new IllegalArgumentException(origin + " is not a plan: it has no steps[] (expected `pulumi preview --json` output)");
+            throw new BadArgumentException(origin + " is not a plan: it has no steps[] (expected `pulumi preview --json` output)");
         }
         Map<String, Map<String, Object>> resources = new TreeMap<>();
         String stack = null;

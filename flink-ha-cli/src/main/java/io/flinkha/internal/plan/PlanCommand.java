@@ -56,6 +56,9 @@ public final class PlanCommand {
             Timing.resources(plan.resources().size());
             Timing.phase("plan written");
             return 0;
+        } catch (BadArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return BadArgumentException.EXIT;
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());
             return 1;

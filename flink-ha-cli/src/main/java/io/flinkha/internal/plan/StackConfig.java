@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * key that {@code Pulumi.yaml} does not declare, and a declared key without default that the stack omits.
  */
 public final class StackConfig {
+    /** A stack name as Pulumi allows it in a stack file's name: no separator, so never a path. */
+    public static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
     private static final Gson GSON = new Gson();
 
     private final String project;
@@ -81,16 +84,21 @@ public final class StackConfig {
     /**
      * @return the stack's config without its unknown keys, and its problems, so that the settings behind them can
      *         still be checked and every mistake reported in one round
-     * @throws PlanException when there is no such stack
+     * @throws BadArgumentException when the name is not a stack name, or there is no such stack
      */
     @SuppressWarnings("unchecked")
     public static StackConfig read(Path projectDir, String stack) {
         Map<String, Object> projectFile = yaml(projectDir.resolve("Pulumi.yaml"));
         String project = String.valueOf(projectFile.get("name"));
         Path stackDir = projectDir.resolve(String.valueOf(projectFile.getOrDefault("stackConfigDir", ".")));
+        // checked before any path is built from it: a name is never a way to another folder
+        if (!STACK_NAME.matcher(stack).matches() || stack.contains("..")) {
+            throw new BadArgumentException("'" + stack + "' is not a stack name: a stack name holds letters, digits, '-', '_' and "
+                    + "'.', with no '/' or '..'; stacks: " + String.join(", ", stacks(stackDir)));
+        }
         Path stackFile = stackDir.resolve("Pulumi." + stack + ".yaml");
         if (!Files.isRegularFile(stackFile)) {
-            throw new PlanException("unknown stack '" + stack + "': no " + projectDir.relativize(stackFile)
+            throw new BadArgumentException("unknown stack '" + stack + "': no " + projectDir.relativize(stackFile)
                     + "; stacks: " + String.join(", ", stacks(stackDir)));
         }
         Map<String, Object> declared = projectFile.get("config") instanceof Map

@@ -87,4 +87,35 @@ class CommandLineTest {
         assertEquals(2, run("deploy"));
         assertTrue(err.toString().contains("deploy"), err.toString());
     }
+
+    @Test
+    void diffSaysAMissingPlanFileDoesNotExistWithoutGitsRevisionSyntax() {
+        assertEquals(2, run("diff", "plans/nope.json", "plans/dev.json"));
+        assertTrue(err.toString().startsWith("error: plans/nope.json does not exist"), err.toString());
+        assertTrue(!err.toString().contains("^{commit}"), err.toString());
+    }
+
+    @Test
+    void diffRefusesAFileThatIsNotJsonInOneLineWithoutAJavaExceptionName() {
+        assertEquals(2, run("diff", "README.md", "plans/dev.json"));
+        String e = err.toString();
+        assertTrue(e.startsWith("error: ") && e.contains("README.md is not a plan: it is not JSON (line "), e);
+        assertEquals(1, e.strip().lines().count(), e);
+        assertTrue(!e.contains("java.") && !e.contains("Exception"), e);
+    }
+
+    @Test
+    void diffRefusesPlansOfTwoDifferentStacksNamingBoth() {
+        assertEquals(2, run("diff", "plans/dev.json", "plans/prod.json"));
+        assertTrue(err.toString().startsWith("error: plans/dev.json is a plan of stack 'dev' and plans/prod.json of stack 'prod': a diff "
+                + "compares two plans of the same stack"), err.toString());
+        assertEquals("", out.toString(), "no report of every resource deleted and every job LOST");
+    }
+
+    @Test
+    void diffOfAnUnknownRevisionNamesWhatItTookTheArgumentFor() {
+        assertEquals(2, run("diff", "no-such-revision", "plans/dev.json"));
+        assertTrue(err.toString().startsWith("error: 'no-such-revision' is neither a plan file, a folder of plans, nor a git revision "
+                + "with plans/"), err.toString());
+    }
 }

@@ -155,11 +155,21 @@ class OfflinePlanTest {
     }
 
     @Test
-    void rejectsAnUnknownStackWithANonZeroExit() {
+    void rejectsAnUnknownStackAsABadArgument() {
         Run run = plan("plan", "nosuch");
-        assertEquals(1, run.exit());
+        assertEquals(2, run.exit());
         assertTrue(run.err().contains("unknown stack 'nosuch'"), run.err());
         assertTrue(run.err().contains("dev"), run.err());
+    }
+
+    @Test
+    void aStackNameThatIsAPathIsRefusedBeforeAnyFileIsRead() {
+        for (String name : List.of("x/../../etc/passwd", "../stacks/Pulumi.dev", "dev/..", "..")) {
+            Run run = plan("plan", name);
+            assertEquals(2, run.exit(), name);
+            assertTrue(run.err().startsWith("error: '" + name + "' is not a stack name: a stack name holds letters, digits, '-', '_' "
+                    + "and '.', with no '/' or '..'; stacks: dev, prod, staging"), run.err());
+        }
     }
 
     @Test
@@ -170,6 +180,7 @@ class OfflinePlanTest {
     /** A new JVM, as every `plan` run is: hash orders such as Map.of's are salted per JVM, so one JVM cannot show them. */
     private static String planInNewJvm(String stack) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + FlinkHaProgram.TODAY_PROPERTY + "=" + FlinkHaProgram.today(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "plan", stack, "--json")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
