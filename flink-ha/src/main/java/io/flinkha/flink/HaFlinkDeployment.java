@@ -133,7 +133,7 @@ public class HaFlinkDeployment extends ComponentResource {
                         .spec(PodDisruptionBudgetSpecArgs.builder()
                                 .maxUnavailable(Either.ofLeft(1))
                                 .selector(LabelSelectorArgs.builder()
-                                        .matchLabels(PodSpread.selector(name, org.apache.flink.kubernetes.utils.Constants.LABEL_COMPONENT_JOB_MANAGER))
+                                        .matchLabels(PodSpread.selector(name, PodSpread.JOB_MANAGER))
                                         .build())
                                 .build())
                         .build(),

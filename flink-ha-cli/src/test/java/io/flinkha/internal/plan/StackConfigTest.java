@@ -57,7 +57,7 @@ class StackConfigTest {
     @Test
     void rejectsAnUnknownStackAndListsTheKnownOnes() throws IOException {
         project("config:\n  demo:cluster: x\n");
-        var e = assertThrows(PlanException.class, () -> StackConfig.load(dir, "prod"));
+        var e = assertThrows(BadArgumentException.class, () -> StackConfig.load(dir, "prod"));
         assertTrue(e.getMessage().contains("unknown stack 'prod'"), e.getMessage());
         assertTrue(e.getMessage().contains("stacks: qa"), e.getMessage());
     }
