@@ -33,11 +33,15 @@ public final class FlinkOptions {
             "state.checkpoints.", "state.savepoints.", "restart-strategy.", "heartbeat.", "job-result-store.",
             "kubernetes.leader-election.", "jobmanager.", "taskmanager.");
 
-    /** Keys defined outside the jars checked here, or by prefix, that are passed on unjudged. */
+    /**
+     * Keys defined outside the jars checked here, or by prefix, that are passed on unjudged. {@code pipeline.},
+     * {@code execution.} and {@code state.} keys are Flink's own (flink-core and the runtime), so an unknown one is named
+     * with its closest known key; only the RocksDB backend's keys come from a jar of their own.
+     */
     public static final List<String> DEFINED_ELSEWHERE = List.of("s3.", "fs.", "presto.", "state.backend.rocksdb.",
             "metrics.reporter.", "kubernetes.operator.", "containerized.master.env.", "containerized.taskmanager.env.",
             "kubernetes.jobmanager.annotations", "kubernetes.taskmanager.annotations", "env.java.opts.", "security.",
-            "table.", "pipeline.", "akka.", "pekko.", "python.");
+            "table.", "akka.", "pekko.", "python.");
 
     /**
      * The Flink release whose options check a job, per minor version the platform runs: one patch release each, built

@@ -170,4 +170,14 @@ class FlinkOptionsTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FlinkOptions.of("0.9.9"));
         assertEquals("Flink 0.9.9's options are not built into this library", e.getMessage());
     }
+
+    @Test
+    void anUnknownPipelineExecutionOrStateKeyIsAWarningNamingTheClosestKey() {
+        for (var typo : Map.of("pipeline.max-parallelizm", "pipeline.max-parallelism", "execution.runtime-mod", "execution.runtime-mode",
+                "state.backend.incrementl", "state.backend.incremental").entrySet()) {
+            FlinkOptions.Finding f = check(typo.getKey(), "1").get(0);
+            assertFalse(f.error(), typo.getKey());
+            assertTrue(f.message().contains("did you mean '" + typo.getValue() + "'?"), f.message());
+        }
+    }
 }
