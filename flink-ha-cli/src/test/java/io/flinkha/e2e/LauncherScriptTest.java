@@ -57,4 +57,13 @@ class LauncherScriptTest {
         assertFalse(line.contains("SharedArchiveFile"), line);
         assertTrue(line.startsWith("-XX:TieredStopAtLevel=1 -jar "), line);
     }
+
+    @Test
+    void beforeABuildTheLauncherSaysWhichCommandBuildsTheJar(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("bin"));
+        Files.copy(LAUNCHER, root.resolve("bin/flink-ha"));
+        var r = E2eScriptTest.run(List.of("bash", root.resolve("bin/flink-ha").toString(), "plan", "dev"), Map.of());
+        assertEquals(2, r.exit(), r.output());
+        assertEquals("error: target/flink-ha.jar is not built yet; build it with: ./mvnw -B -q package -DskipTests", r.output().trim());
+    }
 }
