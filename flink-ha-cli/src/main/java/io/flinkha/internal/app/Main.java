@@ -101,9 +101,11 @@ public final class Main implements Callable<Integer> {
     static final class Diff implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
-        @Parameters(index = "0", paramLabel = "<base>")
+        @Parameters(index = "0", paramLabel = "<base>", description = "the plans before the change: a plan file "
+                + "(plan <stack> --json), a folder of <stack>.json plans, or a git revision whose plans/ is read, e.g. origin/main")
         String base;
-        @Parameters(index = "1", paramLabel = "<head>")
+        @Parameters(index = "1", paramLabel = "<head>", description = "the plans after the change, in the same forms as <base>; "
+                + "two plan files must be of the same stack")
         String head;
         @Option(names = "--json", description = "print JSON: each job's state outcome and each stack's counts")
         boolean json;
@@ -149,7 +151,7 @@ public final class Main implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
         @Option(names = "--context", required = true, description = "the kubeconfig context; never the current one by default")
         String context;
-        @Option(names = "--namespace", required = true)
+        @Option(names = "--namespace", required = true, description = "the namespace of the FlinkDeployment and its HA ConfigMaps")
         String namespace;
         @Option(names = "--deployment", required = true, description = "the FlinkDeployment")
         String deployment;

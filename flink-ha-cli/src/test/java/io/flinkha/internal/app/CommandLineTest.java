@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,5 +118,19 @@ class CommandLineTest {
         assertEquals(2, run("diff", "no-such-revision", "plans/dev.json"));
         assertTrue(err.toString().startsWith("error: 'no-such-revision' is neither a plan file, a folder of plans, nor a git revision "
                 + "with plans/"), err.toString());
+    }
+
+    /** Every parameter and option of every command has a description: picocli prints an empty line for one without. */
+    @Test
+    void helpDescribesEveryParameterAndOptionOfEveryCommand() {
+        var commands = new Main(new PrintStream(out, true), new PrintStream(err, true), Path.of("")).commandLine().getSubcommands();
+        List<String> undescribed = new java.util.ArrayList<>();
+        commands.forEach((name, command) -> {
+            command.getCommandSpec().positionalParameters().stream().filter(p -> String.join("", p.description()).isBlank())
+                    .forEach(p -> undescribed.add(name + " " + p.paramLabel()));
+            command.getCommandSpec().options().stream().filter(o -> String.join("", o.description()).isBlank())
+                    .forEach(o -> undescribed.add(name + " " + o.longestName()));
+        });
+        assertEquals(List.of(), undescribed);
     }
 }
