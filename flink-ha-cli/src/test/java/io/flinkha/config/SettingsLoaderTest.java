@@ -52,6 +52,14 @@ class SettingsLoaderTest {
                 "flink-ha.jobs[0].readyTimeout", "got '30s'", "expected at least 1min");
     }
 
+    /** A value is echoed to a terminal and a PR comment: a bidi override or a control character must not act there. */
+    @Test
+    void controlCharactersAndBidiOverridesInAValueArePrintedEscaped() {
+        SettingsException e = rejected(Settings.valid().with("environment", "dev\u202egnp.exe\u0007"));
+        assertProblem(e, "flink-ha.environment", "got 'dev\\u202egnp.exe\\u0007'");
+        assertTrue(e.problems().stream().noneMatch(p -> p.contains("\u202e") || p.contains("\u0007")), e.problems()::toString);
+    }
+
     @Test
     void environmentDefaultsToStackName() {
         assertEquals("test", Settings.valid().without("environment").load().environment());

@@ -11,15 +11,33 @@ final class Problems {
     private final List<String> messages = new ArrayList<>();
 
     void add(String key, Object value, String allowed) {
-        messages.add(String.format("%s: got %s; %s", key, render(value), allowed));
+        messages.add(printable(String.format("%s: got %s; %s", key, render(value), allowed)));
     }
 
     void missing(String key, String allowed) {
-        messages.add(String.format("%s: is required; %s", key, allowed));
+        messages.add(printable(String.format("%s: is required; %s", key, allowed)));
     }
 
     void raw(String message) {
-        messages.add(message);
+        messages.add(printable(message));
+    }
+
+    /**
+     * A value from a stack file is echoed in a terminal and a pull-request comment: control characters and the Unicode
+     * marks that reorder text (bidi overrides and isolates) are shown escaped, {@code \u202e}, so a value can neither move
+     * the cursor nor display as something it is not. Line breaks of a multi-line message stay.
+     */
+    static String printable(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            boolean bidi = c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+            if ((Character.isISOControl(c) && c != '\n') || bidi) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     boolean isEmpty() {

@@ -103,7 +103,7 @@ public final class StackConfig {
         }
         Map<String, Object> declared = projectFile.get("config") instanceof Map
                 ? (Map<String, Object>) projectFile.get("config") : Map.of();
-        Object stackSection = yaml(stackFile).get("config");
+        Object stackSection = stackFile(projectDir.relativize(stackFile), stackFile).get("config");
         Map<String, Object> stackConfig = stackSection instanceof Map ? (Map<String, Object>) stackSection : Map.of();
 
         List<String> problems = new ArrayList<>();
@@ -170,6 +170,31 @@ public final class StackConfig {
             return GSON.toJson(v);
         }
         return String.valueOf(v);
+    }
+
+    /**
+     * A stack file's top level, refused whole when it cannot hold settings: an empty file or one whose top level is not a
+     * map would otherwise read as every required key missing.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stackFile(Path shown, Path file) {
+        Object top;
+        try (Reader r = Files.newBufferedReader(file)) {
+            top = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+        } catch (IOException e) {
+            throw new PlanException("cannot read " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new PlanException("malformed YAML in " + file + ": " + e.getMessage());
+        }
+        if (top == null) {
+            throw new PlanException(shown + " is empty: a stack file holds a map with `config:` and the stack's settings under it "
+                    + "(see stacks/Pulumi.dev.yaml)");
+        }
+        if (!(top instanceof Map)) {
+            throw new PlanException(shown + " must be a map with `config:` at its top level, but its top level is a "
+                    + (top instanceof List ? "list" : "single value") + " (see stacks/Pulumi.dev.yaml)");
+        }
+        return new LinkedHashMap<>((Map<String, Object>) top);
     }
 
     @SuppressWarnings("unchecked")

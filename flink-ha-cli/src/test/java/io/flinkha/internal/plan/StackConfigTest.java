@@ -97,4 +97,18 @@ class StackConfigTest {
         c.values().keySet().stream().filter(k -> k.startsWith("flink-ha:")).forEach(k -> declared.add(k.substring(9)));
         assertEquals(new TreeSet<>(SettingsLoader.KEYS), declared);
     }
+
+    @Test
+    void anEmptyStackFileIsSaidToBeEmpty() throws IOException {
+        var e = assertThrows(PlanException.class, () -> StackConfig.read(project(""), "qa"));
+        assertEquals("stacks/Pulumi.qa.yaml is empty: a stack file holds a map with `config:` and the stack's settings under it "
+                + "(see stacks/Pulumi.dev.yaml)", e.getMessage());
+    }
+
+    @Test
+    void aStackFileWhoseTopLevelIsAListIsSaidToNeedAMap() throws IOException {
+        var e = assertThrows(PlanException.class, () -> StackConfig.read(project("- a\n- b\n"), "qa"));
+        assertEquals("stacks/Pulumi.qa.yaml must be a map with `config:` at its top level, but its top level is a list "
+                + "(see stacks/Pulumi.dev.yaml)", e.getMessage());
+    }
 }
