@@ -87,11 +87,19 @@ public final class Main implements Callable<Integer> {
         String stack;
         @Option(names = "--json", description = "print JSON in the shape of `pulumi preview --json`")
         boolean json;
+        @Option(names = "--diagram", description = "print a Mermaid flowchart of the components and resources, dependencies as edges "
+                + "(GitHub renders it in a pull-request comment or a README)")
+        boolean diagram;
 
         @Override
         public Integer call() {
+            if (json && diagram) {
+                main.err.println("error: --json and --diagram do not go together: choose one output");
+                return 2;
+            }
             UpstreamCheck.warmUpInBackground();
-            return PlanCommand.run(stack, json, main.project, FlinkHaProgram::define, main.out, main.err);
+            return PlanCommand.run(stack, json ? PlanCommand.Output.JSON : diagram ? PlanCommand.Output.DIAGRAM : PlanCommand.Output.TREE,
+                    main.project, FlinkHaProgram::define, main.out, main.err);
         }
     }
 

@@ -17,16 +17,32 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
+    /** What the command prints. */
+    public enum Output {
+        /** The resource tree and the warnings, for a person. */
+        TREE,
+        /** JSON in the shape of {@code pulumi preview --json}, for tools. */
+        JSON,
+        /** A Mermaid flowchart, for a pull-request comment or a README. */
+        DIAGRAM
+    }
+
+    /** As {@link #run(String, Output, Path, Consumer, PrintStream, PrintStream)}, the tree or JSON. */
+    public static int run(String stack, boolean json, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
+        return run(stack, json ? Output.JSON : Output.TREE, start, program, out, err);
+    }
+
     /**
      * @param stack   a stack of {@code stacks/Pulumi.<stack>.yaml}
-     * @param json    JSON in the shape of {@code pulumi preview --json} instead of the tree
+     * @param output  the tree, JSON in the shape of {@code pulumi preview --json}, or a Mermaid diagram
      * @param start   the project folder, or a folder below it
      * @param program the stacks' program
      * @param out     where the plan goes
      * @param err     where problems and warnings go
      * @return the process exit code
      */
-    public static int run(String stack, boolean json, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
+    public static int run(String stack, Output output, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
+        boolean json = output == Output.JSON;
         try {
             Path dir = StackConfig.findProjectDir(start);
             StackConfig config = StackConfig.read(dir, stack);
@@ -47,10 +63,14 @@ public final class PlanCommand {
             }
             Plan plan = PlanEngine.run(config.project(), stack, config.values(), program);
             Timing.phase("program done");
-            out.print(json ? PlanRenderer.json(plan) : PlanRenderer.tree(plan));
+            out.print(switch (output) {
+                case JSON -> PlanRenderer.json(plan);
+                case DIAGRAM -> PlanRenderer.diagram(plan);
+                case TREE -> PlanRenderer.tree(plan);
+            });
             out.flush();
-            if (json) {
-                // the JSON carries them as diagnostics; a person at the terminal sees them too
+            if (output != Output.TREE) {
+                // the JSON carries them as diagnostics, the diagram none; a person at the terminal sees them either way
                 plan.warnings().forEach(w -> err.println("warning: " + w));
             }
             Timing.resources(plan.resources().size());

@@ -62,6 +62,56 @@ public final class PlanRenderer {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
 
+    /**
+     * The plan as a Mermaid flowchart in a fenced block, ready for Markdown: each component a subgraph holding its children,
+     * each resource a node (its type's last segment and its name), and an arrow from each dependency to what waits for it,
+     * so the creation order reads top to bottom. The stack itself is left out.
+     *
+     * @param plan a plan
+     * @return the diagram
+     */
+    public static String diagram(Plan plan) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, List<PlannedResource>> children = new LinkedHashMap<>();
+        for (PlannedResource r : plan.resources()) {
+            ids.put(r.urn(), "r" + ids.size());
+            children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
+        }
+        StringBuilder out = new StringBuilder("```mermaid\nflowchart TD\n");
+        for (PlannedResource top : children.getOrDefault("", List.of())) {
+            // the stack's children are the platform's components and whatever the program declares at the top
+            children.getOrDefault(top.urn(), List.of()).forEach(r -> node(out, r, children, ids, 1));
+        }
+        for (PlannedResource r : plan.resources()) {
+            for (String dependency : r.dependencies()) {
+                if (ids.containsKey(dependency)) {
+                    out.append("  ").append(ids.get(dependency)).append(" --> ").append(ids.get(r.urn())).append('\n');
+                }
+            }
+        }
+        return out.append("```\n").toString();
+    }
+
+    private static void node(StringBuilder out, PlannedResource r, Map<String, List<PlannedResource>> children, Map<String, String> ids,
+                             int depth) {
+        String indent = "  ".repeat(depth);
+        String label = "\"" + (shortType(r.type()) + "<br/>" + r.name()).replace("\"", "#quot;") + "\"";
+        List<PlannedResource> mine = children.getOrDefault(r.urn(), List.of());
+        if (r.custom() || mine.isEmpty()) {
+            out.append(indent).append(ids.get(r.urn())).append('[').append(label).append("]\n");
+            return;
+        }
+        out.append(indent).append("subgraph ").append(ids.get(r.urn())).append('[').append(label).append("]\n");
+        mine.forEach(c -> node(out, c, children, ids, depth + 1));
+        out.append(indent).append("end\n");
+    }
+
+    /** @return {@code Namespace} for {@code kubernetes:core/v1:Namespace}, {@code HaFlinkDeployment} for a component */
+    private static String shortType(String type) {
+        String last = type.substring(type.lastIndexOf(':') + 1);
+        return type.startsWith("pulumi:providers:") ? last + " provider" : last;
+    }
+
     /** One diagnostic as {@code pulumi preview --json} prints it. */
     private static Map<String, Object> diagnostic(String severity, String message) {
         Map<String, Object> d = new LinkedHashMap<>();

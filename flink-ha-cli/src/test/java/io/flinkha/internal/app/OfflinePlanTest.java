@@ -173,6 +173,25 @@ class OfflinePlanTest {
     }
 
     @Test
+    void theDiagramShowsEachComponentAsASubgraphAndTheCreationOrderAsEdges() {
+        Run run = plan("plan", "dev", "--diagram");
+        assertEquals(0, run.exit(), run.err());
+        String d = run.out();
+        assertTrue(d.startsWith("```mermaid\nflowchart TD\n") && d.endsWith("```\n"), d);
+        assertTrue(d.contains("subgraph r14[\"HaFlinkDeployment<br/>state-machine\"]\n      r15[\"FlinkDeployment<br/>state-machine\"]"), d);
+        assertTrue(d.contains("r3[\"kubernetes provider<br/>flink-ha-cluster-provider\"]"), d);
+        assertTrue(d.contains("  r13 --> r15\n"), "the operator's release comes before the FlinkDeployment: " + d);
+        assertTrue(d.contains("  r6 --> r15\n"), "the storage claim comes before the FlinkDeployment: " + d);
+    }
+
+    @Test
+    void theDiagramAndJsonAreOneOutputOrTheOther() {
+        Run run = plan("plan", "dev", "--json", "--diagram");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: --json and --diagram do not go together"), run.err());
+    }
+
+    @Test
     void rejectsAMissingStackArgument() {
         assertEquals(2, plan("plan").exit());
     }
