@@ -185,6 +185,13 @@ class OfflinePlanTest {
     }
 
     @Test
+    void theReadmeShowsDevsDiagramAsTheToolPrintsIt() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains(plan("plan", "dev", "--diagram").out()), "refresh README's diagram with: java -jar "
+                + "target/flink-ha.jar plan dev --diagram");
+    }
+
+    @Test
     void theDiagramAndJsonAreOneOutputOrTheOther() {
         Run run = plan("plan", "dev", "--json", "--diagram");
         assertEquals(2, run.exit());
