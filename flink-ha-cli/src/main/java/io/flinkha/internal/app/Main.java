@@ -90,6 +90,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--diagram", description = "print a Mermaid flowchart of the components and resources, dependencies as edges "
                 + "(GitHub renders it in a pull-request comment or a README)")
         boolean diagram;
+        @Option(names = "--quiet", description = "no progress line on a terminal (it shows after 2 s; never when standard error is piped)")
+        boolean quiet;
 
         @Override
         public Integer call() {
@@ -99,7 +101,7 @@ public final class Main implements Callable<Integer> {
             }
             UpstreamCheck.warmUpInBackground();
             return PlanCommand.run(stack, json ? PlanCommand.Output.JSON : diagram ? PlanCommand.Output.DIAGRAM : PlanCommand.Output.TREE,
-                    main.project, FlinkHaProgram::define, main.out, main.err);
+                    quiet, main.project, FlinkHaProgram::define, main.out, main.err);
         }
     }
 
@@ -121,10 +123,14 @@ public final class Main implements Callable<Integer> {
                 description = "exit 3 when a job's state would be lost without the change saying so (in every stack, or in "
                         + "production stacks only)")
         DiffCommand.Gate gate;
+        @Option(names = "--quiet", description = "no progress line on a terminal (it shows after 2 s; never when standard error is piped)")
+        boolean quiet;
 
         @Override
         public Integer call() {
-            return DiffCommand.run(base, head, json, Optional.ofNullable(gate), main.out, main.err);
+            try (var progress = io.flinkha.internal.plan.Progress.start(main.err, quiet, "diff " + base + " " + head)) {
+                return DiffCommand.run(base, head, json, Optional.ofNullable(gate), main.out, main.err, progress);
+            }
         }
     }
 

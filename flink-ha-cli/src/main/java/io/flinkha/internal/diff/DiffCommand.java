@@ -44,10 +44,34 @@ public final class DiffCommand {
      * @return the process exit code
      */
     public static int run(String baseSide, String headSide, boolean json, Optional<Gate> gate, PrintStream out, PrintStream err) {
+        // a caller of the API gets no progress line (quiet): the command line passes its own
+        try (var progress = io.flinkha.internal.plan.Progress.start(err, true, "diff")) {
+            return run(baseSide, headSide, json, gate, out, err, progress);
+        }
+    }
+
+    /**
+     * As {@link #run(String, String, boolean, Optional, PrintStream, PrintStream)}, reporting its stages to {@code progress},
+     * which it closes before it prints the report.
+     *
+     * @param baseSide the plans before the change
+     * @param headSide the plans after the change
+     * @param json     JSON instead of Markdown
+     * @param gate     the state-loss gate, when asked for
+     * @param out      where the report goes
+     * @param err      where problems go
+     * @param progress the progress line, if one shows
+     * @return the process exit code
+     */
+    public static int run(String baseSide, String headSide, boolean json, Optional<Gate> gate, PrintStream out, PrintStream err,
+                          io.flinkha.internal.plan.Progress progress) {
         try {
             Path repo = Path.of("").toAbsolutePath();
+            io.flinkha.internal.plan.Progress.stage("reading " + baseSide);
             List<StackPlan> base = PlanReader.read(baseSide, repo);
+            io.flinkha.internal.plan.Progress.stage("reading " + headSide);
             List<StackPlan> head = PlanReader.read(headSide, repo);
+            io.flinkha.internal.plan.Progress.stage("comparing");
             if (base.size() == 1 && head.size() == 1 && !base.get(0).stack().equals(head.get(0).stack())) {
                 // two plans of different stacks would read as every resource deleted and every job LOST
                 throw new BadArgumentException(baseSide + " is a plan of stack '" + base.get(0).stack() + "' and " + headSide
@@ -55,6 +79,7 @@ public final class DiffCommand {
             }
             List<PlanDiff.StackDiff> diffs = PlanDiff.diff(base, head);
             List<StateSafety.JobState> jobs = StateSafety.analyse(base, head);
+            progress.close();
             out.print(json ? json(diffs, jobs) : MarkdownReport.render(diffs, jobs));
             out.flush();
             if (gate.isPresent()) {

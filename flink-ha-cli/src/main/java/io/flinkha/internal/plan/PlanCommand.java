@@ -27,23 +27,25 @@ public final class PlanCommand {
         DIAGRAM
     }
 
-    /** As {@link #run(String, Output, Path, Consumer, PrintStream, PrintStream)}, the tree or JSON. */
+    /** As {@link #run(String, Output, boolean, Path, Consumer, PrintStream, PrintStream)}, the tree or JSON, with progress. */
     public static int run(String stack, boolean json, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
-        return run(stack, json ? Output.JSON : Output.TREE, start, program, out, err);
+        return run(stack, json ? Output.JSON : Output.TREE, false, start, program, out, err);
     }
 
     /**
      * @param stack   a stack of {@code stacks/Pulumi.<stack>.yaml}
      * @param output  the tree, JSON in the shape of {@code pulumi preview --json}, or a Mermaid diagram
+     * @param quiet   no progress on a terminal ({@code --quiet})
      * @param start   the project folder, or a folder below it
      * @param program the stacks' program
      * @param out     where the plan goes
      * @param err     where problems and warnings go
      * @return the process exit code
      */
-    public static int run(String stack, Output output, Path start, Consumer<Context> program, PrintStream out, PrintStream err) {
-        boolean json = output == Output.JSON;
-        try {
+    public static int run(String stack, Output output, boolean quiet, Path start, Consumer<Context> program, PrintStream out,
+                          PrintStream err) {
+        try (Progress progress = Progress.start(err, quiet, "plan " + stack)) {
+            Progress.stage("reading the stack");
             Path dir = StackConfig.findProjectDir(start);
             StackConfig config = StackConfig.read(dir, stack);
             Timing.phase("config read");
@@ -61,8 +63,11 @@ public final class PlanCommand {
                         + "):\n  - " + String.join("\n  - ", all));
                 return 1;
             }
+            Progress.stage("running the program");
             Plan plan = PlanEngine.run(config.project(), stack, config.values(), program);
             Timing.phase("program done");
+            Progress.stage("writing the plan");
+            progress.close();
             out.print(switch (output) {
                 case JSON -> PlanRenderer.json(plan);
                 case DIAGRAM -> PlanRenderer.diagram(plan);

@@ -301,6 +301,7 @@ public final class PlanEngine {
             int order = constructed.getOrDefault(resource, 0);
             classes.put(request.getType() + "::" + request.getName(), resource.getClass());
             Timing.registered();
+            Progress.resource();
             return super.registerResourceAsync(resource, request).thenApply(response -> {
                 recorded.add(new Recorded(order, new PlannedResource(
                         response.getUrn(),
