@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * key that {@code Pulumi.yaml} does not declare, and a declared key without default that the stack omits.
  */
 public final class StackConfig {
+    /** The largest stack file read: SnakeYAML's default limit (3 Mi code points), which it would report as malformed YAML. */
+    static final long MAX_STACK_FILE_BYTES = new LoaderOptions().getCodePointLimit();
+
     /** A stack name as Pulumi allows it in a stack file's name: no separator, so never a path. */
     public static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -179,6 +182,15 @@ public final class StackConfig {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> stackFile(Path shown, Path file) {
         Object top;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_STACK_FILE_BYTES) {
+                throw new PlanException(String.format("%s is too large (%.1f MB; limit %d MB): a stack file holds settings, not data",
+                        shown, size / (1024.0 * 1024), MAX_STACK_FILE_BYTES / (1024 * 1024)));
+            }
+        } catch (java.io.IOException e) {
+            throw new PlanException("cannot read " + file + ": " + e.getMessage());
+        }
         try (Reader r = Files.newBufferedReader(file)) {
             top = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
         } catch (IOException e) {

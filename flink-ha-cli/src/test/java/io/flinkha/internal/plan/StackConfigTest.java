@@ -111,4 +111,11 @@ class StackConfigTest {
         assertEquals("stacks/Pulumi.qa.yaml must be a map with `config:` at its top level, but its top level is a list "
                 + "(see stacks/Pulumi.dev.yaml)", e.getMessage());
     }
+
+    @Test
+    void aStackFileOverTheSizeLimitIsSaidToBeTooLargeNotMalformed() throws IOException {
+        var e = assertThrows(PlanException.class, () -> StackConfig.read(project("config:\n  demo:cluster: \"" + "x".repeat(4 * 1024 * 1024)
+                + "\"\n"), "qa"));
+        assertEquals("stacks/Pulumi.qa.yaml is too large (4.0 MB; limit 3 MB): a stack file holds settings, not data", e.getMessage());
+    }
 }
