@@ -74,7 +74,21 @@ public final class Main implements Callable<Integer> {
     public CommandLine commandLine() {
         return new CommandLine(this)
                 .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true));
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler(Main::refuse);
+    }
+
+    /**
+     * A refused argument reads like every other error the tool prints: {@code error: } and what is wrong, then the
+     * command's usage; exit 2.
+     */
+    private static int refuse(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        command.usage(err);
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,

@@ -133,4 +133,15 @@ class CommandLineTest {
         });
         assertEquals(List.of(), undescribed);
     }
+
+    @Test
+    void everyRefusedArgumentReadsAsAnErrorThenTheUsage() {
+        for (String[] args : List.of(new String[]{"plan", "dev", "--bogus"}, new String[]{"diff"}, new String[]{"bench", "--runs", "0"},
+                new String[]{"nosuch"}, new String[]{"drill", "dev"})) {
+            err.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            assertTrue(err.toString().startsWith("error: "), err.toString());
+            assertTrue(err.toString().contains("Usage: "), err.toString());
+        }
+    }
 }
