@@ -61,6 +61,16 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aPlatformOwnedKeyNamesTheSettingThatControlsItOrWhyNoneDoes() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flinkConfiguration\":"
+                        + "{\"high-availability.type\":\"zookeeper\"}}]")), "flink-ha.jobs[0].flinkConfiguration.high-availability.type",
+                "got 'zookeeper'; this key is set by the platform; no setting changes it: the platform always runs Flink's Kubernetes HA");
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flinkConfiguration\":"
+                        + "{\"execution.checkpointing.interval\":\"10s\"}}]")), "flink-ha.jobs[0].flinkConfiguration.execution.checkpointing.interval",
+                "this key is set by the platform; set the job's checkpointInterval instead");
+    }
+
+    @Test
     void environmentDefaultsToStackName() {
         assertEquals("test", Settings.valid().without("environment").load().environment());
     }

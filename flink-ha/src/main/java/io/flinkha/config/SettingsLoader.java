@@ -607,8 +607,7 @@ public final class SettingsLoader {
             for (String key : extra.keySet()) {
                 if (FlinkConfigKeys.OWNED.contains(key)) {
                     problems.add(j.key("flinkConfiguration") + "." + key, extra.get(key),
-                            "this key is set by the platform (HA, storage paths, cluster ids, replicas, checkpoint interval); "
-                                    + "use the job's own settings instead");
+                            "this key is set by the platform; " + FlinkConfigKeys.controlledBy(key));
                 } else if (extra.get(key).contains("file:/") && !onDurableMount(extra.get(key), storage)) {
                     problems.add(j.key("flinkConfiguration") + "." + key, extra.get(key),
                             "a file:// URI must lie on the mounted HA storage volume ("

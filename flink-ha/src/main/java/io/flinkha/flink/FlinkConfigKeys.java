@@ -53,6 +53,28 @@ public final class FlinkConfigKeys {
             JOBMANAGER_REPLICAS, CHECKPOINTS_DIR, CHECKPOINTS_DIR_120, SAVEPOINTS_DIR, SAVEPOINTS_DIR_120,
             CHECKPOINT_INTERVAL, CHECKPOINTS_RETAINED, CHECKPOINTS_RETAINED_120);
 
+    /**
+     * What controls a key the platform sets, in words for a message that refuses the key: the setting to use instead, or
+     * why none does. One place for the stack's settings and the component's Args alike (they share the field names).
+     *
+     * @param key a key of {@link #OWNED}
+     * @return the sentence
+     */
+    public static String controlledBy(String key) {
+        return switch (key) {
+            case HA_TYPE, HA_TYPE_LEGACY -> "no setting changes it: the platform always runs Flink's Kubernetes HA, which it exists for";
+            case HA_STORAGE_DIR, CHECKPOINTS_DIR, CHECKPOINTS_DIR_120, SAVEPOINTS_DIR, SAVEPOINTS_DIR_120 ->
+                    "the storage sets it: each job's directory is derived from the storage, the environment, the namespace and the job's "
+                            + "name, so no two jobs share one";
+            case HA_CLUSTER_ID, KUBERNETES_CLUSTER_ID, KUBERNETES_NAMESPACE ->
+                    "no setting changes it: the operator sets it from the deployment's name and namespace, and refuses it in a spec";
+            case JOBMANAGER_REPLICAS -> "set the job's jobManagerReplicas instead (the operator reads it from spec.jobManager.replicas)";
+            case CHECKPOINT_INTERVAL -> "set the job's checkpointInterval instead";
+            case CHECKPOINTS_RETAINED, CHECKPOINTS_RETAINED_120 -> "set the job's retainedCheckpoints instead";
+            default -> "it is set by the platform";
+        };
+    }
+
     private FlinkConfigKeys() {
     }
 }

@@ -206,8 +206,7 @@ public record HaFlinkDeploymentArgs(
                 .check(readyTimeout != null && readyTimeout.compareTo(Duration.ofMinutes(1)) >= 0, "readyTimeout", readyTimeout,
                         "expected at least one minute: the operator needs that long to start a JobManager and submit the job");
         flinkConfiguration.keySet().stream().filter(FlinkConfigKeys.OWNED::contains).sorted().forEach(k ->
-                check.addAll(List.of("flinkConfiguration." + k + ": is set by the component (HA, storage paths, cluster ids, "
-                        + "replicas, checkpoint interval); use the matching argument instead")));
+                check.addAll(List.of("flinkConfiguration." + k + ": is set by the component; " + FlinkConfigKeys.controlledBy(k))));
         if (storage != null) {
             new java.util.TreeMap<>(flinkConfiguration).forEach((k, v) -> check.check(storage.isDurable(v), "flinkConfiguration." + k, v,
                     "a file:// path must lie on the mounted HA storage volume; pod-local paths are lost when the pod is rescheduled"));

@@ -204,7 +204,8 @@ class HaFlinkDeploymentTest {
         assertTrue(none.getMessage().contains("retainedCheckpoints: got 0; expected 1 to 100"), none.getMessage());
         var byHand = assertThrows(IllegalArgumentException.class,
                 () -> deployment(b -> b.flinkConfiguration(Map.of("execution.checkpointing.num-retained", "3"))));
-        assertTrue(byHand.getMessage().contains("flinkConfiguration.execution.checkpointing.num-retained: is set by the component"), byHand.getMessage());
+        assertTrue(byHand.getMessage().contains("flinkConfiguration.execution.checkpointing.num-retained: is set by the component; set the "
+                + "job's retainedCheckpoints instead"), byHand.getMessage());
     }
 
     @Test
