@@ -50,6 +50,9 @@ public final class FlinkOptions {
     public static final Map<String, String> JOB_RELEASES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             "1.19", "1.19.1", "1.20", "1.20.1", "2.0", "2.0.0", "2.2", "2.2.0")));
 
+    /** Task slots per TaskManager: Flink starts no TaskManager with fewer than one (ConfigurationParserUtils.getSlot). */
+    static final String TASK_SLOTS = "taskmanager.numberOfTaskSlots";
+
     /** The last 1.x release: what a 2.x job's removed keys are looked up in. */
     static final String LAST_1X = "1.20.1";
 
@@ -204,7 +207,13 @@ public final class FlinkOptions {
                     out.add(new Finding(key, value, true, "'" + key + "' is a Flink 1.x name that Flink " + version
                             + " reads only as a deprecated key of '" + option.current() + "': use '" + option.current() + "'"));
                 }
-                parseProblem(option, key, value).ifPresent(p -> out.add(new Finding(key, value, true, p)));
+                Optional<String> unparsed = parseProblem(option, key, value);
+                unparsed.ifPresent(p -> out.add(new Finding(key, value, true, p)));
+                if (unparsed.isEmpty() && option.current().equals(TASK_SLOTS) && Integer.parseInt(value.trim()) < 1) {
+                    out.add(new Finding(key, value, true, "expected at least 1: Flink refuses fewer (\"Number of task slots must be at "
+                            + "least one.\"); -1, which its legacy parser reads as 1, is refused too, since TaskManagers are sized by it "
+                            + "(parallelism / slots)"));
+                }
             } else if (isFlink2() && of(LAST_1X).knows(key)) {
                 String current = of(LAST_1X).currentKey(key).filter(this::knows).filter(k -> !k.equals(key))
                         .map(k -> "use '" + k + "'").orElse("drop it");

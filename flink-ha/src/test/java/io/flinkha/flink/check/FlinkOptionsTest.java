@@ -180,4 +180,17 @@ class FlinkOptionsTest {
             assertTrue(f.message().contains("did you mean '" + typo.getValue() + "'?"), f.message());
         }
     }
+
+    @Test
+    void fewerThanOneTaskSlotIsAnErrorOnEveryRelease() {
+        for (String release : List.of("1.19.1", "1.20.1", "2.2.0")) {
+            for (String slots : List.of("0", "-1")) {
+                List<FlinkOptions.Finding> f = FlinkOptions.of(release).check(Map.of("taskmanager.numberOfTaskSlots", slots));
+                assertEquals(1, f.size(), release + " " + slots);
+                assertTrue(f.get(0).error());
+                assertTrue(f.get(0).message().startsWith("expected at least 1: Flink refuses fewer"), f.get(0).message());
+            }
+            assertEquals(List.of(), FlinkOptions.of(release).check(Map.of("taskmanager.numberOfTaskSlots", "1")));
+        }
+    }
 }
