@@ -98,6 +98,11 @@ class ArgsProtectionTest {
     }
 
     @Test
+    void rejectsAJarUriWithoutASchemeAsTheSettingsDo() {
+        assertSays(deployment(b -> b.jarUri("job.jar")), "jarUri: got 'job.jar'; expected a URI with a scheme: local:// for a jar in the image");
+    }
+
+    @Test
     void rejectsParallelismAndReplicasOutOfRange() {
         assertSays(deployment(b -> b.parallelism(0).jobManagerReplicas(9)), "parallelism: got 0; expected 1 to 10000",
                 "jobManagerReplicas: got 9; expected 1 to 5");

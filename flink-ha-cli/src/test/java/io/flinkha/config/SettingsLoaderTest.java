@@ -71,6 +71,30 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsAJarUriWithoutAScheme() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"/opt/flink/usrlib/job.jar\"}]")),
+                "flink-ha.jobs[0].jarUri", "got '/opt/flink/usrlib/job.jar'; expected a URI with a scheme: local:// for a jar in the image");
+    }
+
+    @Test
+    void rejectsAStatelessProductionJobUnlessTheLossIsSaid() {
+        String stateless = "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"upgradeMode\":\"stateless\"%s}]";
+        assertProblem(rejected(Settings.valid().with("production", "true").with("jobs", String.format(stateless, ""))),
+                "flink-ha.jobs[0].upgradeMode", "got 'stateless'; a production job restarts empty on every change");
+        assertEquals(UpgradeMode.STATELESS, Settings.valid().with("production", "true")
+                .with("jobs", String.format(stateless, ",\"acknowledgeStateLoss\":\"rebuilt from Kafka\"")).load().jobs().get(0).upgradeMode());
+        assertEquals(UpgradeMode.STATELESS, Settings.valid().with("jobs", String.format(stateless, "")).load().jobs().get(0).upgradeMode());
+    }
+
+    @Test
+    void rejectsAProductionHaVolumeMountedUnderTmp() {
+        assertProblem(rejected(Settings.valid().with("production", "true").with("storage", "{\"kind\":\"nfs\",\"mountPath\":\"/tmp/flink\"}")),
+                "flink-ha.storage.mountPath", "got '/tmp/flink'; a production stack keeps its HA data off /tmp");
+        assertEquals("/tmp/flink", ((NfsStorageSettings) Settings.valid().with("storage", "{\"kind\":\"nfs\",\"mountPath\":\"/tmp/flink\"}")
+                .load().storage()).mountPath());
+    }
+
+    @Test
     void environmentDefaultsToStackName() {
         assertEquals("test", Settings.valid().without("environment").load().environment());
     }
@@ -268,8 +292,10 @@ class SettingsLoaderTest {
 
     @Test
     void aProductionStatelessJobIsNotAtRiskOfAnUpgradeDefect() {
-        Settings.valid().with("production", "true").with("operator", "{\"version\":\"1.10.0\"}")
-                .with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"upgradeMode\":\"stateless\"}]").load();
+        var s = Settings.valid().with("production", "true").with("operator", "{\"version\":\"1.10.0\"}")
+                .with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"upgradeMode\":\"stateless\","
+                        + "\"acknowledgeStateLoss\":\"rebuilt from Kafka\"}]").load();
+        assertEquals("1.10.0", s.operator().version(), "no defect of 1.10.0 refuses a stateless job");
     }
 
     @Test

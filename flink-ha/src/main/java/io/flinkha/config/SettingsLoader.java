@@ -224,7 +224,7 @@ public final class SettingsLoader {
 
         ClusterSettings cluster = readCluster(root, problems, today);
         OperatorSettings operator = readOperator(root);
-        StorageSettings storage = readStorage(root, problems);
+        StorageSettings storage = readStorage(root, production, problems);
         FlinkSettings flink = readFlink(root.childOrEmpty("flink"), operator, problems);
         Optional<RecoveryObjective> recovery = root.child("recovery").flatMap(r -> readRecovery(r, Optional.empty(), problems));
         List<JobSettings> jobs = readJobs(root, storage, recovery, production, operator, flink, problems);
@@ -471,7 +471,13 @@ public final class SettingsLoader {
         return new OperatorSettings(version, namespace, repository, certManager, replicas, resources, Map.copyOf(helmValues), acknowledged);
     }
 
-    private static StorageSettings readStorage(Node root, Problems problems) {
+    private static String mountPath(Node s, boolean production, Problems problems) {
+        String path = s.matching("mountPath", NfsStorageArgs.DEFAULT_MOUNT_PATH, NfsStorageArgs.ABSOLUTE, "expected an absolute path such as /flink-data");
+        NfsStorageArgs.mountPathProblem(path, production).ifPresent(p -> problems.add(s.key("mountPath"), path, p));
+        return path;
+    }
+
+    private static StorageSettings readStorage(Node root, boolean production, Problems problems) {
         Optional<Node> node = root.child("storage");
         if (node.isEmpty()) {
             if (!root.has("storage")) {
@@ -503,7 +509,7 @@ public final class SettingsLoader {
         return new NfsStorageSettings(
                 s.matching("storageClass", NfsStorageArgs.DEFAULT_STORAGE_CLASS, DNS_LABEL, "expected a storage class name"),
                 s.matching("size", NfsStorageArgs.DEFAULT_SIZE, NfsStorageArgs.QUANTITY, "expected a Kubernetes quantity such as 10Gi"),
-                s.matching("mountPath", NfsStorageArgs.DEFAULT_MOUNT_PATH, NfsStorageArgs.ABSOLUTE, "expected an absolute path such as /flink-data"),
+                mountPath(s, production, problems),
                 s.bool("retainOnDelete", true), s.bool("protect", true));
     }
 
@@ -598,11 +604,18 @@ public final class SettingsLoader {
                 problems.add(j.key("name"), name, "job names must be unique: they name the deployment and its storage paths");
             }
             String jar = j.requiredString("jarUri", "expected a jar URI such as local:///opt/flink/usrlib/job.jar");
+            if (!jar.isEmpty()) {
+                HaFlinkDeploymentArgs.jarUriProblem(jar).ifPresent(p -> problems.add(j.key("jarUri"), jar, p));
+            }
             String modeText = j.string("upgradeMode", UpgradeMode.LAST_STATE.value());
             UpgradeMode mode = UpgradeMode.fromValue(modeText).orElseGet(() -> {
                 problems.add(j.key("upgradeMode"), modeText, "allowed: stateless, savepoint, last-state");
                 return UpgradeMode.LAST_STATE;
             });
+            if (production && mode == UpgradeMode.STATELESS && !j.has("acknowledgeStateLoss")) {
+                problems.add(j.key("upgradeMode"), modeText, "a production job restarts empty on every change with upgradeMode "
+                        + "stateless; use last-state or savepoint, or say why with acknowledgeStateLoss (or production: false)");
+            }
             Map<String, String> extra = j.stringMap("flinkConfiguration");
             for (String key : extra.keySet()) {
                 if (FlinkConfigKeys.OWNED.contains(key)) {

@@ -105,6 +105,19 @@ public record HaFlinkDeploymentArgs(
         return "flink:" + flinkVersion + "-java17";
     }
 
+    /** A URI with a scheme, as Flink's application mode takes a job jar. */
+    public static final Pattern JAR_URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+");
+
+    /**
+     * @param jarUri a job jar's URI
+     * @return what is wrong with it, if anything: application mode takes a URI with a scheme, and a bare path is neither a
+     *         jar in the image nor one Flink can fetch
+     */
+    public static Optional<String> jarUriProblem(String jarUri) {
+        return JAR_URI.matcher(jarUri).matches() ? Optional.empty() : Optional.of("expected a URI with a scheme: local:// for a jar in "
+                + "the image (e.g. local:///opt/flink/usrlib/job.jar), or one Flink fetches, such as https://, s3://, s3p:// or gs://");
+    }
+
     /**
      * @param image an image reference
      * @return what is wrong with it, if anything: it must carry a tag or a digest, and never {@code latest}
@@ -194,6 +207,7 @@ public record HaFlinkDeploymentArgs(
                 .problem("flinkVersion", flinkVersion, operatorRelease == null ? Optional.empty() : flinkVersionProblem(flinkVersion, operatorRelease))
                 .problem("image", image, imageProblem(image).or(() -> imageVersionProblem(image, flinkVersion)))
                 .required("jarUri", jarUri, "expected the job jar, e.g. local:///opt/flink/usrlib/job.jar")
+                .problem("jarUri", jarUri, jarUri == null ? Optional.empty() : jarUriProblem(jarUri))
                 .check(parallelism >= 1 && parallelism <= MAX_PARALLELISM, "parallelism", parallelism, "expected 1 to " + MAX_PARALLELISM)
                 .check(jobManagerReplicas >= 1 && jobManagerReplicas <= MAX_JOBMANAGER_REPLICAS, "jobManagerReplicas", jobManagerReplicas,
                         "expected 1 to " + MAX_JOBMANAGER_REPLICAS)

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import io.flinkha.cluster.KubernetesCluster;
 
 import io.flinkha.validation.ArgsCheck;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +69,7 @@ public record NfsStorageArgs(
                 .check(storageClass != null && HaStorage.PATH_SEGMENT.matcher(storageClass).matches(), "storageClass", storageClass,
                         "expected a storage class name")
                 .check(size != null && QUANTITY.matcher(size).matches(), "size", size, "expected a Kubernetes quantity such as 10Gi")
+                .problem("mountPath", mountPath, mountPath == null ? Optional.empty() : mountPathProblem(mountPath, production))
                 .check(mountPath != null && ABSOLUTE.matcher(mountPath).matches(), "mountPath", mountPath,
                         "expected an absolute path such as /flink-data")
                 .required("cluster", cluster, "expected the cluster whose provider the claim uses")
@@ -79,6 +81,19 @@ public record NfsStorageArgs(
      * @param uri a URI
      * @return whether it names the local filesystem ({@code file:} or a bare path)
      */
+    /**
+     * @param mountPath  where the HA volume is mounted in every Flink pod
+     * @param production whether the storage serves production
+     * @return what is wrong, if anything: a production mount under /tmp reads as scratch space to every person and tool
+     *         that cleans it
+     */
+    public static Optional<String> mountPathProblem(String mountPath, boolean production) {
+        return production && (mountPath.equals("/tmp") || mountPath.startsWith("/tmp/"))
+                ? Optional.of("a production stack keeps its HA data off /tmp, which people and tools clean as scratch space; mount "
+                        + "the volume at a path of its own, such as /flink-data (or production: false)")
+                : Optional.empty();
+    }
+
     public static boolean isFileUri(String uri) {
         return uri.startsWith("file:") || uri.startsWith("/");
     }
