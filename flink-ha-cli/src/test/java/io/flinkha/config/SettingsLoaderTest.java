@@ -94,6 +94,25 @@ class SettingsLoaderTest {
                 .load().storage()).mountPath());
     }
 
+    private static final String TWO_JOBMANAGERS = "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":2}]";
+
+    @Test
+    void anExistingClusterWithFewerNodesThanJobManagersIsRefused() {
+        assertProblem(rejected(Settings.valid().with("cluster", "{\"kind\":\"existing\",\"context\":\"kind-flink\",\"nodes\":1}")
+                        .with("jobs", TWO_JOBMANAGERS)), "flink-ha.cluster.nodes",
+                "got 1; job orders runs 2 JobManagers, which never share a node (required anti-affinity, so the standby survives the "
+                        + "leader's node), but the cluster has 1 node: 1 would stay Pending");
+        Settings.valid().with("cluster", "{\"kind\":\"existing\",\"context\":\"kind-flink\",\"nodes\":2}").with("jobs", TWO_JOBMANAGERS).load();
+    }
+
+    @Test
+    void anExistingClusterThatDeclaresNoNodeCountIsWarnedWhatStandbysNeed() {
+        var s = Settings.valid().with("jobs", TWO_JOBMANAGERS).load();
+        assertEquals(List.of("flink-ha.cluster.nodes: job orders runs 2 JobManagers, which never share a node (required anti-affinity): "
+                + "the cluster needs at least 2 nodes, which the plan cannot count offline; declare cluster.nodes to have it checked"),
+                SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().filter(w -> w.startsWith("flink-ha.cluster.nodes")).toList());
+    }
+
     @Test
     void environmentDefaultsToStackName() {
         assertEquals("test", Settings.valid().without("environment").load().environment());

@@ -131,6 +131,16 @@ public final class SettingsLoader {
             eks.previewers().forEach(a -> exampleAccount(a).ifPresent(acct -> out.add(p + "cluster.previewers: '" + a
                     + "' is in AWS's example account " + acct + "; name the role your pull-request previews run as")));
         }
+        if (settings.cluster() instanceof ExistingClusterSettings existing && existing.nodes().isEmpty()) {
+            for (JobSettings job : settings.jobs()) {
+                int replicas = jobManagers(job);
+                if (replicas > 1) {
+                    out.add(p + "cluster.nodes: job " + job.name() + " runs " + replicas + " JobManagers, which never share a node "
+                            + "(required anti-affinity): the cluster needs at least " + replicas + " nodes, which the plan cannot count "
+                            + "offline; declare cluster.nodes to have it checked");
+                }
+            }
+        }
         if (settings.cluster() instanceof ExistingClusterSettings existing) {
             existing.oidc().ifPresent(o -> exampleAccount(o.providerArn()).ifPresent(acct -> out.add(p + "cluster.oidc.providerArn: '"
                     + o.providerArn() + "' is in AWS's example account " + acct + "; use your cluster's OIDC provider")));
@@ -250,6 +260,17 @@ public final class SettingsLoader {
         if (cluster instanceof EksClusterSettings eks && !jobs.isEmpty()) {
             capacity(root.key("cluster.nodeGroup"), eks.nodeGroup(), operator, jobs, production).ifPresent(problems::raw);
         }
+        if (cluster instanceof ExistingClusterSettings existing && existing.nodes().isPresent()) {
+            for (JobSettings job : jobs) {
+                int replicas = jobManagers(job);
+                if (replicas > existing.nodes().get()) {
+                    problems.add(root.key("cluster.nodes"), existing.nodes().get(), String.format("job %s runs %d JobManagers, which "
+                            + "never share a node (required anti-affinity, so the standby survives the leader's node), but the cluster "
+                            + "has %d node%s: %d would stay Pending; add nodes, or lower jobManagerReplicas", job.name(), replicas,
+                            existing.nodes().get(), existing.nodes().get() == 1 ? "" : "s", replicas - existing.nodes().get()));
+                }
+            }
+        }
         boolean onAws = cluster instanceof EksClusterSettings || storage instanceof S3StorageSettings;
         if (onAws && aws.isEmpty() && !root.has("aws")) {
             problems.missing(root.key("aws"), "expected {region: <AWS region>} because the cluster or the storage is on AWS");
@@ -273,6 +294,16 @@ public final class SettingsLoader {
             HaStorage.retentionProblems(s3.retainOnDelete(), s3.protect(), production).forEach(p -> problems.raw(root.key("storage") + "." + p));
         }
         return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, List.copyOf(jobs), aws, today);
+    }
+
+    /** @return the JobManagers a job runs: its own, or what its recovery objective derives; 1 when its settings fail */
+    private static int jobManagers(JobSettings job) {
+        try {
+            return job.recovery().map(r -> RecoveryModel.derive(r, job.jobManagerReplicas(), job.flinkConfiguration()).jobManagerReplicas())
+                    .orElse(job.jobManagerReplicas().orElse(1));
+        } catch (IllegalArgumentException e) {
+            return 1;
+        }
     }
 
     /**
@@ -350,7 +381,7 @@ public final class SettingsLoader {
         if (kind.equals("eks")) {
             return readEks(c, problems, today);
         }
-        c.allowOnly(Set.of("kind", "context", "kubeconfig", "oidc"));
+        c.allowOnly(Set.of("kind", "context", "kubeconfig", "oidc", "nodes"));
         String context = c.requiredString("context", "expected the kubeconfig context to deploy to");
         Optional<OidcSettings> oidc = c.child("oidc").map(o -> {
             o.allowOnly(Set.of("providerArn", "issuerUrl"));
@@ -364,7 +395,8 @@ public final class SettingsLoader {
             }
             return new OidcSettings(arn, issuer);
         });
-        return new ExistingClusterSettings(context, c.optionalString("kubeconfig"), oidc);
+        Optional<Integer> nodes = c.has("nodes") ? Optional.of(c.integer("nodes", 1, 1, 10_000)) : Optional.empty();
+        return new ExistingClusterSettings(context, c.optionalString("kubeconfig"), oidc, nodes);
     }
 
     private static EksClusterSettings readEks(Node c, Problems problems, LocalDate today) {
