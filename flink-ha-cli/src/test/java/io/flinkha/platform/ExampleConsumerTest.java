@@ -28,6 +28,17 @@ class ExampleConsumerTest {
         assertEquals(project, example, "bump examples/custom-platform/pom.xml with the project version");
     }
 
+    /** The README shows both examples and their tests whole, as compiled and tested by the build. */
+    @Test
+    void theReadmeShowsEachExampleAndItsTestAsTheyAre() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String file : new String[]{"main/java/com/example/flink/NfsPlatform.java", "test/java/com/example/flink/NfsPlatformTest.java",
+                "main/java/com/example/flink/CustomPlatform.java", "test/java/com/example/flink/CustomPlatformTest.java"}) {
+            String source = Files.readString(Path.of("examples/custom-platform/src").resolve(file));
+            assertTrue(readme.contains("```java\n" + source + "```"), "README's copy of " + file + " differs from the file");
+        }
+    }
+
     @Test
     void theReadmeExampleIsTakenFromTheCompiledExample() throws Exception {
         String example = Files.readString(Path.of("examples/custom-platform/src/main/java/com/example/flink/CustomPlatform.java"));
