@@ -114,6 +114,30 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void rejectsAnAcknowledgementOfAnIdTheReleasesDefectsDoNotInclude() {
+        assertProblem(rejected(Settings.valid().with("operator", "{\"version\":\"1.10.0\",\"acknowledgeDefects\":[\"FLINK-1\"]}")),
+                "flink-ha.operator.acknowledgeDefects", "got 'FLINK-1'; operator 1.10.0 has no known defect of that id (known: FLINK-39270, "
+                        + "FLINK-38033)");
+    }
+
+    @Test
+    void rejectsARedeployNonceWithoutTheSavepointToRedeployFrom() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"savepointRedeployNonce\":1}]")),
+                "flink-ha.jobs[0].savepointRedeployNonce", "got 1; expected initialSavepointPath beside it");
+    }
+
+    @Test
+    void warnsOfADeployerAndAPreviewerInAwssExampleAccount() {
+        var s = onAws().with("cluster", EKS.replace("\"deployer\":\"arn:aws:iam::777700001111:role/deploy\"",
+                "\"deployer\":\"arn:aws:iam::111122223333:role/deploy\",\"previewers\":[\"arn:aws:iam::111122223333:role/preview\"]")).loadOn(REVIEW_DAY);
+        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        assertTrue(w.contains("flink-ha.cluster.deployer: 'arn:aws:iam::111122223333:role/deploy' is in AWS's example account 111122223333; "
+                + "name the role your pulumi up runs as"), w::toString);
+        assertTrue(w.contains("flink-ha.cluster.previewers: 'arn:aws:iam::111122223333:role/preview' is in AWS's example account "
+                + "111122223333; name the role your pull-request previews run as"), w::toString);
+    }
+
+    @Test
     void environmentDefaultsToStackName() {
         assertEquals("test", Settings.valid().without("environment").load().environment());
     }

@@ -412,4 +412,20 @@ class UpstreamCheckTest {
         assertEquals("flink-option: state.backend.async: Flink 2.2.0 removed 'state.backend.async' (a Flink 1.20 option): drop it",
                 only(dev(o -> conf(o).put("state.backend.async", "true")), "flink-option"));
     }
+
+    @Test
+    void refusesAFlinkMinorTheOperatorAcceptsButTheLibraryHasNoOptionsOf() {
+        List<String> v = UpstreamCheck.violations(dev(o -> spec(o).put("flinkVersion", "v2_1")));
+        assertEquals("flink-version: spec.flinkVersion v2_1: this build checks jobs on Flink 1.19, 1.20, 2.0, 2.2 (each with its own "
+                + "release's options); Flink 2.1 is not among them", v.get(0));
+    }
+
+    @Test
+    void verifyWithoutAnOperatorChecksAsTheDefaultOperatorReads() {
+        var e = assertThrows(FlinkDeploymentCheckException.class, () -> UpstreamCheck.verify("state-machine",
+                dev(o -> conf(o).put("state.backend.async", "true"))));
+        assertTrue(e.getMessage().contains("operator 1.15.0 rules on Flink 1.20.1 keys; Flink 2.2.0 ConfigOptions"), e.getMessage());
+        assertEquals(List.of("flink-option: state.backend.async: Flink 2.2.0 removed 'state.backend.async' (a Flink 1.20 option): drop it"),
+                e.violations());
+    }
 }

@@ -215,9 +215,9 @@ public final class FlinkOptions {
                             + "(parallelism / slots)"));
                 }
             } else if (isFlink2() && of(LAST_1X).knows(key)) {
-                String current = of(LAST_1X).currentKey(key).filter(this::knows).filter(k -> !k.equals(key))
-                        .map(k -> "use '" + k + "'").orElse("drop it");
-                out.add(new Finding(key, value, true, "Flink " + version + " removed '" + key + "' (a Flink 1.20 option): " + current));
+                // a 1.20 key 2.x dropped: every 1.20 option 2.0 and 2.2 kept keeps its deprecated names too (checked on the
+                // bundled metadata), so there is no newer name to point to
+                out.add(new Finding(key, value, true, "Flink " + version + " removed '" + key + "' (a Flink 1.20 option): drop it"));
             } else if (DEFINED_ELSEWHERE.stream().noneMatch(key::startsWith)) {
                 boolean owned = OWNED_FAMILIES.stream().anyMatch(key::startsWith);
                 String closest = closest(key).map(k -> " (did you mean '" + k + "'?)").orElse("");
@@ -301,7 +301,8 @@ public final class FlinkOptions {
         return parts.length < 2 ? flinkVersion : parts[0] + "." + parts[1];
     }
 
-    private static FlinkOptions load(String release) {
+    /** @return the release's options, read afresh ({@link #of} keeps the first it reads) */
+    static FlinkOptions load(String release) {
         String resource = "/io/flinkha/flink-release/" + release + "/options.tsv";
         SortedMap<String, Option> byKey = new TreeMap<>();
         try (InputStream in = FlinkOptions.class.getResourceAsStream(resource)) {

@@ -78,11 +78,6 @@ final class FlinkRelease {
         }
     }
 
-    /** @return the release's version */
-    String version() {
-        return version;
-    }
-
     private static void readClasses(String resource, Map<String, byte[]> into) {
         try (InputStream in = FlinkRelease.class.getResourceAsStream(resource)) {
             if (in == null) {

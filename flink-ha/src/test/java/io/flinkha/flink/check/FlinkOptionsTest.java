@@ -193,4 +193,21 @@ class FlinkOptionsTest {
             assertEquals(List.of(), FlinkOptions.of(release).check(Map.of("taskmanager.numberOfTaskSlots", "1")));
         }
     }
+
+    @Test
+    void aReleasesOptionsAreReadAfreshFromItsMetadata() {
+        FlinkOptions fresh = FlinkOptions.load("2.2.0");
+        assertEquals("2.2.0", fresh.version());
+        assertTrue(fresh.size() > 600, "keys: " + fresh.size());
+        assertEquals(java.util.Optional.of("execution.checkpointing.dir"), fresh.currentKey("state.checkpoints.dir"));
+        assertTrue(!fresh.knows("# key"), "the header line is no key");
+        assertEquals(List.of(), fresh.check(Map.of("kubernetes.rest-service.exposed.type", "NodePort")), "enum values are read");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FlinkOptions.load("0.0.1"));
+        assertEquals("Flink 0.0.1's options are not built into this library", e.getMessage());
+    }
+
+    @Test
+    void anEnumValueIsOneConstantNotASemicolonList() {
+        assertTrue(check("kubernetes.rest-service.exposed.type", "ClusterIP;NodePort").get(0).error());
+    }
 }
