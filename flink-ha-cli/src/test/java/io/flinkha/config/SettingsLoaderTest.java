@@ -60,6 +60,17 @@ class SettingsLoaderTest {
         assertTrue(e.problems().stream().noneMatch(p -> p.contains("\u202e") || p.contains("\u0007")), e.problems()::toString);
     }
 
+    /** Exactly the marks that reorder text are escaped: the ends of each bidi range, and none of their neighbours. */
+    @Test
+    void onlyTheBidiMarksAndControlCharactersAreEscapedNotTheirNeighbours() {
+        for (int c : new int[] {0x061C, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069, 0x0000, 0x001F, 0x007F, 0x009F}) {
+            assertEquals(String.format("\\u%04x", c), Problems.printable(Character.toString(c)), () -> Integer.toHexString(c));
+        }
+        for (int c : new int[] {0x061B, 0x061D, 0x200D, 0x2010, 0x2029, 0x202F, 0x2065, 0x206A, 0x0020, 0x00A0, '\n'}) {
+            assertEquals(Character.toString(c), Problems.printable(Character.toString(c)), () -> Integer.toHexString(c));
+        }
+    }
+
     @Test
     void aPlatformOwnedKeyNamesTheSettingThatControlsItOrWhyNoneDoes() {
         assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flinkConfiguration\":"
@@ -103,6 +114,13 @@ class SettingsLoaderTest {
                 "got 1; job orders runs 2 JobManagers, which never share a node (required anti-affinity, so the standby survives the "
                         + "leader's node), but the cluster has 1 node: 1 would stay Pending");
         Settings.valid().with("cluster", "{\"kind\":\"existing\",\"context\":\"kind-flink\",\"nodes\":2}").with("jobs", TWO_JOBMANAGERS).load();
+    }
+
+    @Test
+    void theNodeCountIsCheckedAgainstTheJobManagersARecoveryObjectiveDerives() {
+        assertProblem(rejected(Settings.valid().with("cluster", "{\"kind\":\"existing\",\"context\":\"kind-flink\",\"nodes\":1}")
+                        .with("recovery", "{\"objective\":\"40s\"}")), "flink-ha.cluster.nodes",
+                "got 1; job orders runs 2 JobManagers");
     }
 
     @Test
