@@ -78,10 +78,6 @@ public record NfsStorageArgs(
     }
 
     /**
-     * @param uri a URI
-     * @return whether it names the local filesystem ({@code file:} or a bare path)
-     */
-    /**
      * @param mountPath  where the HA volume is mounted in every Flink pod
      * @param production whether the storage serves production
      * @return what is wrong, if anything: a production mount under /tmp reads as scratch space to every person and tool
@@ -94,6 +90,10 @@ public record NfsStorageArgs(
                 : Optional.empty();
     }
 
+    /**
+     * @param uri a URI
+     * @return whether it names the local filesystem ({@code file:} or a bare path)
+     */
     public static boolean isFileUri(String uri) {
         return uri.startsWith("file:") || uri.startsWith("/");
     }
