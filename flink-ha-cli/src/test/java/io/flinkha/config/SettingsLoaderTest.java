@@ -176,6 +176,14 @@ class SettingsLoaderTest {
                 "flink-ha.storage.kind", "'hostPath'", "allowed: nfs");
     }
 
+    /** An unknown kind is one problem: the fields of either known kind are not reported a second time as unknown keys. */
+    @Test
+    void anUnknownStorageKindIsOneProblemWhateverFieldsComeWithIt() {
+        SettingsException e = rejected(Settings.valid().with("storage", "{\"kind\":\"efs\",\"storageClass\":\"efs-sc\",\"bucket\":\"b\"}"));
+        assertEquals(1, e.problems().stream().filter(p -> p.startsWith("flink-ha.storage")).count(), e.problems()::toString);
+        assertProblem(e, "flink-ha.storage.kind", "'efs'", "allowed: nfs");
+    }
+
     /** One typo per settings section: each section refuses keys it does not know, so a typo never falls back to a default. */
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> typoInEverySection() {
         String oidc = "\"oidc\":{\"providerArn\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\","

@@ -518,8 +518,10 @@ public final class SettingsLoader {
             return null;
         }
         Node s = node.get();
-        String kind = s.oneOf("kind", null, Set.of("nfs", "s3"));
-        if (kind == null) {
+        Set<String> kinds = Set.of("nfs", "s3");
+        String kind = s.oneOf("kind", null, kinds);
+        if (kind == null || !kinds.contains(kind)) {
+            // an unknown kind is its one problem: checking its fields against either kind's keys would add a misleading second
             if (!s.has("kind")) {
                 problems.missing(s.key("kind"), "allowed: nfs, s3");
             }
