@@ -36,7 +36,16 @@ class StateSafetyTest {
 
     /** Replaces {@code from} with {@code to} in the value of one config key. */
     private static UnaryOperator<String> set(String key, String from, String to) {
-        return kv -> kv.startsWith(key + "=") ? key + "=" + kv.substring(key.length() + 1).replace(from, to) : kv;
+        return kv -> {
+            if (!kv.startsWith(key + "=")) {
+                return kv;
+            }
+            // an edit that matches nothing would compare a plan with itself, and a test expecting no loss would pass for nothing
+            if (!kv.contains(from)) {
+                throw new AssertionError("'" + from + "' is not in the stack's " + key + ": " + kv);
+            }
+            return key + "=" + kv.substring(key.length() + 1).replace(from, to);
+        };
     }
 
     private static List<StateSafety.JobState> states(String stack, UnaryOperator<String> edit) {
