@@ -288,10 +288,9 @@ public final class SettingsLoader {
                         .ifPresent(p -> problems.add(root.key("cluster.identity"), "podIdentity", p)));
             }
         }
-        if (storage instanceof NfsStorageSettings nfs) {
-            HaStorage.retentionProblems(nfs.retainOnDelete(), nfs.protect(), production).forEach(p -> problems.raw(root.key("storage") + "." + p));
-        } else if (storage instanceof S3StorageSettings s3) {
-            HaStorage.retentionProblems(s3.retainOnDelete(), s3.protect(), production).forEach(p -> problems.raw(root.key("storage") + "." + p));
+        if (storage != null) {
+            HaStorage.retentionProblems(storage.retainOnDelete(), storage.protect(), production)
+                    .forEach(p -> problems.raw(root.key("storage") + "." + p));
         }
         return new PlatformSettings(environment, production, namespace, cluster, operator, storage, flink, List.copyOf(jobs), aws, today);
     }
