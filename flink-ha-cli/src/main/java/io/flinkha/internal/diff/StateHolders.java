@@ -1,13 +1,14 @@
 package io.flinkha.internal.diff;
 
+import io.fabric8.kubernetes.api.model.Quantity;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.flinkha.internal.diff.StateSafety.inputs;
 import static io.flinkha.internal.diff.StateSafety.section;
@@ -23,8 +24,6 @@ final class StateHolders {
     static final String CLAIM = "kubernetes:core/v1:PersistentVolumeClaim";
     /** The claim's fields whose change makes the provider replace it; the selector's fields count as the selector. */
     static final List<String> CLAIM_REPLACE_FIELDS = List.of("accessModes", "selector", "storageClassName", "volumeName");
-
-    private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
 
     private StateHolders() {
     }
@@ -85,19 +84,19 @@ final class StateHolders {
         return out;
     }
 
-    /** @return the quantity in bytes, or null when it is not one */
+    /**
+     * @return the quantity in whole bytes, or null when it is not one; read by fabric8's {@link Quantity}, the Kubernetes
+     *         quantity grammar (binary and decimal suffixes, exponents), rounded up as the API server rounds a claim's size
+     */
     static BigDecimal bytes(String quantity) {
         if (quantity == null) {
             return null;
         }
-        Matcher m = QUANTITY.matcher(quantity);
-        if (!m.matches()) {
+        try {
+            return Quantity.getAmountInBytes(Quantity.parse(quantity)).setScale(0, RoundingMode.CEILING);
+        } catch (IllegalArgumentException | ArithmeticException e) {
             return null;
         }
-        String unit = m.group(2) == null ? "" : m.group(2);
-        BigDecimal base = unit.endsWith("i") ? BigDecimal.valueOf(1024) : BigDecimal.valueOf(1000);
-        int exponent = unit.isEmpty() ? 0 : "KMGTPE".indexOf(Character.toUpperCase(unit.charAt(0))) + 1;
-        return new BigDecimal(m.group(1)).multiply(base.pow(exponent));
     }
 
     private static String size(Map<String, Object> claim) {
