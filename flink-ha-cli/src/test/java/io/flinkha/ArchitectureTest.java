@@ -58,6 +58,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theComponentsNeverReadStackSettings() throws IOException {
+        // settings bind into the components' Args, never the reverse: a component works the same from a stack or by hand
+        List<String> reaching = new ArrayList<>();
+        packageDependencies().forEach((pkg, deps) -> {
+            boolean component = List.of("flink", "storage", "cluster").stream()
+                    .anyMatch(c -> pkg.equals("io.flinkha." + c) || pkg.startsWith("io.flinkha." + c + "."));
+            if (component && deps.contains("io.flinkha.config")) {
+                reaching.add(pkg);
+            }
+        });
+        assertEquals(List.of(), reaching);
+    }
+
+    @Test
     void noTwoPublicPackagesNeedEachOther() throws IOException {
         Map<String, Set<String>> deps = packageDependencies();
         List<String> cycles = new ArrayList<>();

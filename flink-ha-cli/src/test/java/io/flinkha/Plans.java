@@ -5,7 +5,7 @@ import io.flinkha.cluster.ExistingCluster;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.KubernetesCluster;
 import io.flinkha.internal.app.FlinkHaProgram;
-import io.flinkha.config.PlatformSettings;
+import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.internal.plan.Plan;
 import io.flinkha.internal.plan.PlanEngine;
 import io.flinkha.internal.plan.PlannedResource;
@@ -115,7 +115,7 @@ public final class Plans {
     }
 
     /** The plan of a platform built from the given settings. */
-    public static Plan ofPlatform(PlatformSettings settings) {
+    public static Plan ofPlatform(FlinkPlatformArgs settings) {
         return PlanEngine.run("flink-ha", "test", Map.of(), ctx -> new FlinkPlatform("flink-ha", settings, null));
     }
 

@@ -1,6 +1,6 @@
 package io.flinkha;
 
-import io.flinkha.config.PlatformSettings;
+import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.config.SettingsLoader;
 
 import java.util.HashMap;
@@ -33,12 +33,12 @@ public final class Settings {
     }
 
     /** Loads on the suite's fixed day ({@code flink-ha.today}), so no test depends on the date it runs on. */
-    public PlatformSettings load() {
-        return SettingsLoader.load("test", key -> Optional.ofNullable(values.get(key)), io.flinkha.internal.app.FlinkHaProgram.today());
+    public FlinkPlatformArgs load() {
+        return loadOn(io.flinkha.internal.app.FlinkHaProgram.today());
     }
 
     /** Loads on a given day (the EKS support calendar is checked against it). */
-    public PlatformSettings loadOn(java.time.LocalDate day) {
+    public FlinkPlatformArgs loadOn(java.time.LocalDate day) {
         return SettingsLoader.load("test", key -> Optional.ofNullable(values.get(key)), day);
     }
 }

@@ -74,7 +74,7 @@ class ArgsProtectionTest {
     @Test
     void rejectsAFileUriOffTheMountedVolume() {
         assertSays(deployment(b -> b.flinkConfiguration(Map.of("state.backend.local-recovery.dir", "file:///tmp/recovery"))),
-                "HaFlinkDeploymentArgs: flinkConfiguration.state.backend.local-recovery.dir: got 'file:///tmp/recovery'; a file:// path must "
+                "HaFlinkDeploymentArgs: flinkConfiguration.state.backend.local-recovery.dir: got 'file:///tmp/recovery'; a file:// URI must "
                         + "lie on the mounted HA storage volume");
     }
 
@@ -104,8 +104,8 @@ class ArgsProtectionTest {
 
     @Test
     void rejectsParallelismAndReplicasOutOfRange() {
-        assertSays(deployment(b -> b.parallelism(0).jobManagerReplicas(9)), "parallelism: got 0; expected 1 to 10000",
-                "jobManagerReplicas: got 9; expected 1 to 5");
+        assertSays(deployment(b -> b.parallelism(0).jobManagerReplicas(9)), "parallelism: got 0; expected a whole number from 1 to 10000",
+                "jobManagerReplicas: got 9; expected a whole number from 1 to 5");
     }
 
     @Test

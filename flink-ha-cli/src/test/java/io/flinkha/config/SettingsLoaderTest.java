@@ -1,6 +1,11 @@
 package io.flinkha.config;
 
 import io.flinkha.Settings;
+import io.flinkha.platform.EksClusterSettings;
+import io.flinkha.platform.ExistingClusterSettings;
+import io.flinkha.platform.FlinkPlatformArgs;
+import io.flinkha.storage.NfsStorageArgs;
+import io.flinkha.storage.S3StorageArgs;
 import io.flinkha.flink.crd.UpgradeMode;
 import org.junit.jupiter.api.Test;
 
@@ -26,24 +31,26 @@ class SettingsLoaderTest {
 
     @Test
     void appliesSecureDefaults() {
-        PlatformSettings s = Settings.valid().load();
-        JobSettings job = s.jobs().get(0);
-        assertEquals("flink", s.namespace());
+        FlinkPlatformArgs s = Settings.valid().load();
+        var job = s.jobs().get(0).args();
+        assertEquals("flink", s.environment().namespace());
         assertEquals("1.15.0", s.operator().version());
         assertEquals("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/", s.operator().chartRepository());
-        assertEquals(false, s.operator().certManager());
-        assertEquals("flink:1.20.1-java17", s.flink().image());
+        assertEquals(false, s.operator().webhook());
+        assertEquals("flink:1.20.1-java17", job.image());
         assertEquals(UpgradeMode.LAST_STATE, job.upgradeMode());
-        assertEquals(java.util.Optional.empty(), job.jobManagerReplicas(), "derived: 1, or 2 when the objective needs a standby");
+        assertEquals(1, job.jobManagerReplicas(), "derived: 1, or 2 when the objective needs a standby");
         assertEquals("60s", job.checkpointInterval());
-        assertEquals(new NfsStorageSettings("nfs-client", "10Gi", "/flink-data", true, true), s.storage());
+        var nfs = (NfsStorageArgs) s.storage();
+        assertEquals(List.of("nfs-client", "10Gi", "/flink-data", true, true),
+                List.of(nfs.storageClass(), nfs.size(), nfs.mountPath(), nfs.retainOnDelete(), nfs.protect()));
     }
 
     @Test
     void aJobsReadyTimeoutDefaultsToTenMinutesAndIsReadFromSettings() {
-        assertEquals(java.time.Duration.ofMinutes(10), Settings.valid().load().jobs().get(0).readyTimeout());
+        assertEquals(java.time.Duration.ofMinutes(10), Settings.valid().load().jobs().get(0).args().readyTimeout());
         assertEquals(java.time.Duration.ofMinutes(20), Settings.valid().with("jobs",
-                "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"20min\"}]").load().jobs().get(0).readyTimeout());
+                "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"20min\"}]").load().jobs().get(0).args().readyTimeout());
     }
 
     @Test
@@ -93,15 +100,15 @@ class SettingsLoaderTest {
         assertProblem(rejected(Settings.valid().with("production", "true").with("jobs", String.format(stateless, ""))),
                 "flink-ha.jobs[0].upgradeMode", "got 'stateless'; a production job restarts empty on every change");
         assertEquals(UpgradeMode.STATELESS, Settings.valid().with("production", "true")
-                .with("jobs", String.format(stateless, ",\"acknowledgeStateLoss\":\"rebuilt from Kafka\"")).load().jobs().get(0).upgradeMode());
-        assertEquals(UpgradeMode.STATELESS, Settings.valid().with("jobs", String.format(stateless, "")).load().jobs().get(0).upgradeMode());
+                .with("jobs", String.format(stateless, ",\"acknowledgeStateLoss\":\"rebuilt from Kafka\"")).load().jobs().get(0).args().upgradeMode());
+        assertEquals(UpgradeMode.STATELESS, Settings.valid().with("jobs", String.format(stateless, "")).load().jobs().get(0).args().upgradeMode());
     }
 
     @Test
     void rejectsAProductionHaVolumeMountedUnderTmp() {
         assertProblem(rejected(Settings.valid().with("production", "true").with("storage", "{\"kind\":\"nfs\",\"mountPath\":\"/tmp/flink\"}")),
                 "flink-ha.storage.mountPath", "got '/tmp/flink'; a production stack keeps its HA data off /tmp");
-        assertEquals("/tmp/flink", ((NfsStorageSettings) Settings.valid().with("storage", "{\"kind\":\"nfs\",\"mountPath\":\"/tmp/flink\"}")
+        assertEquals("/tmp/flink", ((NfsStorageArgs) Settings.valid().with("storage", "{\"kind\":\"nfs\",\"mountPath\":\"/tmp/flink\"}")
                 .load().storage()).mountPath());
     }
 
@@ -128,7 +135,7 @@ class SettingsLoaderTest {
         var s = Settings.valid().with("jobs", TWO_JOBMANAGERS).load();
         assertEquals(List.of("flink-ha.cluster.nodes: job orders runs 2 JobManagers, which never share a node (required anti-affinity): "
                 + "the cluster needs at least 2 nodes, which the plan cannot count offline; declare cluster.nodes to have it checked"),
-                SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().filter(w -> w.startsWith("flink-ha.cluster.nodes")).toList());
+                SettingsLoader.warnings(s).stream().filter(w -> w.startsWith("flink-ha.cluster.nodes")).toList());
     }
 
     @Test
@@ -148,7 +155,7 @@ class SettingsLoaderTest {
     void warnsOfADeployerAndAPreviewerInAwssExampleAccount() {
         var s = onAws().with("cluster", EKS.replace("\"deployer\":\"arn:aws:iam::777700001111:role/deploy\"",
                 "\"deployer\":\"arn:aws:iam::111122223333:role/deploy\",\"previewers\":[\"arn:aws:iam::111122223333:role/preview\"]")).loadOn(REVIEW_DAY);
-        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        List<String> w = SettingsLoader.warnings(s);
         assertTrue(w.contains("flink-ha.cluster.deployer: 'arn:aws:iam::111122223333:role/deploy' is in AWS's example account 111122223333; "
                 + "name the role your pulumi up runs as"), w::toString);
         assertTrue(w.contains("flink-ha.cluster.previewers: 'arn:aws:iam::111122223333:role/preview' is in AWS's example account "
@@ -157,7 +164,7 @@ class SettingsLoaderTest {
 
     @Test
     void environmentDefaultsToStackName() {
-        assertEquals("test", Settings.valid().without("environment").load().environment());
+        assertEquals("test", Settings.valid().without("environment").load().environment().name());
     }
 
     @Test
@@ -269,7 +276,7 @@ class SettingsLoaderTest {
     void acceptsEveryDurationSyntaxFlinkAccepts() {
         for (String interval : new String[]{"30s", "30 s", "500ms", "2min", "1h", "1d", "30000"}) {
             assertEquals(interval, Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
-                    + "\"checkpointInterval\":\"" + interval + "\"}]").load().jobs().get(0).checkpointInterval());
+                    + "\"checkpointInterval\":\"" + interval + "\"}]").load().jobs().get(0).args().checkpointInterval());
         }
     }
 
@@ -282,9 +289,9 @@ class SettingsLoaderTest {
 
     @Test
     void acceptsFileUriOnTheMountedVolume() {
-        PlatformSettings s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+        FlinkPlatformArgs s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
                 + "\"flinkConfiguration\":{\"jobmanager.archive.fs.dir\":\"file:///flink-data/archive\"}}]").load();
-        assertEquals("file:///flink-data/archive", s.jobs().get(0).flinkConfiguration().get("jobmanager.archive.fs.dir"));
+        assertEquals("file:///flink-data/archive", s.jobs().get(0).args().flinkConfiguration().get("jobmanager.archive.fs.dir"));
     }
 
     @Test
@@ -306,9 +313,9 @@ class SettingsLoaderTest {
 
     @Test
     void warnsOfAnUnknownFlinkKeyOutsideThePlatformsFamilies() {
-        PlatformSettings s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+        FlinkPlatformArgs s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
                 + "\"flinkConfiguration\":{\"parallelism.defualt\":\"4\"}}]").load();
-        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        List<String> w = SettingsLoader.warnings(s);
         assertTrue(w.stream().anyMatch(x -> x.startsWith("flink-ha.jobs[0].flinkConfiguration.parallelism.defualt: ")
                 && x.contains("did you mean 'parallelism.default'?")), w::toString);
     }
@@ -331,7 +338,7 @@ class SettingsLoaderTest {
     void operator1100PlansWithAWarningPerDefectNamingTheJobsAtRisk() {
         var s = Settings.valid().with("operator", "{\"version\":\"1.10.0\"}").with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\"},"
                 + "{\"name\":\"clicks\",\"jarUri\":\"local:///j.jar\",\"upgradeMode\":\"savepoint\"}]").load();
-        List<String> w = SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().filter(x -> x.startsWith("flink-ha.operator")).toList();
+        List<String> w = SettingsLoader.warnings(s).stream().filter(x -> x.startsWith("flink-ha.operator")).toList();
         assertEquals(2, w.size(), w::toString);
         assertTrue(w.get(0).startsWith("flink-ha.operator.version: operator 1.10.0 has FLINK-39270 (fixed in 1.15.0): "), w.get(0));
         assertTrue(w.get(0).endsWith("; jobs at risk: orders, clicks (last-state, savepoint)"), w.get(0));
@@ -342,7 +349,7 @@ class SettingsLoaderTest {
     @Test
     void operator1150PlansWithoutADefectWarning() {
         var s = Settings.valid().load();
-        assertTrue(SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().noneMatch(x -> x.contains("FLINK-")));
+        assertTrue(SettingsLoader.warnings(s).stream().noneMatch(x -> x.contains("FLINK-")));
     }
 
     @Test
@@ -356,7 +363,7 @@ class SettingsLoaderTest {
     void aProductionStackMayAcknowledgeADefectByIdAndIsStillWarned() {
         var s = Settings.valid().with("production", "true")
                 .with("operator", "{\"version\":\"1.10.0\",\"acknowledgeDefects\":[\"FLINK-39270\"]}").load();
-        assertTrue(SettingsLoader.warnings(s, java.time.LocalDate.of(2026, 12, 6)).stream().anyMatch(x -> x.contains("FLINK-39270")));
+        assertTrue(SettingsLoader.warnings(s).stream().anyMatch(x -> x.contains("FLINK-39270")));
     }
 
     @Test
@@ -391,13 +398,13 @@ class SettingsLoaderTest {
 
     @Test
     void theStorageClaimIsRetainedAndProtectedByDefault() {
-        var nfs = (NfsStorageSettings) Settings.valid().load().storage();
+        var nfs = (NfsStorageArgs) Settings.valid().load().storage();
         assertTrue(nfs.retainOnDelete() && nfs.protect());
     }
 
     @Test
     void aNonProductionStackMayTurnProtectionOff() {
-        var nfs = (NfsStorageSettings) Settings.valid().with("storage", "{\"kind\":\"nfs\",\"protect\":false,\"retainOnDelete\":false}").load().storage();
+        var nfs = (NfsStorageArgs) Settings.valid().with("storage", "{\"kind\":\"nfs\",\"protect\":false,\"retainOnDelete\":false}").load().storage();
         assertTrue(!nfs.retainOnDelete() && !nfs.protect());
     }
 
@@ -412,8 +419,8 @@ class SettingsLoaderTest {
     void aJobMayRunItsOwnFlinkReleaseCheckedByItsOwnOptions() {
         var s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\"},{\"name\":\"clicks\",\"jarUri\":"
                 + "\"local:///j.jar\",\"flink\":{\"version\":\"2.2.0\"},\"flinkConfiguration\":{\"state.backend.type\":\"rocksdb\"}}]").load();
-        assertEquals(java.util.Optional.empty(), s.jobs().get(0).flink());
-        assertEquals("flink:2.2.0-java17", s.jobs().get(1).flink().orElseThrow().image());
+        assertEquals("flink:1.20.1-java17", s.jobs().get(0).args().image());
+        assertEquals("flink:2.2.0-java17", s.jobs().get(1).args().image());
         assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flink\":{\"version\":"
                 + "\"2.2.0\"},\"flinkConfiguration\":{\"state.backend.async\":\"true\"}}]")),
                 "flink-ha.jobs[0].flinkConfiguration.state.backend.async", "Flink 2.2.0 removed 'state.backend.async'");
@@ -458,9 +465,9 @@ class SettingsLoaderTest {
     @Test
     void acceptsAnOwnImageThatNamesTheFlinkVersionOrIsPinnedByDigest() {
         assertEquals("registry.example.com/orders:2.3-flink1.20.1", Settings.valid()
-                .with("flink", "{\"version\":\"1.20.1\",\"image\":\"registry.example.com/orders:2.3-flink1.20.1\"}").load().flink().image());
+                .with("flink", "{\"version\":\"1.20.1\",\"image\":\"registry.example.com/orders:2.3-flink1.20.1\"}").load().jobs().get(0).args().image());
         String digest = "registry.example.com/orders@sha256:" + "a".repeat(64);
-        assertEquals(digest, Settings.valid().with("flink", "{\"version\":\"1.20.1\",\"image\":\"" + digest + "\"}").load().flink().image());
+        assertEquals(digest, Settings.valid().with("flink", "{\"version\":\"1.20.1\",\"image\":\"" + digest + "\"}").load().jobs().get(0).args().image());
     }
 
     @Test
@@ -485,9 +492,10 @@ class SettingsLoaderTest {
 
     @Test
     void operatorPodsRequestAQuarterCoreAnd512MiUnlessTold() {
-        assertEquals(new io.flinkha.flink.ContainerResources(0.25, "512Mi"), Settings.valid().load().operator().resources());
-        assertEquals(new io.flinkha.flink.ContainerResources(1, "1Gi"), Settings.valid()
-                .with("operator", "{\"resources\":{\"cpu\":1,\"memory\":\"1Gi\"}}").load().operator().resources());
+        var defaults = Settings.valid().load().operator();
+        assertEquals(List.of(250, 512), List.of(defaults.milliCpu(), defaults.memoryMib()));
+        var larger = Settings.valid().with("operator", "{\"resources\":{\"cpu\":1,\"memory\":\"1Gi\"}}").load().operator();
+        assertEquals(List.of(1000, 1024), List.of(larger.milliCpu(), larger.memoryMib()));
     }
 
     @Test
@@ -529,7 +537,7 @@ class SettingsLoaderTest {
     @Test
     void theDayTheSettingsAreCheckedOnIsTheDayTheClusterChecksItsSupportOn() {
         var day = java.time.LocalDate.of(2027, 1, 15);
-        assertEquals(day, onAws().loadOn(day).checkedOn());
+        assertEquals(day, onAws().loadOn(day).environment().checkedOn());
     }
 
     @Test
@@ -570,7 +578,7 @@ class SettingsLoaderTest {
     @Test
     void aReadyTimeoutOfExactlyOneMinuteIsEnough() {
         assertEquals(java.time.Duration.ofMinutes(1), Settings.valid().with("jobs",
-                "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"60s\"}]").load().jobs().get(0).readyTimeout());
+                "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"60s\"}]").load().jobs().get(0).args().readyTimeout());
         assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"readyTimeout\":\"59s\"}]")),
                 "flink-ha.jobs[0].readyTimeout", "got '59s'");
     }
@@ -655,9 +663,9 @@ class SettingsLoaderTest {
 
     @Test
     void keepsTwoCheckpointsUnlessToldAndAtLeastTwoInProduction() {
-        assertEquals(2, Settings.valid().load().jobs().get(0).retainedCheckpoints());
+        assertEquals(2, Settings.valid().load().jobs().get(0).args().retainedCheckpoints());
         assertEquals(1, Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"retainedCheckpoints\":1}]")
-                .load().jobs().get(0).retainedCheckpoints());
+                .load().jobs().get(0).args().retainedCheckpoints());
         assertProblem(rejected(Settings.valid().with("production", "true").with("storage", "{\"kind\":\"nfs\",\"storageClass\":\"efs\"}")
                         .with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"retainedCheckpoints\":1}]")),
                 "flink-ha.jobs[0].retainedCheckpoints", "got 1", "at least 2 checkpoints");
@@ -667,7 +675,7 @@ class SettingsLoaderTest {
     void rejectsALogRetentionCloudWatchDoesNotAccept() {
         assertProblem(rejected(onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":100}"))),
                 "flink-ha.cluster.logRetentionDays", "got 100", "CloudWatch Logs' periods");
-        assertEquals(365, ((io.flinkha.config.EksClusterSettings) onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":365}"))
+        assertEquals(365, ((EksClusterSettings) onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":365}"))
                 .load().cluster()).logRetentionDays());
     }
 
@@ -687,7 +695,7 @@ class SettingsLoaderTest {
 
     @Test
     void acceptsJobsThatFitWithANodeToSpareInProduction() {
-        PlatformSettings s = onAws().with("production", "true").with("jobs", PROD_JOBS)
+        FlinkPlatformArgs s = onAws().with("production", "true").with("jobs", PROD_JOBS)
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\",\"m5.2xlarge\"],\"minSize\":3,\"desiredSize\":3,\"maxSize\":3}")).load();
         assertEquals(2, s.jobs().size());
     }
@@ -708,8 +716,8 @@ class SettingsLoaderTest {
 
     @Test
     void warnsWithinNinetyDaysOfTheEndOfSupport() {
-        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.34\"}").loadOn(REVIEW_DAY);
-        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        FlinkPlatformArgs s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.34\"}").loadOn(REVIEW_DAY);
+        List<String> w = SettingsLoader.warnings(s);
         assertTrue(w.contains("flink-ha.cluster.kubernetesVersion: standard support of Kubernetes 1.34 on EKS ends on 2026-12-02 (in 3 days); "
                 + "after that EKS upgrades the cluster itself. Plan the upgrade to 1.35 now"), w::toString);
     }
@@ -717,7 +725,7 @@ class SettingsLoaderTest {
     @Test
     void theUpgradePolicyIsStandardUnlessExtendedIsAsked() {
         assertEquals(io.flinkha.cluster.EksVersions.SupportType.STANDARD, ((EksClusterSettings) onAws().load().cluster()).supportType());
-        PlatformSettings extended = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.32\",\"upgradePolicy\":\"EXTENDED\"}")
+        FlinkPlatformArgs extended = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.32\",\"upgradePolicy\":\"EXTENDED\"}")
                 .loadOn(REVIEW_DAY);
         assertEquals(io.flinkha.cluster.EksVersions.SupportType.EXTENDED, ((EksClusterSettings) extended.cluster()).supportType());
     }
@@ -730,11 +738,11 @@ class SettingsLoaderTest {
 
     @Test
     void warnsAboutDocumentationRangesAndExampleAccounts() {
-        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"203.0.113.0/24\"],"
+        FlinkPlatformArgs s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"203.0.113.0/24\"],"
                 + "\"admins\":[\"arn:aws:iam::111122223333:role/platform-admins\"]}")
                 .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\","
                         + "\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}").load();
-        List<String> w = SettingsLoader.warnings(s, REVIEW_DAY);
+        List<String> w = SettingsLoader.warnings(s);
         assertEquals(3, w.size(), w::toString);
         assertTrue(w.get(0).startsWith("flink-ha.cluster.publicAccessCidrs: '203.0.113.0/24' is a documentation range (RFC 5737)"), w.get(0));
         assertTrue(w.get(1).startsWith("flink-ha.cluster.admins: 'arn:aws:iam::111122223333:role/platform-admins' is in AWS's example account"), w.get(1));
@@ -743,26 +751,28 @@ class SettingsLoaderTest {
 
     @Test
     void warnsAboutAHeartbeatTimeoutSetBelowItsFloorAndKeepsIt() {
-        PlatformSettings s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
+        FlinkPlatformArgs s = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\","
                 + "\"flinkConfiguration\":{\"heartbeat.timeout\":\"5 s\"}}]").load();
-        assertEquals("5 s", s.jobs().get(0).flinkConfiguration().get("heartbeat.timeout"));
+        assertEquals("5 s", s.jobs().get(0).args().flinkConfiguration().get("heartbeat.timeout"));
         assertEquals(List.of("flink-ha.jobs[0].flinkConfiguration.heartbeat.timeout: 5s is below the 20s floor: a TaskManager in a long "
                 + "GC pause or on a saturated node is declared lost and every task restarts from the last checkpoint"),
-                SettingsLoader.warnings(s, REVIEW_DAY));
+                SettingsLoader.warnings(s));
     }
 
     @Test
     void realValuesRaiseNoWarning() {
-        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"81.2.69.0/24\"],"
+        FlinkPlatformArgs s = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"publicAccessCidrs\":[\"81.2.69.0/24\"],"
                 + "\"admins\":[\"arn:aws:iam::380012345678:role/platform-admins\"]}").load();
-        assertEquals(List.of(), SettingsLoader.warnings(s, REVIEW_DAY));
+        assertEquals(List.of(), SettingsLoader.warnings(s));
     }
 
     @Test
     void acceptsAnEksClusterWithS3Storage() {
-        PlatformSettings s = onAws().load();
+        FlinkPlatformArgs s = onAws().load();
         assertTrue(s.cluster() instanceof EksClusterSettings);
-        assertEquals(new S3StorageSettings("acme-flink-ha-test", true, java.util.Optional.empty(), "presto", 30, true), s.storage());
+        var s3 = (S3StorageArgs) s.storage();
+        assertEquals(List.of("acme-flink-ha-test", true, java.util.Optional.empty(), "presto", 30, true),
+                List.of(s3.bucketName(), s3.retainOnDelete(), s3.kmsKeyArn(), s3.plugin(), s3.noncurrentVersionDays(), s3.protect()));
     }
 
     @Test
@@ -801,7 +811,7 @@ class SettingsLoaderTest {
 
     @Test
     void acceptsS3StorageOnAnExistingClusterThatNamesItsOidcProvider() {
-        PlatformSettings s = onAws().with("cluster", "{\"kind\":\"existing\",\"context\":\"eks-prod\",\"oidc\":{"
+        FlinkPlatformArgs s = onAws().with("cluster", "{\"kind\":\"existing\",\"context\":\"eks-prod\",\"oidc\":{"
                 + "\"providerArn\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\","
                 + "\"issuerUrl\":\"https://oidc.eks.eu-west-1.amazonaws.com/id/ABC\"}}").load();
         assertTrue(((ExistingClusterSettings) s.cluster()).oidc().isPresent());
@@ -828,11 +838,11 @@ class SettingsLoaderTest {
 
     @Test
     void jobsInheritTheEnvironmentsRecoveryObjectiveAndMayOverrideIt() {
-        PlatformSettings s = Settings.valid().with("recovery", "{\"objective\":\"90s\",\"podStartup\":\"20s\"}")
+        FlinkPlatformArgs s = Settings.valid().with("recovery", "{\"objective\":\"90s\",\"podStartup\":\"20s\"}")
                 .with("jobs", "[{\"name\":\"a\",\"jarUri\":\"local:///a.jar\"},"
                         + "{\"name\":\"b\",\"jarUri\":\"local:///b.jar\",\"recovery\":{\"objective\":\"2min\",\"restoreTime\":\"30s\"}}]").load();
-        var a = s.jobs().get(0).recovery().orElseThrow();
-        var b = s.jobs().get(1).recovery().orElseThrow();
+        var a = s.jobs().get(0).args().recoveryObjective().orElseThrow();
+        var b = s.jobs().get(1).args().recoveryObjective().orElseThrow();
         assertEquals(java.time.Duration.ofSeconds(90), a.target());
         assertEquals(java.time.Duration.ofSeconds(20), a.podStartup());
         assertEquals(java.time.Duration.ofMinutes(2), b.target());
@@ -877,12 +887,12 @@ class SettingsLoaderTest {
 
     @Test
     void warnsWhenAnExistingClustersOidcProviderIsInAwsExampleAccount() {
-        PlatformSettings s = onAws().with("cluster", existingWithOidc(OIDC_ARN.replace("314159265358", "123456789012"), ISSUER)).load();
-        assertTrue(SettingsLoader.warnings(s, REVIEW_DAY).stream().anyMatch(w -> w.contains("cluster.oidc.providerArn")
-                && w.contains("AWS's example account 123456789012")), () -> SettingsLoader.warnings(s, REVIEW_DAY).toString());
-        PlatformSettings own = onAws().with("cluster", existingWithOidc(OIDC_ARN, ISSUER)).load();
-        assertTrue(SettingsLoader.warnings(own, REVIEW_DAY).stream().noneMatch(w -> w.contains("example account")),
-                () -> SettingsLoader.warnings(own, REVIEW_DAY).toString());
+        FlinkPlatformArgs s = onAws().with("cluster", existingWithOidc(OIDC_ARN.replace("314159265358", "123456789012"), ISSUER)).load();
+        assertTrue(SettingsLoader.warnings(s).stream().anyMatch(w -> w.contains("cluster.oidc.providerArn")
+                && w.contains("AWS's example account 123456789012")), () -> SettingsLoader.warnings(s).toString());
+        FlinkPlatformArgs own = onAws().with("cluster", existingWithOidc(OIDC_ARN, ISSUER)).load();
+        assertTrue(SettingsLoader.warnings(own).stream().noneMatch(w -> w.contains("example account")),
+                () -> SettingsLoader.warnings(own).toString());
     }
 
     @Test
@@ -927,7 +937,7 @@ class SettingsLoaderTest {
     @Test
     void aJobsRecoveryBlockWithoutAnObjectiveInheritsTheEnvironments() {
         var r = Settings.valid().with("recovery", "{\"objective\":\"90s\"}")
-                .with("jobs", "[{\"name\":\"a\",\"jarUri\":\"local:///a.jar\",\"recovery\":{\"podStartup\":\"25s\"}}]").load().jobs().get(0).recovery().orElseThrow();
+                .with("jobs", "[{\"name\":\"a\",\"jarUri\":\"local:///a.jar\",\"recovery\":{\"podStartup\":\"25s\"}}]").load().jobs().get(0).args().recoveryObjective().orElseThrow();
         assertEquals(java.time.Duration.ofSeconds(90), r.target());
         assertEquals(java.time.Duration.ofSeconds(25), r.podStartup());
     }
@@ -957,9 +967,9 @@ class SettingsLoaderTest {
 
     @Test
     void asManyJobManagersAsNodesFitSinceEachGetsANodeOfItsOwn() {
-        PlatformSettings s = onAws().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":2}]")
+        FlinkPlatformArgs s = onAws().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"jobManagerReplicas\":2}]")
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":2,\"desiredSize\":2,\"maxSize\":2}")).load();
-        assertEquals(java.util.Optional.of(2), s.jobs().get(0).jobManagerReplicas());
+        assertEquals(2, s.jobs().get(0).args().jobManagerReplicas());
     }
 
     @Test

@@ -119,6 +119,16 @@ final class Node {
         return fallback;
     }
 
+    /** A whole number in the range its Args allow, or empty (and a problem) when it is none. */
+    Optional<Integer> optionalInteger(String name, io.flinkha.validation.IntRange range) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        int sentinel = range.min() > Integer.MIN_VALUE ? range.min() - 1 : range.max() + 1;
+        int value = integer(name, sentinel, range.min(), range.max());
+        return value == sentinel ? Optional.empty() : Optional.of(value);
+    }
+
     boolean bool(String name, boolean fallback) {
         if (!has(name)) {
             return fallback;

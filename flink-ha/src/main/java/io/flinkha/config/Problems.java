@@ -8,7 +8,8 @@ import java.util.List;
  * each naming the key, the bad value and what is allowed.
  */
 final class Problems {
-    private final List<String> messages = new ArrayList<>();
+    /** In order, each once: a value several Args take (a stack's Flink version, each job's) is reported where it is written, once. */
+    private final java.util.Set<String> messages = new java.util.LinkedHashSet<>();
 
     void add(String key, Object value, String allowed) {
         messages.add(printable(String.format("%s: got %s; %s", key, render(value), allowed)));
@@ -40,13 +41,27 @@ final class Problems {
         return out.toString();
     }
 
+    int size() {
+        return messages.size();
+    }
+
+    /** Reorders the problems found since {@code first} (a stable sort): how one section's problems follow its documented keys. */
+    void sortSince(int first, java.util.Comparator<String> order) {
+        List<String> all = new ArrayList<>(messages);
+        List<String> tail = new ArrayList<>(all.subList(first, all.size()));
+        tail.sort(order);
+        messages.clear();
+        messages.addAll(all.subList(0, first));
+        messages.addAll(tail);
+    }
+
     boolean isEmpty() {
         return messages.isEmpty();
     }
 
     void throwIfAny(String stack) {
         if (!messages.isEmpty()) {
-            throw new SettingsException(stack, messages);
+            throw new SettingsException(stack, List.copyOf(messages));
         }
     }
 

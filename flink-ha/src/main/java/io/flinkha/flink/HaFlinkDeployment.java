@@ -90,10 +90,11 @@ public class HaFlinkDeployment extends ComponentResource {
      */
     public HaFlinkDeployment(String name, HaFlinkDeploymentArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        if (!HaFlinkDeploymentArgs.DEPLOYMENT_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("HaFlinkDeployment name: got '" + name + "' (" + name.length()
-                    + " characters); expected [a-z]([-a-z0-9]*[a-z0-9])? of at most 45 characters, because it becomes "
-                    + "Flink's kubernetes.cluster-id");
+        HaFlinkDeploymentArgs.nameProblem(name).ifPresent(p -> {
+            throw new IllegalArgumentException("HaFlinkDeployment name: " + p);
+        });
+        if (args.storage() == null || args.serviceAccount() == null) {
+            throw new IllegalArgumentException("HaFlinkDeploymentArgs: made without storage or account; bind(storage, account, operator) them");
         }
         this.paths = args.storage().pathsFor(args.namespace(), name);
         PodStorage podStorage = args.storage().podStorage(args.flinkVersion(), args.serviceAccount().credentials());

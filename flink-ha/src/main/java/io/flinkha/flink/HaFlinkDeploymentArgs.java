@@ -9,6 +9,7 @@ import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.operator.FlinkOperator;
 import io.flinkha.operator.OperatorRelease;
 import io.flinkha.validation.ArgsCheck;
+import io.flinkha.validation.IntRange;
 import io.flinkha.storage.HaStorage;
 
 import java.time.Duration;
@@ -48,6 +49,8 @@ import java.util.regex.Pattern;
  * @param initialSavepointPath the savepoint a new deployment (a renamed or moved job, or new storage) starts from
  * @param savepointRedeployNonce a new value redeploys the running job from {@code initialSavepointPath} (e.g. to migrate Flink 1 to 2)
  * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
+ * @param production         whether the job serves production, which must keep its state through changes and keep a
+ *                           checkpoint to fall back to
  */
 public record HaFlinkDeploymentArgs(
         String flinkVersion,
@@ -71,7 +74,8 @@ public record HaFlinkDeploymentArgs(
         Duration readyTimeout,
         Optional<String> initialSavepointPath,
         Optional<Integer> savepointRedeployNonce,
-        Optional<String> stateLossAcknowledged) {
+        Optional<String> stateLossAcknowledged,
+        boolean production) {
 
     /**
      * Flink's cluster-id rule, which the operator applies to deployment names: the name becomes
@@ -92,6 +96,14 @@ public record HaFlinkDeploymentArgs(
     public static final int MAX_JOBMANAGER_REPLICAS = 5;
     /** Most parallelism the platform accepts. */
     public static final int MAX_PARALLELISM = 10_000;
+    /** The {@code parallelism} allowed. */
+    public static final IntRange PARALLELISM = new IntRange(1, MAX_PARALLELISM);
+    /** The {@code jobManagerReplicas} allowed. */
+    public static final IntRange JOBMANAGER_REPLICAS = new IntRange(1, MAX_JOBMANAGER_REPLICAS);
+    /** The {@code retainedCheckpoints} allowed. */
+    public static final IntRange RETAINED_CHECKPOINTS = new IntRange(1, MAX_RETAINED_CHECKPOINTS);
+    /** The {@code savepointRedeployNonce} allowed. */
+    public static final IntRange REDEPLOY_NONCE = new IntRange(1, Integer.MAX_VALUE);
     /** An exact Flink version. */
     public static final Pattern FLINK_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     /** An image reference with a tag or digest. */
@@ -138,7 +150,7 @@ public record HaFlinkDeploymentArgs(
      * @return what is wrong, if the image's tag names another Flink version or none; a digest states nothing and is trusted
      */
     public static Optional<String> imageVersionProblem(String image, String flinkVersion) {
-        if (image == null || flinkVersion == null || image.contains("@")) {
+        if (image == null || flinkVersion == null || !FLINK_VERSION.matcher(flinkVersion).matches() || image.contains("@")) {
             return Optional.empty();
         }
         // the tag is what follows the first colon of the last path segment (a registry's port sits in an earlier one)
@@ -161,7 +173,7 @@ public record HaFlinkDeploymentArgs(
      */
     public static Optional<String> flinkVersionProblem(String flinkVersion, OperatorRelease operator) {
         if (flinkVersion == null || !FLINK_VERSION.matcher(flinkVersion).matches()) {
-            return Optional.of("expected an exact version such as 1.20.1");
+            return Optional.of("expected an exact Flink version such as " + DEFAULT_FLINK_VERSION);
         }
         String minor = flinkVersion.substring(0, flinkVersion.lastIndexOf('.'));
         if (!operator.supportedFlinkMinors().contains(minor)) {
@@ -199,43 +211,118 @@ public record HaFlinkDeploymentArgs(
      * @param initialSavepointPath the savepoint a new deployment (a renamed or moved job, or new storage) starts from
      * @param savepointRedeployNonce a new value redeploys the running job from {@code initialSavepointPath}
      * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
-     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
+     * @param production         whether the job serves production
+     * @throws IllegalArgumentException naming the component, and each field, value and what is allowed; the storage,
+     *         account and operator may be left out here and bound later ({@link #bind}), and a deployment refuses Args without them
      */
     public HaFlinkDeploymentArgs {
+        flinkConfiguration = Map.copyOf(flinkConfiguration);
         var check = ArgsCheck.of("HaFlinkDeploymentArgs")
+                .resource("storage", storage, "expected the durable HA storage")
+                .resource("serviceAccount", serviceAccount, "expected the account the jobs run as")
                 .required("operatorRelease", operatorRelease, "expected the operator release that reads the deployment")
-                .problem("flinkVersion", flinkVersion, operatorRelease == null ? Optional.empty() : flinkVersionProblem(flinkVersion, operatorRelease))
+                .problem("flinkVersion", flinkVersion, operatorRelease == null && flinkVersion != null && FLINK_VERSION.matcher(flinkVersion).matches()
+                        ? Optional.empty() : flinkVersionProblem(flinkVersion, operatorRelease))
                 .problem("image", image, imageProblem(image).or(() -> imageVersionProblem(image, flinkVersion)))
-                .required("jarUri", jarUri, "expected the job jar, e.g. local:///opt/flink/usrlib/job.jar")
-                .problem("jarUri", jarUri, jarUri == null ? Optional.empty() : jarUriProblem(jarUri))
-                .check(parallelism >= 1 && parallelism <= MAX_PARALLELISM, "parallelism", parallelism, "expected 1 to " + MAX_PARALLELISM)
-                .check(jobManagerReplicas >= 1 && jobManagerReplicas <= MAX_JOBMANAGER_REPLICAS, "jobManagerReplicas", jobManagerReplicas,
-                        "expected 1 to " + MAX_JOBMANAGER_REPLICAS)
+                .required("jarUri", jarUri, JAR_URI_EXPECTED)
+                .check(jarUri == null || !jarUri.isBlank(), "jarUri", jarUri, JAR_URI_EXPECTED)
+                .problem("jarUri", jarUri, jarUri == null || jarUri.isBlank() ? Optional.empty() : jarUriProblem(jarUri));
+        flinkConfigurationProblems(flinkConfiguration, flinkVersion, check);
+        check.check(PARALLELISM.contains(parallelism), "parallelism", parallelism, PARALLELISM.allowed())
+                .check(JOBMANAGER_REPLICAS.contains(jobManagerReplicas), "jobManagerReplicas", jobManagerReplicas, JOBMANAGER_REPLICAS.allowed())
                 .check(checkpointInterval != null && RecoveryModel.parse(checkpointInterval).filter(d -> !d.isZero()).isPresent(),
                         "checkpointInterval", checkpointInterval, "expected a positive Flink duration such as 30s, 500ms or 5min")
-                .check(retainedCheckpoints >= 1 && retainedCheckpoints <= MAX_RETAINED_CHECKPOINTS, "retainedCheckpoints", retainedCheckpoints,
-                        "expected 1 to " + MAX_RETAINED_CHECKPOINTS)
-                .required("storage", storage, "expected the durable HA storage")
-                .required("serviceAccount", serviceAccount, "expected the account the jobs run as")
-                .check(readyTimeout != null && readyTimeout.compareTo(Duration.ofMinutes(1)) >= 0, "readyTimeout", readyTimeout,
-                        "expected at least one minute: the operator needs that long to start a JobManager and submit the job");
-        flinkConfiguration.keySet().stream().filter(FlinkConfigKeys.OWNED::contains).sorted().forEach(k ->
-                check.addAll(List.of("flinkConfiguration." + k + ": is set by the component; " + FlinkConfigKeys.controlledBy(k))));
+                .check(RETAINED_CHECKPOINTS.contains(retainedCheckpoints), "retainedCheckpoints", retainedCheckpoints, RETAINED_CHECKPOINTS.allowed())
+                .check(!production || retainedCheckpoints >= 2, "retainedCheckpoints", retainedCheckpoints, "a production job keeps at least 2 "
+                        + "checkpoints, so that a corrupt or half-deleted latest checkpoint leaves one to restore from (or production: false)")
+                .check(readyTimeout != null && readyTimeout.compareTo(Duration.ofMinutes(1)) >= 0, "readyTimeout",
+                        readyTimeout == null ? null : RecoveryModel.format(readyTimeout), "expected at least 1min: the operator needs that "
+                                + "long to start a JobManager and submit the job")
+                .check(!(production && upgradeMode == UpgradeMode.STATELESS && stateLossAcknowledged.isEmpty()), "upgradeMode",
+                        upgradeMode.value(), "a production job restarts empty on every change with upgradeMode stateless; use last-state "
+                                + "or savepoint, or say why with acknowledgeStateLoss (or production: false)");
         if (storage != null) {
-            new java.util.TreeMap<>(flinkConfiguration).forEach((k, v) -> check.check(storage.isDurable(v), "flinkConfiguration." + k, v,
-                    "a file:// path must lie on the mounted HA storage volume; pod-local paths are lost when the pod is rescheduled"));
-            initialSavepointPath.ifPresent(p -> check.check(!p.isBlank() && storage.isDurable(p), "initialSavepointPath", p,
+            new java.util.TreeMap<>(flinkConfiguration).forEach((k, v) -> check.problem("flinkConfiguration." + k, v, storage.localPathProblem(v)));
+            initialSavepointPath.ifPresent(p -> check.check(!p.isBlank() && storage.localPathProblem(p).isEmpty(), "initialSavepointPath", p,
                     "expected a savepoint on durable storage (s3://... or a path on the mounted volume)"));
         }
         // the operator redeploys from initialSavepointPath when the nonce changes, and refuses an empty path
-        savepointRedeployNonce.ifPresent(n -> check.check(n >= 1 && initialSavepointPath.isPresent(), "savepointRedeployNonce", n,
-                "expected a positive number beside initialSavepointPath: a new value redeploys the job from that savepoint"));
+        savepointRedeployNonce.ifPresent(n -> check.check(REDEPLOY_NONCE.contains(n), "savepointRedeployNonce", n, REDEPLOY_NONCE.allowed())
+                .check(initialSavepointPath.isPresent(), "savepointRedeployNonce", n,
+                        "expected initialSavepointPath beside it: a new value redeploys the job from that savepoint"));
         stateLossAcknowledged.ifPresent(r -> check.check(!r.isBlank(), "acknowledgeStateLoss", r,
                 "expected the reason the job's state may be dropped; it is shown to every reviewer"));
         operator.filter(o -> operatorRelease != null && !o.operatorRelease().equals(operatorRelease)).ifPresent(o ->
-                check.addAll(List.of("operatorRelease: got " + operatorRelease.version() + ", but the operator runs "
-                        + o.operatorRelease().version() + "; leave it unset to take the operator's")));
+                check.raw("operatorRelease", "got " + operatorRelease.version() + ", but the operator runs "
+                        + o.operatorRelease().version() + "; leave it unset to take the operator's"));
         check.done();
+    }
+
+    private static final String JAR_URI_EXPECTED = "expected a jar URI such as local:///opt/flink/usrlib/job.jar";
+
+    /**
+     * The keys the platform owns are refused, and every other value is read with the ConfigOptions of the job's own Flink
+     * release (its errors here; its doubts are {@link #warnings()}); a Flink 2 job also may not stack one key's prefix on another.
+     */
+    private static void flinkConfigurationProblems(Map<String, String> conf, String flinkVersion, ArgsCheck check) {
+        Map<String, String> sorted = new java.util.TreeMap<>(conf);
+        sorted.forEach((k, v) -> {
+            if (FlinkConfigKeys.OWNED.contains(k)) {
+                check.check(false, "flinkConfiguration." + k, v, "this key is set by the platform; " + FlinkConfigKeys.controlledBy(k));
+            }
+        });
+        sorted.keySet().removeAll(FlinkConfigKeys.OWNED);
+        var options = optionsOf(flinkVersion);
+        options.check(sorted).stream().filter(io.flinkha.flink.check.FlinkOptions.Finding::error)
+                .forEach(f -> check.check(false, "flinkConfiguration." + f.key(), f.value(), f.message()));
+        if (options.isFlink2()) {
+            io.flinkha.flink.check.FlinkOptions.overlappingKeys(conf.keySet()).forEach(o ->
+                    check.check(false, "flinkConfiguration." + o.key(), conf.get(o.key()), o.message()));
+        }
+    }
+
+    /** The options that read a job's configuration: its own Flink release's, or (when that is refused elsewhere) the default's. */
+    private static io.flinkha.flink.check.FlinkOptions optionsOf(String flinkVersion) {
+        return flinkVersion == null ? io.flinkha.flink.check.FlinkOptions.bundled()
+                : io.flinkha.flink.check.FlinkOptions.forJob(flinkVersion).orElse(io.flinkha.flink.check.FlinkOptions.bundled());
+    }
+
+    /**
+     * What in valid Args will still hurt: a recovery setting below a floor against false failovers, and a configuration
+     * key the job's Flink release does not define.
+     *
+     * @return one message per finding, each starting with the field ({@code flinkConfiguration.<key>: ...}); empty when none
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        RecoveryModel.evaluate(flinkConfiguration, 1, RecoveryObjective.DEFAULT_POD_STARTUP, RecoveryObjective.DEFAULT_RESTORE_TIME)
+                .tradeoffs().forEach(risk -> out.add("flinkConfiguration." + risk));
+        optionsOf(flinkVersion).check(flinkConfiguration).stream().filter(f -> !f.error())
+                .forEach(f -> out.add("flinkConfiguration." + f.key() + ": " + f.message()));
+        return out;
+    }
+
+    /**
+     * @param name a deployment's name
+     * @return what is wrong with it, if anything: it becomes Flink's {@code kubernetes.cluster-id}
+     */
+    public static Optional<String> nameProblem(String name) {
+        return DEPLOYMENT_NAME.matcher(name).matches() ? Optional.empty() : Optional.of(String.format("got '%s' (%d characters); "
+                + "expected [a-z]([-a-z0-9]*[a-z0-9])? of at most 45 characters, because it becomes Flink's kubernetes.cluster-id",
+                name, name.length()));
+    }
+
+    /**
+     * @param storage the durable HA storage
+     * @param account the account the jobs run as
+     * @param operator the operator that reconciles the deployment, when this program declares it
+     * @return these Args with the resources a deployment needs, checked again with them
+     */
+    public HaFlinkDeploymentArgs bind(HaStorage storage, FlinkServiceAccount account, Optional<FlinkOperator> operator) {
+        return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, entryClass, args, parallelism, upgradeMode, jobManagerReplicas,
+                checkpointInterval, retainedCheckpoints, jobManager, taskManager, flinkConfiguration, storage, account, operator,
+                operatorRelease, recoveryObjective, readyTimeout, initialSavepointPath, savepointRedeployNonce, stateLossAcknowledged,
+                production);
     }
 
 
@@ -295,6 +382,7 @@ public record HaFlinkDeploymentArgs(
         private String initialSavepointPath;
         private Integer savepointRedeployNonce;
         private String stateLossAcknowledged;
+        private boolean production;
 
         private Builder() {
         }
@@ -427,23 +515,45 @@ public record HaFlinkDeploymentArgs(
          */
         public Builder acknowledgeStateLoss(String reason) { this.stateLossAcknowledged = reason; return this; }
 
-        /** @return the checked arguments */
+        /**
+         * @param production whether the job serves production: it must then keep its state through changes (no
+         *                   {@code stateless} upgrade without {@link #acknowledgeStateLoss}) and at least 2 checkpoints; default false
+         * @return this builder
+         */
+        public Builder production(boolean production) { this.production = production; return this; }
+
+        /**
+         * @return the checked arguments
+         * @throws IllegalArgumentException naming every problem
+         */
         public HaFlinkDeploymentArgs build() {
             int replicas = jobManagerReplicas != null ? jobManagerReplicas : 1;
+            String recoveryProblem = null;
             if (recoveryObjective != null && (jobManagerReplicas == null || jobManagerReplicas >= 1)) {
                 try {
                     replicas = RecoveryModel.derive(recoveryObjective, Optional.ofNullable(jobManagerReplicas), flinkConfiguration).jobManagerReplicas();
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("HaFlinkDeploymentArgs: recoveryObjective: " + e.getMessage(), e);
+                    recoveryProblem = e.getMessage();
                 }
             }
             String image = this.image != null ? this.image : defaultImage(flinkVersion);
-            return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
-                    parallelism, upgradeMode, replicas, checkpointInterval, retainedCheckpoints, jobManager, taskManager,
-                    Map.copyOf(flinkConfiguration), storage, serviceAccount, Optional.ofNullable(operator),
-                    operatorRelease != null ? operatorRelease : operator != null ? operator.operatorRelease() : OperatorRelease.DEFAULT,
-                    Optional.ofNullable(recoveryObjective), readyTimeout, Optional.ofNullable(initialSavepointPath),
-                    Optional.ofNullable(savepointRedeployNonce), Optional.ofNullable(stateLossAcknowledged));
+            var check = ArgsCheck.of("HaFlinkDeploymentArgs");
+            if (recoveryProblem != null) {
+                check.raw("recoveryObjective", recoveryProblem);
+            }
+            HaFlinkDeploymentArgs built = null;
+            try {
+                built = new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, Optional.ofNullable(entryClass), List.copyOf(args),
+                        parallelism, upgradeMode, replicas, checkpointInterval, retainedCheckpoints, jobManager, taskManager,
+                        flinkConfiguration, storage, serviceAccount, Optional.ofNullable(operator),
+                        operatorRelease != null ? operatorRelease : operator != null ? operator.operatorRelease() : OperatorRelease.DEFAULT,
+                        Optional.ofNullable(recoveryObjective), readyTimeout, Optional.ofNullable(initialSavepointPath),
+                        Optional.ofNullable(savepointRedeployNonce), Optional.ofNullable(stateLossAcknowledged), production);
+            } catch (ArgsCheck.ArgsException e) {
+                e.problems().forEach(p -> check.raw(p.field(), p.text()));
+            }
+            check.done();
+            return built;
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param memoryMib       memory each operator pod requests and is limited to, in MiB
  * @param extraValues     extra chart values, merged under the component's own, which win
  * @param cluster         the cluster, whose provider the release uses
+ * @param acknowledgedDefects known defects of this release (by id) that the program accepts knowingly, e.g. in production
  */
 public record FlinkOperatorArgs(
         String version,
@@ -35,13 +36,16 @@ public record FlinkOperatorArgs(
         int milliCpu,
         int memoryMib,
         Map<String, Object> extraValues,
-        KubernetesCluster cluster) {
+        KubernetesCluster cluster,
+        List<String> acknowledgedDefects) {
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     /** Default {@code namespace}. */
     public static final String DEFAULT_NAMESPACE = "flink-operator";
     /** Most operator replicas: one leads, the rest wait; more buy nothing. */
     public static final int MAX_REPLICAS = 5;
+    /** The {@code replicas} allowed. */
+    public static final io.flinkha.validation.IntRange REPLICAS = new io.flinkha.validation.IntRange(1, MAX_REPLICAS);
     /** Default {@code milliCpu}: the operator reconciles a handful of deployments with a fraction of a core. */
     public static final int DEFAULT_MILLI_CPU = 250;
     /** Default {@code memoryMib}: the operator's JVM with its informer caches for a few namespaces. */
@@ -69,20 +73,56 @@ public record FlinkOperatorArgs(
      * @param memoryMib       memory each operator pod requests and is limited to, in MiB
      * @param extraValues     extra chart values, merged under the component's own, which win
      * @param cluster         the cluster, whose provider the release uses
+     * @param acknowledgedDefects known defects of this release (by id) that the program accepts knowingly
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public FlinkOperatorArgs {
         ArgsCheck.of("FlinkOperatorArgs")
-                .check(version != null && VERSION.matcher(version).matches(), "version", version, "expected an exact version such as " + OperatorRelease.DEFAULT.version())
+                .check(version != null && VERSION.matcher(version).matches(), "version", version, "expected an exact operator version such as " + OperatorRelease.DEFAULT.version())
                 .problem("version", version, version != null && VERSION.matcher(version).matches() && OperatorRelease.of(version).isEmpty()
                         ? java.util.Optional.of(OperatorRelease.unsupported(version)) : java.util.Optional.empty())
                 .check(namespace != null && NAMESPACE.matcher(namespace).matches(), "namespace", namespace, "expected a Kubernetes namespace name")
-                .check(!watchNamespaces.isEmpty(), "watchNamespaces", "none", "expected the jobs' namespaces")
-                .check(replicas >= 1 && replicas <= MAX_REPLICAS, "replicas", replicas, "expected 1 to " + MAX_REPLICAS)
+                .resource("watchNamespaces", watchNamespaces.isEmpty() ? null : watchNamespaces, "expected the jobs' namespaces")
+                .check(REPLICAS.contains(replicas), "replicas", replicas, REPLICAS.allowed())
                 .addAll(resourceProblems(milliCpu, memoryMib))
                 .addAll(ownedValueProblems(extraValues).stream().map(p -> "extraValues." + p).toList())
-                .required("cluster", cluster, "expected the cluster to install into")
+                .resource("cluster", cluster, "expected the cluster to install into")
+                .addAll(acknowledgedDefectProblems(version, acknowledgedDefects))
                 .done();
+    }
+
+    /**
+     * @param watchNamespaces namespaces whose FlinkDeployments the operator reconciles
+     * @param cluster         the cluster to install into
+     * @return these Args with the resources the release needs, checked again with them
+     */
+    public FlinkOperatorArgs bind(List<Output<String>> watchNamespaces, KubernetesCluster cluster) {
+        return new FlinkOperatorArgs(version, namespace, chartRepository, watchNamespaces, webhook, replicas, milliCpu, memoryMib,
+                extraValues, cluster, acknowledgedDefects);
+    }
+
+    /** An acknowledgement names a defect this release has, so that a typo cannot wave a real one through. */
+    private static List<String> acknowledgedDefectProblems(String version, List<String> acknowledged) {
+        var release = version == null ? java.util.Optional.<OperatorRelease>empty() : OperatorRelease.of(version);
+        if (release.isEmpty()) {
+            return List.of();
+        }
+        List<String> known = release.get().knownDefects().stream().map(OperatorRelease.KnownDefect::id).toList();
+        return acknowledged.stream().filter(id -> !known.contains(id)).map(id -> "acknowledgedDefects: got '" + id + "'; operator "
+                + version + " has no known defect of that id (" + (known.isEmpty() ? "it has none" : "known: " + String.join(", ", known))
+                + ")").toList();
+    }
+
+    /**
+     * @param milliCpu  CPU each operator pod requests, in millicores
+     * @param memoryMib memory each operator pod requests and is limited to, in MiB
+     * @param shown     the two as the caller wrote them, e.g. {@code 0.05 CPU, 128Mi}
+     * @return what is wrong, if the operator cannot run in them, as one problem: how a stack's {@code resources: {cpu, memory}} reads
+     */
+    public static java.util.Optional<String> resourcesProblem(int milliCpu, int memoryMib, String shown) {
+        return resourceProblems(milliCpu, memoryMib).isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of("got " + shown + "; expected 0.1 to 8 CPU and 256Mi to 16Gi for the operator "
+                        + "(its JVM and caches need at least 256Mi)");
     }
 
     /**
@@ -152,6 +192,7 @@ public record FlinkOperatorArgs(
         private int memoryMib = DEFAULT_MEMORY_MIB;
         private Map<String, Object> extraValues = Map.of();
         private KubernetesCluster cluster;
+        private List<String> acknowledgedDefects = List.of();
 
         private Builder() {
         }
@@ -206,6 +247,12 @@ public record FlinkOperatorArgs(
          * @return this builder
          */
         public Builder cluster(KubernetesCluster cluster) { this.cluster = cluster; return this; }
+        /**
+         * @param ids known defects of the release (see {@link OperatorRelease#knownDefects()}) the program accepts knowingly:
+         *            a production platform refuses a release whose defect can hit its jobs unless it is acknowledged; default none
+         * @return this builder
+         */
+        public Builder acknowledgeDefects(List<String> ids) { this.acknowledgedDefects = ids; return this; }
 
         /**
          * @return the checked arguments
@@ -213,7 +260,8 @@ public record FlinkOperatorArgs(
          */
         public FlinkOperatorArgs build() {
             return new FlinkOperatorArgs(version, namespace, chartRepository != null ? chartRepository : archiveRepository(version),
-                    List.copyOf(watchNamespaces), webhook, replicas, milliCpu, memoryMib, Map.copyOf(extraValues), cluster);
+                    List.copyOf(watchNamespaces), webhook, replicas, milliCpu, memoryMib, Map.copyOf(extraValues), cluster,
+                    List.copyOf(acknowledgedDefects));
         }
     }
 }

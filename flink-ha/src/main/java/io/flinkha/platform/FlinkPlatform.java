@@ -13,20 +13,11 @@ import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetwork;
 import io.flinkha.cluster.EksNetworkArgs;
 import io.flinkha.cluster.OidcIdentity;
-import io.flinkha.config.EksClusterSettings;
-import io.flinkha.config.NetworkSettings;
-import io.flinkha.config.S3StorageSettings;
 import io.flinkha.storage.S3Storage;
-import io.flinkha.storage.S3StorageArgs;
 import io.flinkha.cluster.ExistingCluster;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.KubernetesCluster;
-import io.flinkha.config.ExistingClusterSettings;
-import io.flinkha.config.JobSettings;
-import io.flinkha.config.NfsStorageSettings;
-import io.flinkha.config.PlatformSettings;
 import io.flinkha.flink.HaFlinkDeployment;
-import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.operator.FlinkOperator;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.identity.FlinkServiceAccount;
@@ -35,6 +26,7 @@ import com.pulumi.core.Alias;
 import io.flinkha.storage.HaStorage;
 import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
+import io.flinkha.storage.S3StorageArgs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole HA Flink platform of one environment, composed from validated {@link PlatformSettings}:
+ * The whole HA Flink platform of one environment, composed from checked {@link FlinkPlatformArgs}:
  * cluster, jobs namespace, HA storage, leader-election RBAC, the Flink operator and one HA
  * FlinkDeployment per job. Which implementation of cluster and storage is used is decided by the
  * settings' types, never by the environment's name.
@@ -65,10 +57,10 @@ public class FlinkPlatform extends ComponentResource {
      * Declares the platform of one environment.
      *
      * @param name     logical name; children are named {@code <name>-<part>}
-     * @param settings validated settings, from {@link io.flinkha.config.SettingsLoader}
+     * @param settings checked Args, e.g. from a stack's settings
      * @param options  component options; may be null
      */
-    public FlinkPlatform(String name, PlatformSettings settings, ComponentResourceOptions options) {
+    public FlinkPlatform(String name, FlinkPlatformArgs settings, ComponentResourceOptions options) {
         this(name, settings, notice -> { }, options);
     }
 
@@ -76,29 +68,30 @@ public class FlinkPlatform extends ComponentResource {
      * Declares the platform, reporting what it checked against where the program wants it (e.g. {@code ctx.log()::info}).
      *
      * @param name     logical name; children are named {@code <name>-<part>}
-     * @param settings validated settings
+     * @param settings checked Args
      * @param notices  where components report, for information, what they checked against
      * @param options  component options; may be null
      */
-    public FlinkPlatform(String name, PlatformSettings settings, java.util.function.Consumer<String> notices, ComponentResourceOptions options) {
+    public FlinkPlatform(String name, FlinkPlatformArgs settings, java.util.function.Consumer<String> notices, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var parent = ComponentResourceOptions.builder().parent(this).build();
 
-        this.awsProvider = settings.aws().map(aws -> new com.pulumi.aws.Provider(name + "-aws", com.pulumi.aws.ProviderArgs.builder()
-                .region(aws.region())
+        var env = settings.environment();
+        this.awsProvider = env.awsRegion().map(region -> new com.pulumi.aws.Provider(name + "-aws", com.pulumi.aws.ProviderArgs.builder()
+                .region(region)
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
-                        "app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", settings.environment())).build())
+                        "app.kubernetes.io/part-of", "flink-ha", "flink-ha/environment", env.name())).build())
                 .build(), CustomResourceOptions.builder().parent(this).build()));
         this.cluster = cluster(name, settings, awsProvider, notices, parent);
         var provider = cluster.provider();
 
         this.jobsNamespace = new Namespace(name + "-jobs-ns", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
-                        .name(settings.namespace())
+                        .name(env.namespace())
                         .labels(Map.of("app.kubernetes.io/part-of", "flink-ha"))
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
-        Output<String> namespace = jobsNamespace.urn().applyValue(urn -> settings.namespace());
+        Output<String> namespace = jobsNamespace.urn().applyValue(urn -> env.namespace());
 
         this.storage = storage(name, settings, namespace, cluster, awsProvider, parent);
 
@@ -121,45 +114,11 @@ public class FlinkPlatform extends ComponentResource {
                 .build());
         storage.grantReadWrite(serviceAccount);
 
-        var op = settings.operator();
-        this.operator = new FlinkOperator(name + "-operator", FlinkOperatorArgs.builder()
-                .version(op.version())
-                .namespace(op.namespace())
-                .chartRepository(op.chartRepository())
-                .watchNamespaces(List.of(namespace))
-                .webhook(op.certManager())
-                .replicas(op.replicas())
-                .milliCpu(op.resources().milliCpu())
-                .memoryMib(op.resources().memoryMib())
-                .extraValues(op.helmValues())
-                .cluster(cluster)
-                .build(), parent);
+        this.operator = new FlinkOperator(name + "-operator", settings.operator().bind(List.of(namespace), cluster), parent);
 
-        for (JobSettings job : settings.jobs()) {
-            var args = HaFlinkDeploymentArgs.builder();
-            job.jobManagerReplicas().ifPresent(args::jobManagerReplicas);
-            job.initialSavepointPath().ifPresent(args::initialSavepointPath);
-            job.savepointRedeployNonce().ifPresent(args::savepointRedeployNonce);
-            job.acknowledgeStateLoss().ifPresent(args::acknowledgeStateLoss);
-            deployments.put(job.name(), new HaFlinkDeployment(job.name(), args
-                    .flinkVersion(job.flink().orElse(settings.flink()).version())
-                    .image(job.flink().orElse(settings.flink()).image())
-                    .jarUri(job.jarUri())
-                    .entryClass(job.entryClass().orElse(null))
-                    .args(job.args())
-                    .parallelism(job.parallelism())
-                    .upgradeMode(job.upgradeMode())
-                    .recoveryObjective(job.recovery().orElse(null))
-                    .readyTimeout(job.readyTimeout())
-                    .checkpointInterval(job.checkpointInterval())
-                    .retainedCheckpoints(job.retainedCheckpoints())
-                    .jobManager(job.jobManager())
-                    .taskManager(job.taskManager())
-                    .flinkConfiguration(job.flinkConfiguration())
-                    .storage(storage)
-                    .serviceAccount(serviceAccount)
-                    .operator(operator)
-                    .build(), parent));
+        for (Job job : settings.jobs()) {
+            deployments.put(job.name(), new HaFlinkDeployment(job.name(), job.args().bind(storage, serviceAccount, Optional.of(operator)),
+                    parent));
         }
 
         registerOutputs(Map.of(
@@ -168,7 +127,7 @@ public class FlinkPlatform extends ComponentResource {
                 "haStorageDirs", haStorageDirs()));
     }
 
-    private static KubernetesCluster cluster(String name, PlatformSettings settings, Optional<com.pulumi.aws.Provider> aws,
+    private static KubernetesCluster cluster(String name, FlinkPlatformArgs settings, Optional<com.pulumi.aws.Provider> aws,
                                              java.util.function.Consumer<String> notices,
                                              ComponentResourceOptions parent) {
         if (settings.cluster() instanceof ExistingClusterSettings existing) {
@@ -177,7 +136,7 @@ public class FlinkPlatform extends ComponentResource {
         }
         if (settings.cluster() instanceof EksClusterSettings eks) {
             var awsProvider = aws.orElseThrow();
-            String clusterName = name + "-" + settings.environment();
+            String clusterName = name + "-" + settings.environment().name();
             List<Output<String>> privateSubnets;
             List<Output<String>> publicSubnets;
             if (eks.network() instanceof NetworkSettings.NewVpc vpc) {
@@ -194,7 +153,7 @@ public class FlinkPlatform extends ComponentResource {
                     .clusterName(clusterName)
                     .kubernetesVersion(eks.kubernetesVersion())
                     .supportType(eks.supportType())
-                    .region(settings.aws().orElseThrow().region())
+                    .region(settings.environment().awsRegion().orElseThrow())
                     .privateSubnetIds(privateSubnets)
                     .publicSubnetIds(publicSubnets)
                     .nodeGroup(eks.nodeGroup())
@@ -204,7 +163,7 @@ public class FlinkPlatform extends ComponentResource {
                     .publicAccessCidrs(eks.publicAccessCidrs())
                     .logRetentionDays(eks.logRetentionDays())
                     .podIdentity(eks.podIdentity())
-                    .checkedOn(settings.checkedOn())
+                    .checkedOn(settings.environment().checkedOn())
                     .notices(notices)
                     .awsProvider(awsProvider)
                     .build(), parent);
@@ -212,36 +171,13 @@ public class FlinkPlatform extends ComponentResource {
         throw new IllegalStateException("unsupported cluster settings: " + settings.cluster());
     }
 
-    private static HaStorage storage(String name, PlatformSettings settings, Output<String> namespace, KubernetesCluster cluster,
+    private static HaStorage storage(String name, FlinkPlatformArgs settings, Output<String> namespace, KubernetesCluster cluster,
                                      Optional<com.pulumi.aws.Provider> aws, ComponentResourceOptions parent) {
-        if (settings.storage() instanceof NfsStorageSettings nfs) {
-            return new NfsStorage(name + "-storage", NfsStorageArgs.builder()
-                    .namespace(namespace)
-                    .environment(settings.environment())
-                    .storageClass(nfs.storageClass())
-                    .size(nfs.size())
-                    .mountPath(nfs.mountPath())
-                    .retainOnDelete(nfs.retainOnDelete())
-                    .protect(nfs.protect())
-                    .production(settings.production())
-                    .cluster(cluster)
-                    .build(), parent);
+        if (settings.storage() instanceof NfsStorageArgs nfs) {
+            return new NfsStorage(name + "-storage", nfs.bind(namespace, cluster), parent);
         }
-        if (settings.storage() instanceof S3StorageSettings s3) {
-            var args = S3StorageArgs.builder()
-                    .bucketName(s3.bucketName())
-                    .environment(settings.environment())
-                    .retainOnDelete(s3.retainOnDelete())
-                    .protect(s3.protect())
-                    .plugin(s3.plugin())
-                    .noncurrentVersionDays(s3.noncurrentVersionDays())
-                    .production(settings.production())
-                    .awsProvider(aws.orElseThrow())
-                    .region(settings.aws().orElseThrow().region());
-            s3.kmsKeyArn().ifPresent(args::kmsKeyArn);
-            return new S3Storage(name + "-storage", args.build(), parent);
-        }
-        throw new IllegalStateException("unsupported storage settings: " + settings.storage());
+        var s3 = (S3StorageArgs) settings.storage();
+        return new S3Storage(name + "-storage", s3.bind(aws.orElseThrow()), parent);
     }
 
     /** @return the HA storage directory of each deployment, by deployment name */

@@ -40,7 +40,38 @@ public interface HaStorage {
      * @return whether it is durable from every pod's point of view: never a pod-local {@code file://} path,
      *         which a rescheduled pod loses; a mounted volume's path is durable
      */
-    boolean isDurable(String uri);
+    default boolean isDurable(String uri) {
+        return localPathProblem(uri).isEmpty();
+    }
+
+    /** @return where the storage is mounted in every Flink pod, when it is a volume (NFS); empty for object storage */
+    default java.util.Optional<String> mountPath() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @param uri a URI from a deployment's Flink configuration
+     * @return what is wrong, if it is a pod-local path: a rescheduled pod loses it
+     */
+    default java.util.Optional<String> localPathProblem(String uri) {
+        return localPathProblem(uri, mountPath());
+    }
+
+    /**
+     * The one rule on local paths, for the storage declared and for a stack's storage before it exists.
+     *
+     * @param uri       a URI from a deployment's Flink configuration
+     * @param mountPath where the HA volume is mounted, if the storage is one
+     * @return what is wrong, if the URI names the local filesystem outside the mounted volume
+     */
+    static java.util.Optional<String> localPathProblem(String uri, java.util.Optional<String> mountPath) {
+        boolean local = uri.contains("file:/") || NfsStorageArgs.isFileUri(uri);
+        if (!local || mountPath.filter(m -> NfsStorageArgs.onMount(m, uri)).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("a file:// URI must lie on the mounted HA storage volume (" + mountPath.map(m -> "file://" + m + "/...")
+                .orElse("none is mounted") + "); pod-local paths are lost when the pod is rescheduled");
+    }
 
     /**
      * @param namespace  the deployment's namespace

@@ -86,10 +86,10 @@ public class NfsStorage extends ComponentResource implements HaStorage {
                 Map.of());
     }
 
-    /** A {@code file://} path is durable only on the mounted volume. */
+    /** A {@code file://} path is durable only on this volume. */
     @Override
-    public boolean isDurable(String uri) {
-        return !NfsStorageArgs.isFileUri(uri) || NfsStorageArgs.onMount(args.mountPath(), uri);
+    public java.util.Optional<String> mountPath() {
+        return java.util.Optional.of(args.mountPath());
     }
 
     /** The volume is mounted into the pods; the account needs no further rights. */

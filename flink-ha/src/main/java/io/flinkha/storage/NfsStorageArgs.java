@@ -32,7 +32,7 @@ public record NfsStorageArgs(
         KubernetesCluster cluster,
         boolean retainOnDelete,
         boolean protect,
-        boolean production) {
+        boolean production) implements HaStorageArgs {
     /** An absolute mount path. */
     public static final Pattern ABSOLUTE = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
     /** A Kubernetes resource quantity such as {@code 10Gi}. */
@@ -62,7 +62,7 @@ public record NfsStorageArgs(
      */
     public NfsStorageArgs {
         ArgsCheck.of("NfsStorageArgs")
-                .required("namespace", namespace, "expected the Flink jobs' namespace")
+                .resource("namespace", namespace, "expected the Flink jobs' namespace")
                 .required("environment", environment, "expected the environment, the first path segment under the mount")
                 .check(environment == null || HaStorage.PATH_SEGMENT.matcher(environment).matches(), "environment", environment,
                         "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment")
@@ -72,7 +72,7 @@ public record NfsStorageArgs(
                 .problem("mountPath", mountPath, mountPath == null ? Optional.empty() : mountPathProblem(mountPath, production))
                 .check(mountPath != null && ABSOLUTE.matcher(mountPath).matches(), "mountPath", mountPath,
                         "expected an absolute path such as /flink-data")
-                .required("cluster", cluster, "expected the cluster whose provider the claim uses")
+                .resource("cluster", cluster, "expected the cluster whose provider the claim uses")
                 .addAll(HaStorage.retentionProblems(retainOnDelete, protect, production))
                 .done();
     }
@@ -108,6 +108,15 @@ public record NfsStorageArgs(
         return uri.startsWith(prefix) && !uri.substring(prefix.length()).contains("..");
     }
 
+
+    /**
+     * @param namespace the Flink jobs' namespace
+     * @param cluster   the cluster whose provider the claim uses
+     * @return these Args with the resources the claim needs, checked again with them
+     */
+    public NfsStorageArgs bind(Output<String> namespace, KubernetesCluster cluster) {
+        return new NfsStorageArgs(namespace, environment, storageClass, size, mountPath, claimName, cluster, retainOnDelete, protect, production);
+    }
 
     /** @return a builder with the documented defaults */
     public static Builder builder() {

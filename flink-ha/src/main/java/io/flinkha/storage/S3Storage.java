@@ -158,17 +158,6 @@ public class S3Storage extends ComponentResource implements HaStorage {
     }
 
     /**
-     * The image ships the S3 plugins in {@code opt/}; {@code ENABLE_BUILT_IN_PLUGINS} copies the one named
-     * to {@code plugins/} at start. The jar is named after the exact Flink version: a mismatch makes the
-     * container exit at start, so the name is derived, never written by hand.
-     */
-    /** Object storage mounts nothing: any {@code file://} path would be pod-local. */
-    @Override
-    public boolean isDurable(String uri) {
-        return !NfsStorageArgs.isFileUri(uri);
-    }
-
-    /**
      * Flink's S3 filesystems bundle AWS SDK for Java v1, which reads EKS Pod Identity credentials from 1.12.746 on;
      * Flink moved them to 1.12.779 in 1.19.2 and 1.20.1 (FLINK-36643), and every 1.21+ and 2.x release has it.
      *

@@ -32,7 +32,7 @@ public record S3StorageArgs(
         com.pulumi.aws.Provider awsProvider,
         String region,
         boolean production,
-        boolean protect) {
+        boolean protect) implements HaStorageArgs {
     /** An AWS region such as {@code eu-west-1}, {@code us-gov-west-1} or {@code cn-north-1}. */
     public static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
 
@@ -40,6 +40,8 @@ public record S3StorageArgs(
     public static final String DEFAULT_PLUGIN = "presto";
     /** Default {@code noncurrentVersionDays}. */
     public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 30;
+    /** The {@code noncurrentVersionDays} allowed: a day to ten years. */
+    public static final io.flinkha.validation.IntRange NONCURRENT_VERSION_DAYS = new io.flinkha.validation.IntRange(1, 3650);
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -64,13 +66,13 @@ public record S3StorageArgs(
                 .required("environment", environment, "expected the environment, the first path segment in the bucket")
                 .check(environment == null || HaStorage.PATH_SEGMENT.matcher(environment).matches(), "environment", environment,
                         "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment")
-                .required("awsProvider", awsProvider, "expected the AWS provider of the stack's account and region")
+                .resource("awsProvider", awsProvider, "expected the AWS provider of the stack's account and region")
                 .check(region != null && REGION.matcher(region).matches(), "region", region, "expected the AWS provider's region, "
                         + "such as eu-west-1: Flink's S3 client must use its regional endpoint, which the VPC's S3 gateway endpoint serves")
                 .problem("kmsKeyArn", kmsKeyArn.orElse(null), kmsKeyArn.flatMap(S3StorageArgs::kmsKeyProblem))
                 .check(Set.of("presto", "hadoop").contains(plugin), "plugin", plugin, "allowed: hadoop, presto")
-                .check(noncurrentVersionDays >= 1 && noncurrentVersionDays <= 3650, "noncurrentVersionDays", noncurrentVersionDays,
-                        "expected a whole number from 1 to 3650")
+                .check(NONCURRENT_VERSION_DAYS.contains(noncurrentVersionDays), "noncurrentVersionDays", noncurrentVersionDays,
+                        NONCURRENT_VERSION_DAYS.allowed())
                 .addAll(HaStorage.retentionProblems(retainOnDelete, protect, production))
                 .done();
     }
@@ -103,6 +105,15 @@ public record S3StorageArgs(
                     + "`aws kms describe-key --key-id " + arn + " --query KeyMetadata.Arn`");
         }
         return Optional.of("expected a KMS key ARN such as arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    }
+
+    /**
+     * @param awsProvider AWS provider of the stack's account and region
+     * @return these Args with the provider the bucket needs, checked again with it
+     */
+    public S3StorageArgs bind(com.pulumi.aws.Provider awsProvider) {
+        return new S3StorageArgs(bucketName, environment, retainOnDelete, kmsKeyArn, plugin, noncurrentVersionDays, awsProvider, region,
+                production, protect);
     }
 
     /** @return a builder with the documented defaults */

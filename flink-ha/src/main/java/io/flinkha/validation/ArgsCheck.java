@@ -10,8 +10,66 @@ import java.util.Optional;
  * Every Args record checks itself with one in its constructor, so no way of making Args skips the rules.
  */
 public final class ArgsCheck {
+    /** Set while {@link #unbound} makes Args: their resources come later, so their absence is no problem yet. */
+    private static final ThreadLocal<Boolean> UNBOUND = ThreadLocal.withInitial(() -> false);
+
     private final String component;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    /**
+     * Makes Args whose resources (a cluster, a namespace, a provider) do not exist yet, checking every other argument
+     * with the Args' own rules: how a stack's settings are checked before the program declares anything. Each Args adds
+     * the resources with its {@code bind} method, which checks everything again.
+     *
+     * @param make makes the Args, e.g. {@code builder::build}
+     * @param <T>  the Args type
+     * @return the Args, whose resources may be missing
+     * @throws ArgsException naming every problem of the other arguments
+     */
+    public static <T> T unbound(java.util.function.Supplier<T> make) {
+        boolean outer = UNBOUND.get();
+        UNBOUND.set(true);
+        try {
+            return make.get();
+        } finally {
+            UNBOUND.set(outer);
+        }
+    }
+
+    /**
+     * One problem with one argument.
+     *
+     * @param field the argument's name, with the key beneath it where the argument is a map (e.g.
+     *              {@code flinkConfiguration.state.backend})
+     * @param text  what follows the field in the message: {@code got <value>; <allowed>}, or {@code is required; <what>}
+     */
+    public record Problem(String field, String text) {
+        /** @return the field's own name, without the key beneath it: the argument a setting binds to */
+        public String argument() {
+            int dot = field.indexOf('.');
+            return dot < 0 ? field : field.substring(0, dot);
+        }
+
+        @Override
+        public String toString() {
+            return field + ": " + text;
+        }
+    }
+
+    /** The problems of one component's arguments, each kept apart so that a binder can name the setting behind it. */
+    public static final class ArgsException extends IllegalArgumentException {
+        private final transient List<Problem> problems;
+
+        ArgsException(String component, List<Problem> problems) {
+            super(component + ": " + String.join("; ", problems.stream().map(Problem::toString).toList()));
+            this.problems = List.copyOf(problems);
+        }
+
+        /** @return every problem, in the order the Args checked them */
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
 
     private ArgsCheck(String component) {
         this.component = component;
@@ -33,9 +91,19 @@ public final class ArgsCheck {
      */
     public ArgsCheck required(String field, Object value, String what) {
         if (value == null) {
-            problems.add(field + ": is required; " + what);
+            problems.add(new Problem(field, "is required; " + what));
         }
         return this;
+    }
+
+    /**
+     * @param field a resource the component needs, such as its cluster
+     * @param value the resource
+     * @param what  what is expected
+     * @return this check, with a problem when {@code value} is null, except while {@link #unbound} makes the Args
+     */
+    public ArgsCheck resource(String field, Object value, String what) {
+        return UNBOUND.get() ? this : required(field, value, what);
     }
 
     /**
@@ -47,7 +115,7 @@ public final class ArgsCheck {
      */
     public ArgsCheck check(boolean ok, String field, Object value, String allowed) {
         if (!ok) {
-            problems.add(field + ": got " + render(value) + "; " + allowed);
+            problems.add(new Problem(field, "got " + render(value) + "; " + allowed));
         }
         return this;
     }
@@ -59,7 +127,7 @@ public final class ArgsCheck {
      * @return this check
      */
     public ArgsCheck problem(String field, Object value, Optional<String> problem) {
-        problem.ifPresent(p -> problems.add(field + ": got " + render(value) + "; " + p));
+        problem.ifPresent(p -> problems.add(new Problem(field, "got " + render(value) + "; " + p)));
         return this;
     }
 
@@ -68,14 +136,24 @@ public final class ArgsCheck {
      * @return this check
      */
     public ArgsCheck addAll(List<String> fieldProblems) {
-        problems.addAll(fieldProblems);
+        fieldProblems.forEach(p -> problems.add(new Problem(p.substring(0, p.indexOf(": ")), p.substring(p.indexOf(": ") + 2))));
         return this;
     }
 
-    /** @throws IllegalArgumentException naming the component and every problem, when there is any */
+    /**
+     * @param field the argument
+     * @param text  what is wrong, when it is not of the got/allowed form
+     * @return this check
+     */
+    public ArgsCheck raw(String field, String text) {
+        problems.add(new Problem(field, text));
+        return this;
+    }
+
+    /** @throws ArgsException naming the component and every problem, when there is any */
     public void done() {
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(component + ": " + String.join("; ", problems));
+            throw new ArgsException(component, problems);
         }
     }
 

@@ -78,7 +78,7 @@ class HaFlinkDeploymentTest {
     @Test
     void rejectsAReadyTimeoutUnderAMinute() {
         var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.readyTimeout(java.time.Duration.ofSeconds(30))));
-        assertTrue(e.getMessage().contains("readyTimeout: got PT30S; expected at least one minute"), e.getMessage());
+        assertTrue(e.getMessage().contains("readyTimeout: got '30s'; expected at least 1min"), e.getMessage());
     }
 
     @Test
@@ -201,11 +201,11 @@ class HaFlinkDeploymentTest {
     @Test
     void rejectsKeepingNoCheckpointAndSettingTheKeyByHand() {
         var none = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.retainedCheckpoints(0)));
-        assertTrue(none.getMessage().contains("retainedCheckpoints: got 0; expected 1 to 100"), none.getMessage());
+        assertTrue(none.getMessage().contains("retainedCheckpoints: got 0; expected a whole number from 1 to 100"), none.getMessage());
         var byHand = assertThrows(IllegalArgumentException.class,
                 () -> deployment(b -> b.flinkConfiguration(Map.of("execution.checkpointing.num-retained", "3"))));
-        assertTrue(byHand.getMessage().contains("flinkConfiguration.execution.checkpointing.num-retained: is set by the component; set the "
-                + "job's retainedCheckpoints instead"), byHand.getMessage());
+        assertTrue(byHand.getMessage().contains("flinkConfiguration.execution.checkpointing.num-retained: got '3'; this key is set by the platform; set "
+                + "the job's retainedCheckpoints instead"), byHand.getMessage());
     }
 
     @Test

@@ -242,7 +242,7 @@ class FlinkOperatorTest {
                 .ofType("kubernetes:helm.sh/v3:Release").size());
         var e = assertThrows(IllegalArgumentException.class, () -> FlinkOperatorArgs.builder()
                 .watchNamespaces(List.of(Output.of("streaming"))).replicas(0).build());
-        assertTrue(e.getMessage().contains("replicas: got 0; expected 1 to "), e.getMessage());
+        assertTrue(e.getMessage().contains("replicas: got 0; expected a whole number from 1 to "), e.getMessage());
     }
 
     @Test

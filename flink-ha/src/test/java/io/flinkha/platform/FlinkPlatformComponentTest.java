@@ -3,7 +3,7 @@ package io.flinkha.platform;
 import com.pulumi.test.PulumiTest;
 import io.flinkha.PublicApi;
 import io.flinkha.PublicApi.Registered;
-import io.flinkha.config.PlatformSettings;
+import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.config.SettingsLoader;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class FlinkPlatformComponentTest {
     private final AtomicReference<FlinkPlatform> platform = new AtomicReference<>();
 
     private List<Registered> run() {
-        PlatformSettings settings = SettingsLoader.load("qa", key -> Optional.ofNullable(CONFIG.get(key)));
+        FlinkPlatformArgs settings = SettingsLoader.load("qa", key -> Optional.ofNullable(CONFIG.get(key)));
         return PublicApi.run(ctx -> platform.set(new FlinkPlatform("flink-ha", settings, null)));
     }
 

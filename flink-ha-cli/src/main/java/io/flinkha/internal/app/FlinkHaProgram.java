@@ -1,8 +1,8 @@
 package io.flinkha.internal.app;
 
 import com.pulumi.Context;
-import io.flinkha.config.PlatformSettings;
 import io.flinkha.config.SettingsLoader;
+import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.platform.FlinkPlatform;
 
 import java.time.LocalDate;
@@ -30,10 +30,10 @@ public final class FlinkHaProgram {
 
     public static void define(Context ctx) {
         LocalDate today = today();
-        PlatformSettings settings = SettingsLoader.load(ctx.stackName(), key -> ctx.config().get(key), today);
-        SettingsLoader.warnings(settings, today).forEach(w -> ctx.log().warn(w));
+        FlinkPlatformArgs settings = SettingsLoader.load(ctx.stackName(), key -> ctx.config().get(key), today);
+        SettingsLoader.warnings(settings).forEach(w -> ctx.log().warn(w));
         FlinkPlatform platform = new FlinkPlatform("flink-ha", settings, notice -> ctx.log().info(notice), null);
-        ctx.export("namespace", platform.serviceAccount().name().applyValue(sa -> settings.namespace()));
+        ctx.export("namespace", platform.serviceAccount().name().applyValue(sa -> settings.environment().namespace()));
         ctx.export("serviceAccount", platform.serviceAccount().name());
         ctx.export("haStorageDirs", platform.haStorageDirs());
     }

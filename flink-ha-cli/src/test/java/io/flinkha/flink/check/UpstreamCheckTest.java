@@ -307,21 +307,26 @@ class UpstreamCheckTest {
         only(dev(o -> spec(o).remove("serviceAccount")), "service-account");
     }
 
-    /** Settings as a library user may build them by hand, past the settings checks that would refuse the typo first. */
-    private static io.flinkha.config.PlatformSettings withFlinkConfiguration(Map<String, String> flinkConfiguration) {
-        var valid = Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\"}]").load();
-        var job = valid.jobs().get(0);
-        var typo = new io.flinkha.config.JobSettings(job.name(), job.jarUri(), job.entryClass(), job.args(), job.parallelism(),
-                job.upgradeMode(), job.jobManagerReplicas(), job.checkpointInterval(), job.retainedCheckpoints(), job.jobManager(), job.taskManager(),
-                flinkConfiguration, job.recovery(), job.readyTimeout(), job.initialSavepointPath(), job.acknowledgeStateLoss(), job.flink(), job.savepointRedeployNonce());
-        return new io.flinkha.config.PlatformSettings(valid.environment(), valid.production(), valid.namespace(), valid.cluster(),
-                valid.operator(), valid.storage(), valid.flink(), List.of(typo), valid.aws(), valid.checkedOn());
+    /**
+     * A FlinkDeployment a library user declares with the CRD's own Args, past every check of the HA Args, which refuse the
+     * typo first: the upstream check at serialization is its last guard.
+     */
+    private static java.util.function.Consumer<com.pulumi.Context> byHand(Map<String, String> flinkConfiguration) {
+        var resources = new io.flinkha.flink.crd.FlinkResourceArgs(1, "2048m");
+        return ctx -> new io.flinkha.flink.crd.FlinkDeployment("orders", new io.flinkha.flink.crd.FlinkDeploymentArgs(
+                com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs.builder().name("orders").namespace("flink").build(),
+                io.flinkha.flink.crd.FlinkDeploymentSpecArgs.builder().image("flink:1.20.1-java17").flinkVersion("v1_20")
+                        .serviceAccount(com.pulumi.core.Output.of("flink")).flinkConfiguration(com.pulumi.core.Output.of(flinkConfiguration))
+                        .jobManager(new io.flinkha.flink.crd.JobManagerSpecArgs(1, resources))
+                        .taskManager(new io.flinkha.flink.crd.TaskManagerSpecArgs(resources))
+                        .job(new io.flinkha.flink.crd.JobSpecArgs("local:///j.jar", null, List.of(), 1, io.flinkha.flink.crd.UpgradeMode.STATELESS))
+                        .build()), null);
     }
 
     @Test
     void aFailingDeploymentIsNeverRegisteredAndThePlanNamesItAndTheRule() {
-        var settings = withFlinkConfiguration(Map.of("high-availability.storagedir", "file:///flink-data/x"));
-        var e = assertThrows(FlinkDeploymentCheckException.class, () -> Plans.ofPlatform(settings));
+        var e = assertThrows(FlinkDeploymentCheckException.class, () -> io.flinkha.internal.plan.PlanEngine.run("flink-ha", "test", Map.of(),
+                byHand(Map.of("high-availability.storagedir", "file:///flink-data/x"))));
         assertTrue(e.getMessage().startsWith("FlinkDeployment 'orders' fails the upstream checks (Flink Kubernetes Operator 1.10.0 API and "
                 + "CRD, operator 1.15.0 rules on Flink 1.20.1 keys; Flink 1.20.1 ConfigOptions)"), e.getMessage());
         assertEquals(1, e.violations().size());
@@ -333,9 +338,8 @@ class UpstreamCheckTest {
     void underTheEngineAFailingDeploymentIsOneErrorNamingItAndEveryRuleItBreaks() {
         // the check runs on the resolved inputs, inside the SDK's serialization of the resource: depending on which
         // thread sees the failure first the SDK prints it alone or after its own stack trace (see README)
-        var settings = withFlinkConfiguration(Map.of("heartbeat.timeout", "soon"));
         List<String> errors = io.flinkha.internal.plan.PlanEngine.engineErrors("flink-ha", "test", Map.of(),
-                ctx -> new io.flinkha.platform.FlinkPlatform("flink-ha", settings, null));
+                byHand(Map.of("heartbeat.timeout", "soon")));
         assertEquals(1, errors.size(), errors::toString);
         assertTrue(errors.get(0).contains("FlinkDeployment 'orders' fails the upstream checks"), errors.get(0));
         assertTrue(errors.get(0).contains("flink-option: heartbeat.timeout: Flink 1.20.1 cannot read 'soon' as a duration"), errors.get(0));

@@ -1,4 +1,4 @@
-package io.flinkha.config;
+package io.flinkha.platform;
 
 import java.util.List;
 

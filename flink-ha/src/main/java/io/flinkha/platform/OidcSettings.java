@@ -1,4 +1,4 @@
-package io.flinkha.config;
+package io.flinkha.platform;
 
 /**
  * An existing cluster's IAM OIDC identity provider, which IRSA trusts.

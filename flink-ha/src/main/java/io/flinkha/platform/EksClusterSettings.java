@@ -1,4 +1,4 @@
-package io.flinkha.config;
+package io.flinkha.platform;
 
 import io.flinkha.cluster.NodeGroupSpec;
 import java.util.List;

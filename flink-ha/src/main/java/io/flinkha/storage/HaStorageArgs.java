@@ -1,7 +1,7 @@
-package io.flinkha.config;
+package io.flinkha.storage;
 
-/** Durable storage for Flink HA: config key {@code flink-ha:storage}, selected by its {@code kind}. */
-public sealed interface StorageSettings permits NfsStorageSettings, S3StorageSettings {
+/** The Args of either kind of HA storage: what a platform chooses between, and the retention both kinds carry. */
+public sealed interface HaStorageArgs permits NfsStorageArgs, S3StorageArgs {
 
     /** @return whether the claim or bucket is kept when Pulumi deletes or replaces it */
     boolean retainOnDelete();

@@ -1,4 +1,4 @@
-package io.flinkha.config;
+package io.flinkha.platform;
 
 /** Where the platform runs: config key {@code flink-ha:cluster}, selected by its {@code kind}. */
 public sealed interface ClusterSettings permits ExistingClusterSettings, EksClusterSettings {
