@@ -1,8 +1,8 @@
 package io.flinkha.config;
 
 import io.flinkha.Settings;
-import io.flinkha.platform.EksClusterSettings;
-import io.flinkha.platform.ExistingClusterSettings;
+import io.flinkha.cluster.EksClusterArgs;
+import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.storage.NfsStorageArgs;
 import io.flinkha.storage.S3StorageArgs;
@@ -525,10 +525,10 @@ class SettingsLoaderTest {
 
     @Test
     void aNodeGroupRunsItsDesiredSizeUnlessAnExternalAutoscalerScalesIt() {
-        var fixed = (EksClusterSettings) onAws().with("cluster", eksWith("{\"desiredSize\":3}")).load().cluster();
+        var fixed = (EksClusterArgs) onAws().with("cluster", eksWith("{\"desiredSize\":3}")).load().cluster();
         assertEquals(3, fixed.nodeGroup().maxSize());
         assertEquals(io.flinkha.cluster.NodeGroupSpec.Autoscaling.NONE, fixed.nodeGroup().autoscaling());
-        var scaled = (EksClusterSettings) onAws().with("cluster", eksWith("{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6,"
+        var scaled = (EksClusterArgs) onAws().with("cluster", eksWith("{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6,"
                 + "\"autoscaling\":\"external\"}")).load().cluster();
         assertEquals(6, scaled.nodeGroup().maxSize());
         assertEquals(io.flinkha.cluster.NodeGroupSpec.Autoscaling.EXTERNAL, scaled.nodeGroup().autoscaling());
@@ -554,8 +554,8 @@ class SettingsLoaderTest {
 
     @Test
     void podIdentityIsAnOptInOfEksClusters() {
-        assertEquals(false, ((EksClusterSettings) onAws().load().cluster()).podIdentity());
-        assertEquals(true, ((EksClusterSettings) onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"podIdentity\","))
+        assertEquals(false, ((EksClusterArgs) onAws().load().cluster()).podIdentity());
+        assertEquals(true, ((EksClusterArgs) onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"podIdentity\","))
                 .load().cluster()).podIdentity());
         assertProblem(rejected(onAws().with("cluster", EKS.replace("{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"iam\","))),
                 "flink-ha.cluster.identity", "iam", "irsa", "podIdentity");
@@ -675,7 +675,7 @@ class SettingsLoaderTest {
     void rejectsALogRetentionCloudWatchDoesNotAccept() {
         assertProblem(rejected(onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":100}"))),
                 "flink-ha.cluster.logRetentionDays", "got 100", "CloudWatch Logs' periods");
-        assertEquals(365, ((EksClusterSettings) onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":365}"))
+        assertEquals(365, ((EksClusterArgs) onAws().with("cluster", EKS.replace("}}", "},\"logRetentionDays\":365}"))
                 .load().cluster()).logRetentionDays());
     }
 
@@ -724,10 +724,10 @@ class SettingsLoaderTest {
 
     @Test
     void theUpgradePolicyIsStandardUnlessExtendedIsAsked() {
-        assertEquals(io.flinkha.cluster.EksVersions.SupportType.STANDARD, ((EksClusterSettings) onAws().load().cluster()).supportType());
+        assertEquals(io.flinkha.cluster.EksVersions.SupportType.STANDARD, ((EksClusterArgs) onAws().load().cluster()).supportType());
         FlinkPlatformArgs extended = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.32\",\"upgradePolicy\":\"EXTENDED\"}")
                 .loadOn(REVIEW_DAY);
-        assertEquals(io.flinkha.cluster.EksVersions.SupportType.EXTENDED, ((EksClusterSettings) extended.cluster()).supportType());
+        assertEquals(io.flinkha.cluster.EksVersions.SupportType.EXTENDED, ((EksClusterArgs) extended.cluster()).supportType());
     }
 
     @Test
@@ -769,7 +769,7 @@ class SettingsLoaderTest {
     @Test
     void acceptsAnEksClusterWithS3Storage() {
         FlinkPlatformArgs s = onAws().load();
-        assertTrue(s.cluster() instanceof EksClusterSettings);
+        assertTrue(s.cluster() instanceof EksClusterArgs);
         var s3 = (S3StorageArgs) s.storage();
         assertEquals(List.of("acme-flink-ha-test", true, java.util.Optional.empty(), "presto", 30, true),
                 List.of(s3.bucketName(), s3.retainOnDelete(), s3.kmsKeyArn(), s3.plugin(), s3.noncurrentVersionDays(), s3.protect()));
@@ -814,7 +814,7 @@ class SettingsLoaderTest {
         FlinkPlatformArgs s = onAws().with("cluster", "{\"kind\":\"existing\",\"context\":\"eks-prod\",\"oidc\":{"
                 + "\"providerArn\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\","
                 + "\"issuerUrl\":\"https://oidc.eks.eu-west-1.amazonaws.com/id/ABC\"}}").load();
-        assertTrue(((ExistingClusterSettings) s.cluster()).oidc().isPresent());
+        assertTrue(((ExistingClusterArgs) s.cluster()).oidc().isPresent());
     }
 
     @Test

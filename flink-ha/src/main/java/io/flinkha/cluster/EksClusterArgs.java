@@ -42,7 +42,7 @@ public record EksClusterArgs(
         boolean podIdentity,
         String deployer,
         List<String> previewers,
-        java.util.function.Consumer<String> notices) {
+        java.util.function.Consumer<String> notices) implements ClusterArgs {
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -68,16 +68,58 @@ public record EksClusterArgs(
      */
     public EksClusterArgs {
         io.flinkha.validation.ArgsCheck.of("EksClusterArgs")
-                .required("clusterName", clusterName, "expected an EKS cluster name, unique in the account and region")
-                .required("region", region, "expected the region, for the kubeconfig's token command")
-                .required("awsProvider", awsProvider, "expected the stack's AWS provider")
+                .resource("clusterName", clusterName, "expected an EKS cluster name, unique in the account and region")
+                .resource("region", region, "expected the region, for the kubeconfig's token command")
+                .resource("awsProvider", awsProvider, "expected the stack's AWS provider")
                 .required("nodeGroup", nodeGroup, "expected the managed node group")
-                .check(privateSubnetIds.size() >= 2, "privateSubnetIds", privateSubnetIds.size(), "expected at least two, in different availability zones")
-                .problem("kubernetesVersion", kubernetesVersion, EksVersions.problem(kubernetesVersion, supportType, checkedOn))
+                .bound(privateSubnetIds.size() >= 2, "privateSubnetIds", privateSubnetIds.size(), "expected at least two, in different availability zones")
+                .check(kubernetesVersion != null && KUBERNETES_VERSION.matcher(kubernetesVersion).matches(), "kubernetesVersion",
+                        kubernetesVersion, "expected a pinned Kubernetes minor version such as " + EksVersions.DEFAULT)
+                .problem("kubernetesVersion", kubernetesVersion, kubernetesVersion == null || !KUBERNETES_VERSION.matcher(kubernetesVersion).matches()
+                        ? java.util.Optional.empty() : EksVersions.problem(kubernetesVersion, supportType, checkedOn))
                 .addAll(accessProblems(deployer, admins, previewers))
                 .addAll(publicAccessProblems(publicAccessCidrs))
                 .problem("logRetentionDays", logRetentionDays, logRetentionProblem(logRetentionDays))
                 .done();
+    }
+
+    /** A Kubernetes minor version, as EKS takes it. */
+    public static final java.util.regex.Pattern KUBERNETES_VERSION = java.util.regex.Pattern.compile("1\\.\\d{2}");
+    /** The whole numbers {@code logRetentionDays} is read from, before CloudWatch's own list. */
+    public static final io.flinkha.validation.IntRange LOG_RETENTION = new io.flinkha.validation.IntRange(1, 3653);
+    /** A subnet id. */
+    public static final java.util.regex.Pattern SUBNET_ID = java.util.regex.Pattern.compile("subnet-[0-9a-f]{8,17}");
+
+    /**
+     * The subnets of an existing VPC, known by id.
+     *
+     * @param privateSubnetIds where the nodes run
+     * @param publicSubnetIds  for internet-facing load balancers
+     * @return what is wrong with them, each as {@code private: ...} or {@code private/public: ...}
+     */
+    public static List<String> subnetProblems(List<String> privateSubnetIds, List<String> publicSubnetIds) {
+        List<String> out = new java.util.ArrayList<>();
+        if (new java.util.HashSet<>(privateSubnetIds).size() < 2) {
+            out.add("private: got " + privateSubnetIds + "; expected at least two private subnets in different availability zones "
+                    + "(EKS and a zone-tolerant node group need two)");
+        }
+        java.util.stream.Stream.concat(privateSubnetIds.stream(), publicSubnetIds.stream()).filter(id -> !SUBNET_ID.matcher(id).matches())
+                .forEach(id -> out.add("private/public: got '" + id + "'; expected subnet ids such as subnet-0a1b2c3d"));
+        return out;
+    }
+
+    /**
+     * @param clusterName      EKS cluster name, unique in the account and region
+     * @param privateSubnetIds private subnets in at least two zones
+     * @param publicSubnetIds  public subnets
+     * @param awsProvider      the stack's AWS provider
+     * @param notices          where the cluster reports which EKS support calendar it checked against
+     * @return these Args with the name the platform gives the cluster and the resources it needs, checked again with them
+     */
+    public EksClusterArgs bind(String clusterName, List<Output<String>> privateSubnetIds, List<Output<String>> publicSubnetIds,
+                               com.pulumi.aws.Provider awsProvider, java.util.function.Consumer<String> notices) {
+        return new EksClusterArgs(clusterName, kubernetesVersion, region, privateSubnetIds, publicSubnetIds, nodeGroup, admins,
+                publicAccessCidrs, awsProvider, supportType, checkedOn, logRetentionDays, podIdentity, deployer, previewers, notices);
     }
 
     /** The retention periods CloudWatch Logs accepts (days). */

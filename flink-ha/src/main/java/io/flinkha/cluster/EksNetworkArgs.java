@@ -42,6 +42,15 @@ public record EksNetworkArgs(String clusterName, String cidr, List<String> avail
         return out;
     }
 
+    /**
+     * @param clusterName the cluster that will use the subnets
+     * @param awsProvider the stack's AWS provider
+     * @return these Args with the cluster's name and the provider, checked again with them
+     */
+    public EksNetworkArgs bind(String clusterName, com.pulumi.aws.Provider awsProvider) {
+        return new EksNetworkArgs(clusterName, cidr, availabilityZones, natGatewayPerZone, awsProvider);
+    }
+
     /** @return the region of the zones, e.g. {@code eu-west-1} for {@code eu-west-1a} */
     public String region() {
         return regionOf(availabilityZones.get(0));
@@ -69,9 +78,9 @@ public record EksNetworkArgs(String clusterName, String cidr, List<String> avail
     public EksNetworkArgs {
         availabilityZones = List.copyOf(availabilityZones);
         io.flinkha.validation.ArgsCheck.of("EksNetworkArgs")
-                .required("clusterName", clusterName, "expected the cluster that will use the subnets")
+                .resource("clusterName", clusterName, "expected the cluster that will use the subnets")
                 .addAll(problems(cidr, availabilityZones))
-                .required("awsProvider", awsProvider, "expected the stack's AWS provider")
+                .resource("awsProvider", awsProvider, "expected the stack's AWS provider")
                 .done();
     }
 }

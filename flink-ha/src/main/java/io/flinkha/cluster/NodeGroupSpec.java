@@ -4,6 +4,7 @@ import io.flinkha.validation.ArgsCheck;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The EKS managed node group that runs Flink. Checked when made: every instance type in
@@ -62,6 +63,27 @@ public record NodeGroupSpec(List<String> instanceTypes, int minSize, int desired
         instanceTypes = instanceTypes == null ? List.of() : List.copyOf(instanceTypes);
         ArgsCheck.of("NodeGroupSpec").addAll(problems(instanceTypes, minSize, desiredSize, maxSize, diskSizeGb))
                 .addAll(autoscalingProblems(desiredSize, maxSize, autoscaling)).done();
+    }
+
+    /**
+     * A node group with the documented defaults for what is not given: {@code desiredSize} is at least {@code minSize},
+     * {@code maxSize} is {@code desiredSize}.
+     *
+     * @param instanceTypes EC2 instance types, if given
+     * @param minSize       minimum nodes, if given
+     * @param desiredSize   desired nodes, if given
+     * @param maxSize       maximum nodes, if given
+     * @param diskSizeGb    root volume size in GiB, if given
+     * @param autoscaling   who changes the node count
+     * @return the checked node group
+     * @throws IllegalArgumentException naming every problem
+     */
+    public static NodeGroupSpec withDefaults(Optional<List<String>> instanceTypes, Optional<Integer> minSize, Optional<Integer> desiredSize,
+                                             Optional<Integer> maxSize, Optional<Integer> diskSizeGb, Autoscaling autoscaling) {
+        int min = minSize.orElse(DEFAULT.minSize());
+        int desired = desiredSize.orElse(Math.max(min, DEFAULT.desiredSize()));
+        return new NodeGroupSpec(instanceTypes.orElse(DEFAULT.instanceTypes()), min, desired, maxSize.orElse(desired),
+                diskSizeGb.orElse(DEFAULT.diskSizeGb()), autoscaling);
     }
 
     /**

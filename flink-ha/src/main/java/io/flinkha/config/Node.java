@@ -99,34 +99,24 @@ final class Node {
         return s;
     }
 
-    int integer(String name, int fallback, int min, int max) {
-        if (!has(name)) {
-            return fallback;
-        }
-        JsonElement e = object.get(name);
-        String allowed = String.format("expected a whole number from %d to %d", min, max);
-        try {
-            if (e.isJsonPrimitive()) {
-                double d = Double.parseDouble(e.getAsString().trim());
-                if (d == Math.rint(d) && d >= min && d <= max) {
-                    return (int) d;
-                }
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add(key(name), shown(e), allowed);
-        return fallback;
-    }
-
     /** A whole number in the range its Args allow, or empty (and a problem) when it is none. */
     Optional<Integer> optionalInteger(String name, io.flinkha.validation.IntRange range) {
         if (!has(name)) {
             return Optional.empty();
         }
-        int sentinel = range.min() > Integer.MIN_VALUE ? range.min() - 1 : range.max() + 1;
-        int value = integer(name, sentinel, range.min(), range.max());
-        return value == sentinel ? Optional.empty() : Optional.of(value);
+        JsonElement e = object.get(name);
+        try {
+            if (e.isJsonPrimitive()) {
+                double d = Double.parseDouble(e.getAsString().trim());
+                if (d == Math.rint(d) && range.contains((long) d) && Math.abs(d) < Long.MAX_VALUE) {
+                    return Optional.of((int) d);
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(key(name), shown(e), range.allowed());
+        return Optional.empty();
     }
 
     boolean bool(String name, boolean fallback) {

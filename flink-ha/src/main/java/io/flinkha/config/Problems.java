@@ -55,6 +55,15 @@ final class Problems {
         messages.addAll(tail);
     }
 
+    /** Rewrites the problems found since {@code first}, keeping their order. */
+    void mapSince(int first, java.util.function.UnaryOperator<String> f) {
+        List<String> all = new ArrayList<>(messages);
+        messages.clear();
+        for (int i = 0; i < all.size(); i++) {
+            messages.add(i < first ? all.get(i) : f.apply(all.get(i)));
+        }
+    }
+
     boolean isEmpty() {
         return messages.isEmpty();
     }

@@ -3,10 +3,13 @@ package io.flinkha.config;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.flinkha.cluster.ClusterArgs;
 import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetworkArgs;
 import io.flinkha.cluster.EksVersions;
+import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.NodeGroupSpec;
+import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.ContainerResources;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.RecoveryModel;
@@ -14,14 +17,9 @@ import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.flink.crd.UpgradeMode;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.operator.OperatorRelease;
-import io.flinkha.platform.ClusterSettings;
-import io.flinkha.platform.EksClusterSettings;
 import io.flinkha.platform.Environment;
-import io.flinkha.platform.ExistingClusterSettings;
 import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.platform.Job;
-import io.flinkha.platform.NetworkSettings;
-import io.flinkha.platform.OidcSettings;
 import io.flinkha.storage.HaStorageArgs;
 import io.flinkha.storage.NfsStorageArgs;
 import io.flinkha.storage.S3StorageArgs;
@@ -66,6 +64,17 @@ public final class SettingsLoader {
             "jobManager", "jobManager", "taskManager", "taskManager", "readyTimeout", "readyTimeout",
             "initialSavepointPath", "initialSavepointPath", "acknowledgeStateLoss", "stateLossAcknowledged",
             "savepointRedeployNonce", "savepointRedeployNonce");
+    /** Each key of {@code cluster} of kind existing, and the {@link ExistingClusterArgs} field it binds to. */
+    public static final Map<String, String> EXISTING_KEYS = ordered("context", "context", "kubeconfig", "kubeconfig", "oidc", "oidc",
+            "nodes", "nodes");
+    /**
+     * Each key of {@code cluster} of kind eks, and the {@link EksClusterArgs} field it binds to ({@code vpc} makes the new VPC's
+     * {@link EksNetworkArgs}), in the order its problems are reported.
+     */
+    public static final Map<String, String> EKS_KEYS = ordered("kubernetesVersion", "kubernetesVersion", "upgradePolicy", "supportType",
+            "subnets", "privateSubnetIds, publicSubnetIds", "vpc", "(EksNetworkArgs)", "nodeGroup", "nodeGroup", "deployer", "deployer",
+            "admins", "admins", "previewers", "previewers", "publicAccessCidrs", "publicAccessCidrs", "logRetentionDays", "logRetentionDays",
+            "identity", "podIdentity");
     /** Each key of {@code storage} of kind nfs, and the {@link NfsStorageArgs} field it binds to. */
     public static final Map<String, String> NFS_KEYS = identity("storageClass", "size", "mountPath", "retainOnDelete", "protect");
     /** Each key of {@code storage} of kind s3, and the {@link S3StorageArgs} field it binds to. */
@@ -80,12 +89,10 @@ public final class SettingsLoader {
      * name and the AWS region (top-level keys), and the operator release the jobs bind from {@code operator.version}.
      */
     public static final Map<String, String> ENVIRONMENT_FIELDS = Map.of("production", "production", "environment", "environment",
-            "region", "aws.region", "operatorRelease", "operator.version");
+            "region", "aws.region", "operatorRelease", "operator.version", "checkedOn", "(the day of the plan)",
+            "clusterName", "(the platform's name and the environment)");
 
     private static final Pattern TWO_PART_VERSION = Pattern.compile("\\d+\\.\\d+");
-    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
-    private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/[A-Za-z0-9./_-]+");
-    private static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{2}");
 
     private SettingsLoader() {
     }
@@ -166,9 +173,7 @@ public final class SettingsLoader {
         } catch (ArgsCheck.ArgsException e) {
             for (ArgsCheck.Problem p : e.problems()) {
                 String key = ENVIRONMENT_FIELDS.containsKey(p.argument()) ? null : keyOf.apply(p.argument());
-                if (key != null && key.endsWith(QUOTE_IT)) {
-                    problems.raw(key.substring(0, key.length() - 1) + ": " + p.text() + " (YAML read an unquoted version as a number: quote it)");
-                } else if (key != null) {
+                if (key != null) {
                     problems.raw(key + p.field().substring(p.argument().length()) + ": " + p.text());
                 }
             }
@@ -195,7 +200,7 @@ public final class SettingsLoader {
             Optional<String> validRegion = region.filter(r -> S3StorageArgs.REGION.matcher(r).matches());
             environment = new Environment("invalid", root.bool("production", false), "invalid", validRegion, today);
         }
-        ClusterSettings cluster = readCluster(root, problems, today);
+        Cluster cluster = readCluster(root, environment, problems);
         Node o = root.childOrEmpty("operator");
         Optional<OperatorRelease> release = OperatorRelease.of(o.string("version", OperatorRelease.DEFAULT.version()));
         FlinkOperatorArgs operator = readOperator(o, problems);
@@ -204,24 +209,28 @@ public final class SettingsLoader {
         List<Integer> entries = new ArrayList<>();
         List<Job> jobs = readJobs(root, environment, recovery, release, entries, problems);
         var check = ArgsCheck.of("FlinkPlatformArgs");
-        FlinkPlatformArgs.problems(environment, cluster, storage, operator, jobs, check);
+        FlinkPlatformArgs.problems(environment, cluster.args(), cluster.network(), storage, operator, jobs, check);
         Environment env = environment;
         // a job that failed its own Args is left out, so the platform's jobs[i] is the stack's entry entries[i]
         return bind(() -> {
             check.done();
             // the parts' own problems are reported already; the whole is made only of sound parts
-            return problems.isEmpty() ? new FlinkPlatformArgs(env, cluster, storage, operator, jobs) : null;
+            return problems.isEmpty() ? new FlinkPlatformArgs(env, cluster.args(), cluster.network(), storage, operator, jobs) : null;
         }, field -> field.equals("aws") && root.has("aws") ? null : root.key(field.startsWith("jobs[") ? "jobs[" + entries.get(Integer.parseInt(field.substring(5, field.indexOf(']'))))
                 + field.substring(field.indexOf(']')) : field), problems);
     }
 
-    private static ClusterSettings readCluster(Node root, Problems problems, LocalDate today) {
+    /** The cluster a stack names: an existing one, or EKS (and its new VPC, when it does not name subnets). */
+    private record Cluster(ClusterArgs args, Optional<EksNetworkArgs> network) {
+    }
+
+    private static Cluster readCluster(Node root, Environment env, Problems problems) {
         Optional<Node> node = root.child("cluster");
         if (node.isEmpty()) {
             if (!root.has("cluster")) {
                 problems.missing(root.key("cluster"), "expected {kind: existing, context: <kubeconfig context>}");
             }
-            return null;
+            return new Cluster(null, Optional.empty());
         }
         Node c = node.get();
         String kind = c.oneOf("kind", null, Set.of("existing", "eks"));
@@ -229,41 +238,32 @@ public final class SettingsLoader {
             if (!c.has("kind")) {
                 problems.missing(c.key("kind"), "allowed: eks, existing");
             }
-            return null;
+            return new Cluster(null, Optional.empty());
         }
         if (kind.equals("eks")) {
-            return readEks(c, problems, today);
+            int first = problems.size();
+            Cluster eks = readEks(c, env, problems);
+            problems.sortSince(first, order(c.key(""), List.copyOf(EKS_KEYS.keySet())));
+            return eks;
         }
-        c.allowOnly(Set.of("kind", "context", "kubeconfig", "oidc", "nodes"));
-        String context = c.requiredString("context", "expected the kubeconfig context to deploy to");
-        Optional<OidcSettings> oidc = c.child("oidc").map(o -> {
-            o.allowOnly(Set.of("providerArn", "issuerUrl"));
-            String arn = o.requiredString("providerArn", "expected the ARN of the cluster's IAM OIDC provider");
-            if (!arn.isEmpty() && !OIDC_PROVIDER_ARN.matcher(arn).matches()) {
-                problems.add(o.key("providerArn"), arn, "expected arn:aws:iam::<account>:oidc-provider/<issuer host and path>");
-            }
-            String issuer = o.requiredString("issuerUrl", "expected the cluster's OIDC issuer URL (https://...)");
-            if (!issuer.isEmpty() && !issuer.startsWith("https://")) {
-                problems.add(o.key("issuerUrl"), issuer, "expected an https:// issuer URL");
-            }
-            return new OidcSettings(arn, issuer);
-        });
-        Optional<Integer> nodes = c.has("nodes") ? Optional.of(c.integer("nodes", 1, 1, 10_000)) : Optional.empty();
-        return new ExistingClusterSettings(context, c.optionalString("kubeconfig"), oidc, nodes);
+        c.allowOnly(concat(EXISTING_KEYS.keySet(), "kind"));
+        Optional<Node> o = c.child("oidc");
+        o.ifPresent(n -> n.allowOnly(Set.of("providerArn", "issuerUrl")));
+        Optional<OidcIdentity> oidc = o.map(n -> bind(() -> OidcIdentity.declared(n.optionalString("providerArn").orElse(null),
+                n.optionalString("issuerUrl").orElse(null)), n::key, problems));
+        ExistingClusterArgs existing = bind(() -> new ExistingClusterArgs(c.optionalString("context").orElse(null), c.optionalString("kubeconfig"),
+                oidc, c.optionalInteger("nodes", ExistingClusterArgs.NODES)), keys(c, EXISTING_KEYS), problems);
+        // a cluster whose OIDC provider is refused is no cluster without one: the rules that need it wait for the fix
+        return new Cluster(o.isPresent() && oidc.isEmpty() ? null : existing, Optional.empty());
     }
 
-    private static EksClusterSettings readEks(Node c, Problems problems, LocalDate today) {
-        c.allowOnly(Set.of("kind", "kubernetesVersion", "upgradePolicy", "vpc", "subnets", "nodeGroup", "admins", "deployer", "previewers",
-                "publicAccessCidrs", "identity",
-                "logRetentionDays"));
-        String version = c.matching("kubernetesVersion", EksVersions.DEFAULT, K8S_VERSION, "expected a pinned Kubernetes minor version "
-                + "such as " + EksVersions.DEFAULT + " (quote it: YAML reads 1.30 as the number 1.3)");
-        String policy = c.oneOf("upgradePolicy", EksVersions.SupportType.STANDARD.name(), Set.of("STANDARD", "EXTENDED"));
-        EksVersions.SupportType supportType = "EXTENDED".equals(policy) ? EksVersions.SupportType.EXTENDED : EksVersions.SupportType.STANDARD;
-        if (K8S_VERSION.matcher(version).matches()) {
-            EksVersions.problem(version, supportType, today).ifPresent(p -> problems.add(c.key("kubernetesVersion"), version, p));
-        }
-        NetworkSettings network = null;
+    private static Cluster readEks(Node c, Environment env, Problems problems) {
+        c.allowOnly(concat(EKS_KEYS.keySet(), "kind"));
+        var b = EksClusterArgs.builder().checkedOn(env.checkedOn()).region(env.awsRegion().orElse(null));
+        c.optionalString("kubernetesVersion").ifPresent(b::kubernetesVersion);
+        b.supportType(EksVersions.SupportType.valueOf(c.oneOf("upgradePolicy", "STANDARD", Set.of("STANDARD", "EXTENDED")) .equals("EXTENDED")
+                ? "EXTENDED" : "STANDARD"));
+        Optional<EksNetworkArgs> network = Optional.empty();
         if (c.has("vpc") && c.has("subnets")) {
             problems.add(c.key("subnets"), "both vpc and subnets", "give either vpc (a new VPC) or subnets (an existing VPC), not both");
         } else if (c.has("subnets")) {
@@ -271,52 +271,37 @@ public final class SettingsLoader {
             s.allowOnly(Set.of("private", "public"));
             List<String> priv = s.strings("private");
             List<String> pub = s.strings("public");
-            if (new HashSet<>(priv).size() < 2) {
-                problems.add(s.key("private"), priv, "expected at least two private subnets in different availability zones "
-                        + "(EKS and a zone-tolerant node group need two)");
-            }
-            for (String id : java.util.stream.Stream.concat(priv.stream(), pub.stream()).toList()) {
-                if (!SUBNET_ID.matcher(id).matches()) {
-                    problems.add(s.key("private/public"), id, "expected subnet ids such as subnet-0a1b2c3d");
-                }
-            }
-            network = new NetworkSettings.ExistingSubnets(List.copyOf(priv), List.copyOf(pub));
+            EksClusterArgs.subnetProblems(priv, pub).forEach(p -> problems.raw(s.key(p)));
+            b.privateSubnetIds(priv.stream().map(com.pulumi.core.Output::of).toList())
+                    .publicSubnetIds(pub.stream().map(com.pulumi.core.Output::of).toList());
         } else {
             Node v = c.childOrEmpty("vpc");
             v.allowOnly(Set.of("cidr", "availabilityZones", "natGateways"));
-            String cidr = v.string("cidr", EksNetworkArgs.DEFAULT_CIDR);
-            List<String> zones = v.strings("availabilityZones");
-            EksNetworkArgs.problems(cidr, zones).forEach(p -> problems.raw(v.key(p)));
-            String nat = v.oneOf("natGateways", "single", Set.of("single", "perZone"));
-            network = new NetworkSettings.NewVpc(cidr, List.copyOf(zones), "perZone".equals(nat));
+            boolean perZone = "perZone".equals(v.oneOf("natGateways", "single", Set.of("single", "perZone")));
+            network = Optional.ofNullable(bind(() -> new EksNetworkArgs(null, v.string("cidr", EksNetworkArgs.DEFAULT_CIDR),
+                    v.strings("availabilityZones"), perZone, null), v::key, problems));
         }
         Node n = c.childOrEmpty("nodeGroup");
         n.allowOnly(Set.of("instanceTypes", "minSize", "desiredSize", "maxSize", "diskSize", "autoscaling"));
-        NodeGroupSpec d = NodeGroupSpec.DEFAULT;
-        List<String> types = n.has("instanceTypes") ? n.strings("instanceTypes") : d.instanceTypes();
-        int min = n.integer("minSize", d.minSize(), Integer.MIN_VALUE, Integer.MAX_VALUE);
-        int desired = n.integer("desiredSize", Math.max(min, d.desiredSize()), Integer.MIN_VALUE, Integer.MAX_VALUE);
-        int max = n.integer("maxSize", desired, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        int disk = n.integer("diskSize", d.diskSizeGb(), Integer.MIN_VALUE, Integer.MAX_VALUE);
-        String scaling = n.oneOf("autoscaling", "none", Set.of("none", "external"));
-        NodeGroupSpec.Autoscaling autoscaling = "external".equals(scaling) ? NodeGroupSpec.Autoscaling.EXTERNAL : NodeGroupSpec.Autoscaling.NONE;
-        List<String> nodeProblems = new ArrayList<>(NodeGroupSpec.problems(types, min, desired, max, disk));
-        if (nodeProblems.isEmpty()) {
-            nodeProblems.addAll(NodeGroupSpec.autoscalingProblems(desired, max, autoscaling));
-        }
-        nodeProblems.forEach(p -> problems.raw(n.key(p)));
-        NodeGroupSpec nodeGroup = nodeProblems.isEmpty() ? new NodeGroupSpec(types, min, desired, max, disk, autoscaling) : d;
-        List<String> admins = c.strings("admins");
-        String deployer = c.optionalString("deployer").orElse(null);
-        List<String> previewers = c.strings("previewers");
-        EksClusterArgs.accessProblems(deployer, admins, previewers).forEach(p -> problems.raw(c.key(p)));
-        List<String> cidrs = c.strings("publicAccessCidrs");
-        EksClusterArgs.publicAccessProblems(cidrs).forEach(p -> problems.raw(c.key(p)));
-        int logRetention = c.integer("logRetentionDays", EksClusterArgs.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
-        EksClusterArgs.logRetentionProblem(logRetention).ifPresent(p -> problems.add(c.key("logRetentionDays"), logRetention, p));
-        boolean podIdentity = "podIdentity".equals(c.oneOf("identity", "irsa", Set.of("irsa", "podIdentity")));
-        return new EksClusterSettings(version, network, nodeGroup, List.copyOf(admins), List.copyOf(cidrs), supportType, logRetention,
-                podIdentity, deployer, List.copyOf(previewers));
+        var any = new io.flinkha.validation.IntRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        var autoscaling = "external".equals(n.oneOf("autoscaling", "none", Set.of("none", "external")))
+                ? NodeGroupSpec.Autoscaling.EXTERNAL : NodeGroupSpec.Autoscaling.NONE;
+        Optional<List<String>> types = n.has("instanceTypes") ? Optional.of(n.strings("instanceTypes")) : Optional.empty();
+        var min = n.optionalInteger("minSize", any);
+        var desired = n.optionalInteger("desiredSize", any);
+        var max = n.optionalInteger("maxSize", any);
+        var disk = n.optionalInteger("diskSize", any);
+        NodeGroupSpec nodeGroup = bind(() -> NodeGroupSpec.withDefaults(types, min, desired, max, disk, autoscaling), n::key, problems);
+        b.nodeGroup(nodeGroup != null ? nodeGroup : NodeGroupSpec.DEFAULT);
+        b.admins(c.strings("admins")).previewers(c.strings("previewers")).publicAccessCidrs(c.strings("publicAccessCidrs"));
+        c.optionalString("deployer").ifPresent(b::deployer);
+        c.optionalInteger("logRetentionDays", EksClusterArgs.LOG_RETENTION).ifPresent(b::logRetentionDays);
+        b.podIdentity("podIdentity".equals(c.oneOf("identity", "irsa", Set.of("irsa", "podIdentity"))));
+        int first = problems.size();
+        EksClusterArgs eks = bind(b::build, keys(c, EKS_KEYS), problems);
+        problems.mapSince(first, m -> m.startsWith(c.key("kubernetesVersion") + ": got") && m.contains("expected a pinned")
+                ? m + " (quote it: YAML reads 1.30 as the number 1.3)" : m);
+        return new Cluster(eks, network);
     }
 
     private static List<Job> readJobs(Node root, Environment env, Optional<RecoveryObjective> recovery, Optional<OperatorRelease> release,
@@ -364,34 +349,36 @@ public final class SettingsLoader {
             }
             Function<String, String> jobKeys = keys(j, JOB_KEYS);
             HaFlinkDeploymentArgs args = bind(b::build, field -> field.equals("flinkVersion") || field.equals("image")
-                    ? versionKey(flink, field.equals("image") ? "image" : "version") : jobKeys.apply(field), problems);
+                    ? flink.key(field.equals("image") ? "image" : "version") : jobKeys.apply(field), problems);
+            quoteHint(flink, "version", first, problems);
             if (args != null && !name.isEmpty()) {
                 jobs.add(new Job(name, args));
                 entries.add(entry);
             }
-            problems.sortSince(first, JOB_ORDER.apply(j.key("")));
+            problems.sortSince(first, order(j.key(""), List.copyOf(JOB_KEYS.keySet())));
         }
         return jobs;
     }
 
-    /** Orders a job's problems as its keys are documented, whatever checked them: unknown keys first. */
-    private static final Function<String, java.util.Comparator<String>> JOB_ORDER = prefix -> java.util.Comparator.comparingInt(message -> {
-        String key = message.startsWith(prefix) ? message.substring(prefix.length()) : "";
-        String top = key.replaceFirst("[.:].*", "");
-        String second = key.replaceFirst("^flink\\.([a-z]+).*", "flink.$1");
-        List<String> order = List.copyOf(JOB_KEYS.keySet());
-        int at = order.indexOf(key.startsWith("flink.") ? second : top);
-        return at;
-    });
-
-    /** A problem with a version that YAML read as a number says so: {@code version: 1.10} arrives as 1.1. */
-    private static String versionKey(Node node, String key) {
-        boolean number = key.equals("version") && node.has(key) && TWO_PART_VERSION.matcher(node.string(key, "")).matches();
-        return node.key(key) + (number ? QUOTE_IT : "");
+    /** Orders one section's problems as its keys are documented, whatever checked them: unknown keys first. */
+    private static java.util.Comparator<String> order(String prefix, List<String> keys) {
+        return java.util.Comparator.comparingInt(message -> {
+            String key = message.startsWith(prefix) ? message.substring(prefix.length()) : "";
+            String top = key.replaceFirst("[.:/\\[].*", "");
+            String nested = key.replaceFirst("^([a-z]+\\.[a-zA-Z]+).*", "$1");
+            return keys.contains(nested) ? keys.indexOf(nested) : keys.indexOf(top);
+        });
     }
 
-    /** Marks a key whose problem adds the hint that YAML read the value as a number. */
-    private static final String QUOTE_IT = "\u0000";
+    /**
+     * YAML reads an unquoted version as a number ({@code 1.10} arrives as 1.1): a problem with such a value, found since
+     * {@code first}, says so.
+     */
+    private static void quoteHint(Node node, String key, int first, Problems problems) {
+        if (node.has(key) && TWO_PART_VERSION.matcher(node.string(key, "")).matches()) {
+            problems.mapSince(first, m -> m.startsWith(node.key(key) + ": got") ? m + " (YAML read an unquoted version as a number: quote it)" : m);
+        }
+    }
 
     private static FlinkOperatorArgs readOperator(Node o, Problems problems) {
         o.allowOnly(OPERATOR_KEYS.keySet());
@@ -408,7 +395,10 @@ public final class SettingsLoader {
         b.extraValues(o.plainMap("helmValues"));
         b.acknowledgeDefects(o.strings("acknowledgeDefects"));
         Function<String, String> operatorKeys = keys(o, OPERATOR_KEYS);
-        return bind(b::build, field -> field.equals("version") ? versionKey(o, "version") : operatorKeys.apply(field), problems);
+        int first = problems.size();
+        FlinkOperatorArgs operator = bind(b::build, operatorKeys, problems);
+        quoteHint(o, "version", first, problems);
+        return operator;
     }
 
     private static HaStorageArgs readStorage(Node root, Environment env, Problems problems) {

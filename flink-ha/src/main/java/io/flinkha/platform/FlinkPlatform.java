@@ -11,8 +11,6 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import io.flinkha.cluster.EksCluster;
 import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetwork;
-import io.flinkha.cluster.EksNetworkArgs;
-import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.storage.S3Storage;
 import io.flinkha.cluster.ExistingCluster;
 import io.flinkha.cluster.ExistingClusterArgs;
@@ -130,45 +128,20 @@ public class FlinkPlatform extends ComponentResource {
     private static KubernetesCluster cluster(String name, FlinkPlatformArgs settings, Optional<com.pulumi.aws.Provider> aws,
                                              java.util.function.Consumer<String> notices,
                                              ComponentResourceOptions parent) {
-        if (settings.cluster() instanceof ExistingClusterSettings existing) {
-            return new ExistingCluster(name + "-cluster", new ExistingClusterArgs(existing.context(), existing.kubeconfig(),
-                    existing.oidc().map(o -> new OidcIdentity(Output.of(o.providerArn()), Output.of(o.issuerUrl())))), parent);
+        if (settings.cluster() instanceof ExistingClusterArgs existing) {
+            return new ExistingCluster(name + "-cluster", existing, parent);
         }
-        if (settings.cluster() instanceof EksClusterSettings eks) {
-            var awsProvider = aws.orElseThrow();
-            String clusterName = name + "-" + settings.environment().name();
-            List<Output<String>> privateSubnets;
-            List<Output<String>> publicSubnets;
-            if (eks.network() instanceof NetworkSettings.NewVpc vpc) {
-                var network = new EksNetwork(name + "-network", new EksNetworkArgs(clusterName, vpc.cidr(),
-                        vpc.availabilityZones(), vpc.natGatewayPerZone(), awsProvider), parent);
-                privateSubnets = network.privateSubnetIds();
-                publicSubnets = network.publicSubnetIds();
-            } else {
-                var existing = (NetworkSettings.ExistingSubnets) eks.network();
-                privateSubnets = existing.privateSubnetIds().stream().map(Output::of).toList();
-                publicSubnets = existing.publicSubnetIds().stream().map(Output::of).toList();
-            }
-            return new EksCluster(name + "-cluster", EksClusterArgs.builder()
-                    .clusterName(clusterName)
-                    .kubernetesVersion(eks.kubernetesVersion())
-                    .supportType(eks.supportType())
-                    .region(settings.environment().awsRegion().orElseThrow())
-                    .privateSubnetIds(privateSubnets)
-                    .publicSubnetIds(publicSubnets)
-                    .nodeGroup(eks.nodeGroup())
-                    .admins(eks.admins())
-                    .deployer(eks.deployer())
-                    .previewers(eks.previewers())
-                    .publicAccessCidrs(eks.publicAccessCidrs())
-                    .logRetentionDays(eks.logRetentionDays())
-                    .podIdentity(eks.podIdentity())
-                    .checkedOn(settings.environment().checkedOn())
-                    .notices(notices)
-                    .awsProvider(awsProvider)
-                    .build(), parent);
+        var eks = (EksClusterArgs) settings.cluster();
+        var awsProvider = aws.orElseThrow();
+        String clusterName = name + "-" + settings.environment().name();
+        List<Output<String>> privateSubnets = eks.privateSubnetIds();
+        List<Output<String>> publicSubnets = eks.publicSubnetIds();
+        if (settings.network().isPresent()) {
+            var network = new EksNetwork(name + "-network", settings.network().get().bind(clusterName, awsProvider), parent);
+            privateSubnets = network.privateSubnetIds();
+            publicSubnets = network.publicSubnetIds();
         }
-        throw new IllegalStateException("unsupported cluster settings: " + settings.cluster());
+        return new EksCluster(name + "-cluster", eks.bind(clusterName, privateSubnets, publicSubnets, awsProvider, notices), parent);
     }
 
     private static HaStorage storage(String name, FlinkPlatformArgs settings, Output<String> namespace, KubernetesCluster cluster,

@@ -1,7 +1,10 @@
 package io.flinkha.platform;
 
+import io.flinkha.cluster.ClusterArgs;
 import io.flinkha.cluster.Ec2InstanceTypes;
+import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetworkArgs;
+import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.EksVersions;
 import io.flinkha.cluster.NodeGroupSpec;
 import io.flinkha.cluster.PodPlacement;
@@ -32,13 +35,16 @@ import java.util.TreeSet;
  * {@code jobs[0].flinkConfiguration.x}), so a stack's binder only adds its project's prefix.
  *
  * @param environment the environment's own facts
- * @param cluster     where the platform runs
+ * @param cluster     where the platform runs: an existing cluster, or an EKS cluster's Args without its name, subnets and
+ *                    provider (the platform binds them)
+ * @param network     the new VPC of an EKS cluster, without its cluster's name and provider; empty for an existing cluster
+ *                    or existing subnets
  * @param storage     the HA storage's Args, without the namespace, cluster or provider (the platform binds them)
  * @param operator    the operator's Args, without the cluster and namespaces (the platform binds them)
  * @param jobs        the jobs, one HA FlinkDeployment each, without storage, account and operator
  */
-public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster, HaStorageArgs storage, FlinkOperatorArgs operator,
-                                List<Job> jobs) {
+public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Optional<EksNetworkArgs> network, HaStorageArgs storage,
+                                FlinkOperatorArgs operator, List<Job> jobs) {
     /** Documentation address ranges (RFC 5737): nothing real is ever there. */
     private static final List<String> DOCUMENTATION_NETWORKS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
     /** Account ids AWS uses in its documentation and examples. */
@@ -50,6 +56,7 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
      *
      * @param environment the environment's own facts
      * @param cluster     where the platform runs
+     * @param network     the new VPC of an EKS cluster, if it gets one
      * @param storage     the HA storage's Args
      * @param operator    the operator's Args
      * @param jobs        the jobs
@@ -61,8 +68,9 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
                 .required("cluster", cluster, "expected {kind: existing, context: <kubeconfig context>}")
                 .required("storage", storage, "expected {kind: nfs, storageClass: <RWX class>}")
                 .required("operator", operator, "expected the operator's Args")
-                .check(!jobs.isEmpty(), "jobs", "[]", "expected at least one job");
-        problems(environment, cluster, storage, operator, jobs, check);
+                .check(!jobs.isEmpty(), "jobs", "[]", "expected at least one job")
+                .check(network.isEmpty() || cluster instanceof EksClusterArgs, "network", "a VPC", "expected only with an EKS cluster");
+        problems(environment, cluster, network, storage, operator, jobs, check);
         check.done();
     }
 
@@ -72,13 +80,14 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
      *
      * @param environment the environment's own facts
      * @param cluster     where the platform runs, if that was readable
+     * @param network     the new VPC of an EKS cluster, if it gets one
      * @param storage     the HA storage's Args, if they were valid
      * @param operator    the operator's Args, if they were valid
      * @param jobs        the valid jobs
      * @param check       where each problem goes, by the path a stack spells it
      */
-    public static void problems(Environment environment, ClusterSettings cluster, HaStorageArgs storage, FlinkOperatorArgs operator,
-                                List<Job> jobs, ArgsCheck check) {
+    public static void problems(Environment environment, ClusterArgs cluster, Optional<EksNetworkArgs> network, HaStorageArgs storage,
+                                FlinkOperatorArgs operator, List<Job> jobs, ArgsCheck check) {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
@@ -94,7 +103,8 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
         if (release.isPresent() && environment.production()) {
             defectProblems(release.get(), operator, jobs, check);
         }
-        if (cluster instanceof EksClusterSettings eks && eks.network() instanceof NetworkSettings.NewVpc vpc && environment.awsRegion().isPresent()) {
+        if (network.isPresent() && environment.awsRegion().isPresent()) {
+            EksNetworkArgs vpc = network.get();
             // the AWS provider works in aws.region: subnets in another region's zones are refused at deployment, and
             // the S3 endpoint is named after the zones' region
             String region = environment.awsRegion().get();
@@ -102,10 +112,10 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
                     .filter(z -> !EksNetworkArgs.regionOf(z).equals(region)).toList();
             check.check(elsewhere.isEmpty(), "cluster.vpc.availabilityZones", elsewhere, "expected zones of aws.region " + region);
         }
-        if (cluster instanceof EksClusterSettings eks && !jobs.isEmpty() && operator != null) {
-            capacity("cluster.nodeGroup", eks.nodeGroup(), operator, jobs, environment.production()).ifPresent(p -> check.raw("cluster.nodeGroup", p));
+        if (cluster instanceof EksClusterArgs eks && !jobs.isEmpty() && operator != null) {
+            capacity(eks.nodeGroup(), operator, jobs, environment.production()).ifPresent(p -> check.raw("cluster.nodeGroup", p));
         }
-        if (cluster instanceof ExistingClusterSettings existing && existing.nodes().isPresent()) {
+        if (cluster instanceof ExistingClusterArgs existing && existing.nodes().isPresent()) {
             int nodes = existing.nodes().get();
             for (Job job : jobs) {
                 int replicas = job.args().jobManagerReplicas();
@@ -115,15 +125,15 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
                         nodes, nodes == 1 ? "" : "s", replicas - nodes));
             }
         }
-        boolean onAws = cluster instanceof EksClusterSettings || storage instanceof S3StorageArgs;
+        boolean onAws = cluster instanceof EksClusterArgs || storage instanceof S3StorageArgs;
         if (onAws && environment.awsRegion().isEmpty()) {
             check.required("aws", null, "expected {region: <AWS region>} because the cluster or the storage is on AWS");
         }
         if (storage instanceof S3StorageArgs) {
-            boolean hasOidc = cluster instanceof EksClusterSettings || cluster instanceof ExistingClusterSettings e && e.oidc().isPresent();
+            boolean hasOidc = cluster instanceof EksClusterArgs || cluster instanceof ExistingClusterArgs e && e.oidc().isPresent();
             check.check(cluster == null || hasOidc, "storage.kind", "s3", "S3 storage is granted to Flink through IRSA, which needs the "
                     + "cluster's OIDC provider: set cluster.oidc {providerArn, issuerUrl} or use cluster kind eks");
-            if (cluster instanceof EksClusterSettings eks && eks.podIdentity()) {
+            if (cluster instanceof EksClusterArgs eks && eks.podIdentity()) {
                 // every job's own Flink reads the credentials, so each release a job runs must know Pod Identity
                 jobs.stream().map(j -> j.args().flinkVersion()).distinct().sorted().forEach(version -> S3Storage.podIdentityProblem(version)
                         .ifPresent(p -> check.check(false, "cluster.identity", "podIdentity", p)));
@@ -140,7 +150,7 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
-        if (cluster instanceof EksClusterSettings eks) {
+        if (cluster instanceof EksClusterArgs eks) {
             EksVersions.warning(eks.kubernetesVersion(), eks.supportType(), environment.checkedOn())
                     .ifPresent(w -> out.add("cluster.kubernetesVersion: " + w));
             for (String cidr : eks.publicAccessCidrs()) {
@@ -156,7 +166,7 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
             eks.previewers().forEach(a -> exampleAccount(a).ifPresent(acct -> out.add("cluster.previewers: '" + a
                     + "' is in AWS's example account " + acct + "; name the role your pull-request previews run as")));
         }
-        if (cluster instanceof ExistingClusterSettings existing && existing.nodes().isEmpty()) {
+        if (cluster instanceof ExistingClusterArgs existing && existing.nodes().isEmpty()) {
             for (Job job : jobs) {
                 int replicas = job.args().jobManagerReplicas();
                 if (replicas > 1) {
@@ -166,9 +176,9 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
                 }
             }
         }
-        if (cluster instanceof ExistingClusterSettings existing) {
-            existing.oidc().ifPresent(o -> exampleAccount(o.providerArn()).ifPresent(acct -> out.add("cluster.oidc.providerArn: '"
-                    + o.providerArn() + "' is in AWS's example account " + acct + "; use your cluster's OIDC provider")));
+        if (cluster instanceof ExistingClusterArgs existing) {
+            existing.oidc().flatMap(o -> o.declaredProviderArn()).ifPresent(arn -> exampleAccount(arn).ifPresent(acct -> out.add(
+                    "cluster.oidc.providerArn: '" + arn + "' is in AWS's example account " + acct + "; use your cluster's OIDC provider")));
         }
         for (int i = 0; i < jobs.size(); i++) {
             for (String w : jobs.get(i).args().warnings()) {
@@ -221,7 +231,7 @@ public record FlinkPlatformArgs(Environment environment, ClusterSettings cluster
      * The operator's and every job's pods must fit the node group's desired size, on its smallest instance type, or some stay
      * Pending for ever; a production stack must still fit after losing one node.
      */
-    private static Optional<String> capacity(String key, NodeGroupSpec nodeGroup, FlinkOperatorArgs operator, List<Job> jobs,
+    private static Optional<String> capacity(NodeGroupSpec nodeGroup, FlinkOperatorArgs operator, List<Job> jobs,
                                              boolean production) {
         List<PodPlacement.Pod> pods = new ArrayList<>(PodPlacement.EKS_ADD_ONS);
         for (int i = 0; i < operator.replicas(); i++) {

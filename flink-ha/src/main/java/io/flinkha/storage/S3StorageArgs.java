@@ -67,7 +67,8 @@ public record S3StorageArgs(
                 .check(environment == null || HaStorage.PATH_SEGMENT.matcher(environment).matches(), "environment", environment,
                         "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment")
                 .resource("awsProvider", awsProvider, "expected the AWS provider of the stack's account and region")
-                .check(region != null && REGION.matcher(region).matches(), "region", region, "expected the AWS provider's region, "
+                .bound(region != null, "region", region, "expected the AWS provider's region")
+                .check(region == null || REGION.matcher(region).matches(), "region", region, "expected the AWS provider's region, "
                         + "such as eu-west-1: Flink's S3 client must use its regional endpoint, which the VPC's S3 gateway endpoint serves")
                 .problem("kmsKeyArn", kmsKeyArn.orElse(null), kmsKeyArn.flatMap(S3StorageArgs::kmsKeyProblem))
                 .check(Set.of("presto", "hadoop").contains(plugin), "plugin", plugin, "allowed: hadoop, presto")

@@ -107,6 +107,17 @@ public final class ArgsCheck {
     }
 
     /**
+     * @param ok      whether the value is allowed, once the Args' resources are given
+     * @param field   the argument
+     * @param value   its value
+     * @param allowed what is allowed, and why
+     * @return this check, with a problem when not {@code ok}, except while {@link #unbound} makes the Args
+     */
+    public ArgsCheck bound(boolean ok, String field, Object value, String allowed) {
+        return UNBOUND.get() ? this : check(ok, field, value, allowed);
+    }
+
+    /**
      * @param ok      whether the value is allowed
      * @param field   the argument
      * @param value   its value

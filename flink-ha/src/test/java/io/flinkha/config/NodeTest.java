@@ -46,14 +46,14 @@ class NodeTest {
     @Test
     void aWholeNumberIsAcceptedAtBothBounds() {
         Node n = node("{\"low\":1,\"high\":\"9\"}");
-        assertEquals(1, n.integer("low", 5, 1, 9));
-        assertEquals(9, n.integer("high", 5, 1, 9));
+        assertEquals(Optional.of(1), n.optionalInteger("low", new io.flinkha.validation.IntRange(1, 9)));
+        assertEquals(Optional.of(9), n.optionalInteger("high", new io.flinkha.validation.IntRange(1, 9)));
         assertEquals(List.of(), reported());
     }
 
     @Test
-    void aWholeNumberOutsideItsBoundsIsAProblemAndReadsAsTheFallback() {
-        assertEquals(5, node("{\"k\":10}").integer("k", 5, 1, 9));
+    void aWholeNumberOutsideItsBoundsIsAProblemAndReadsAsNone() {
+        assertEquals(Optional.empty(), node("{\"k\":10}").optionalInteger("k", new io.flinkha.validation.IntRange(1, 9)));
         assertEquals(List.of("flink-ha.s.k: got '10'; expected a whole number from 1 to 9"), reported());
     }
 
