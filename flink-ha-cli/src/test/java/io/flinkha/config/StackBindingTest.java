@@ -1,5 +1,7 @@
 package io.flinkha.config;
 
+import io.flinkha.cluster.EksClusterArgs;
+import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.storage.NfsStorageArgs;
@@ -32,10 +34,12 @@ class StackBindingTest {
     /** Resources the platform binds in, and values the platform keeps at the Args' default. */
     private static Stream<Arguments> sections() {
         return Stream.of(
-                Arguments.of("jobs", HaFlinkDeploymentArgs.class, SettingsLoader.JOB_KEYS, Set.of("storage", "serviceAccount", "operator")),
-                Arguments.of("storage", NfsStorageArgs.class, SettingsLoader.NFS_KEYS, Set.of("namespace", "cluster", "claimName")),
-                Arguments.of("storage", S3StorageArgs.class, SettingsLoader.S3_KEYS, Set.of("awsProvider")),
-                Arguments.of("operator", FlinkOperatorArgs.class, SettingsLoader.OPERATOR_KEYS, Set.of("watchNamespaces", "cluster")));
+                Arguments.of("jobs", HaFlinkDeploymentArgs.class, StackSchema.JOB_KEYS, Set.of("storage", "serviceAccount", "operator")),
+                Arguments.of("storage", NfsStorageArgs.class, StackSchema.NFS_KEYS, Set.of("namespace", "cluster", "claimName")),
+                Arguments.of("storage", S3StorageArgs.class, StackSchema.S3_KEYS, Set.of("awsProvider")),
+                Arguments.of("operator", FlinkOperatorArgs.class, StackSchema.OPERATOR_KEYS, Set.of("watchNamespaces", "cluster")),
+                Arguments.of("cluster", ExistingClusterArgs.class, StackSchema.EXISTING_KEYS, Set.of()),
+                Arguments.of("cluster", EksClusterArgs.class, StackSchema.EKS_KEYS, Set.of("awsProvider", "notices")));
     }
 
     private static List<String> fields(String bound) {
@@ -66,7 +70,7 @@ class StackBindingTest {
                                                           Set<String> libraryOnly) {
         Set<String> unbound = new TreeSet<>(Arrays.stream(args.getRecordComponents()).map(c -> c.getName()).toList());
         keys.values().forEach(bound -> fields(bound).forEach(unbound::remove));
-        unbound.removeAll(SettingsLoader.ENVIRONMENT_FIELDS.keySet());
+        unbound.removeAll(StackSchema.ENVIRONMENT_FIELDS.keySet());
         unbound.removeAll(libraryOnly);
         assertEquals(Set.of(), unbound, args.getSimpleName() + " fields neither a stack sets nor declared library-only");
     }

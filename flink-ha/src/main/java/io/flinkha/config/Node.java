@@ -3,6 +3,8 @@ package io.flinkha.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import java.util.ArrayList;
@@ -30,6 +32,42 @@ final class Node {
         this.path = path;
         this.object = object;
         this.problems = problems;
+    }
+
+    /**
+     * The root of a stack's settings, as the engine passes them: a value per key, structured ones as JSON text.
+     *
+     * @param project the project, the prefix of every key path
+     * @param keys    the top-level keys
+     * @param config  raw config value by key
+     * @param problems where problems go
+     * @return the root node
+     */
+    static Node root(String project, java.util.Set<String> keys, java.util.function.Function<String, Optional<String>> config, Problems problems) {
+        JsonObject root = new JsonObject();
+        for (String key : keys) {
+            // an empty value is how Pulumi.yaml declares an optional structured key without a default
+            config.apply(key).filter(raw -> !raw.isBlank()).ifPresent(raw -> root.add(key, parse(project, key, raw, problems)));
+        }
+        return new Node(project, root, problems);
+    }
+
+    private static JsonElement parse(String project, String key, String raw, Problems problems) {
+        String trimmed = raw.trim();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                return JsonParser.parseString(trimmed);
+            } catch (JsonParseException e) {
+                problems.add(project + ":" + key, raw, "expected a YAML/JSON object or list");
+                return new JsonObject();
+            }
+        }
+        return new com.google.gson.JsonPrimitive(raw);
+    }
+
+    /** @return where this node's problems go */
+    Problems problems() {
+        return problems;
     }
 
     String key(String name) {
@@ -117,6 +155,32 @@ final class Node {
         }
         problems.add(key(name), shown(e), range.allowed());
         return Optional.empty();
+    }
+
+    /** A positive Flink duration ({@code 60s}, {@code 500ms}, {@code 2min}), or empty (and a problem) when it is none. */
+    Optional<java.time.Duration> duration(String name) {
+        return optionalString(name).flatMap(text -> {
+            Optional<java.time.Duration> d = io.flinkha.flink.RecoveryModel.parse(text).filter(x -> !x.isZero());
+            if (d.isEmpty()) {
+                problems.add(key(name), text, "expected a positive Flink duration such as 60s, 500ms or 2min");
+            }
+            return d;
+        });
+    }
+
+    /** One of the named values, or empty (and a problem listing them in their order) when it is none. */
+    <T> Optional<T> choice(String name, Map<String, T> values) {
+        return optionalString(name).flatMap(text -> {
+            if (!values.containsKey(text)) {
+                problems.add(key(name), text, "allowed: " + String.join(", ", values.keySet()));
+            }
+            return Optional.ofNullable(values.get(text));
+        });
+    }
+
+    /** A flag, when it is set: a section's Args keep their own default otherwise. */
+    Optional<Boolean> optionalBool(String name) {
+        return has(name) ? Optional.of(bool(name, false)) : Optional.empty();
     }
 
     boolean bool(String name, boolean fallback) {

@@ -2,6 +2,7 @@ package io.flinkha.flink;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How fast a job must be running again, from its last checkpoint, after it loses its JobManager,
@@ -26,6 +27,26 @@ public record RecoveryObjective(Duration target, Duration podStartup, Duration r
      */
     public static RecoveryObjective of(Duration target) {
         return new RecoveryObjective(target, DEFAULT_POD_STARTUP, DEFAULT_RESTORE_TIME);
+    }
+
+    /**
+     * An objective that takes what it does not set from another, e.g. a job's from its environment's, and the defaults.
+     *
+     * @param target      the objective, if set here
+     * @param podStartup  replacement pod start-up time, if set here
+     * @param restoreTime restore time, if set here
+     * @param inherited   the objective this one refines, if any
+     * @return the objective
+     * @throws IllegalArgumentException when neither this nor the inherited one sets the objective itself
+     */
+    public static RecoveryObjective inheriting(Optional<Duration> target, Optional<Duration> podStartup, Optional<Duration> restoreTime,
+                                               Optional<RecoveryObjective> inherited) {
+        Optional<Duration> objective = target.or(() -> inherited.map(RecoveryObjective::target));
+        io.flinkha.validation.ArgsCheck.of("RecoveryObjective").required("target", objective.orElse(null),
+                "expected the recovery objective as a Flink duration, e.g. 60s").done();
+        return new RecoveryObjective(objective.get(),
+                podStartup.orElse(inherited.map(RecoveryObjective::podStartup).orElse(DEFAULT_POD_STARTUP)),
+                restoreTime.orElse(inherited.map(RecoveryObjective::restoreTime).orElse(DEFAULT_RESTORE_TIME)));
     }
 
     /**

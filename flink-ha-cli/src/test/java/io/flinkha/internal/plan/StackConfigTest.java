@@ -1,6 +1,6 @@
 package io.flinkha.internal.plan;
 
-import io.flinkha.config.SettingsLoader;
+import io.flinkha.config.StackSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +95,7 @@ class StackConfigTest {
         StackConfig c = StackConfig.load(Path.of("").toAbsolutePath(), "dev");
         Set<String> declared = new TreeSet<>();
         c.values().keySet().stream().filter(k -> k.startsWith("flink-ha:")).forEach(k -> declared.add(k.substring(9)));
-        assertEquals(new TreeSet<>(SettingsLoader.KEYS), declared);
+        assertEquals(new TreeSet<>(StackSchema.KEYS), declared);
     }
 
     @Test
