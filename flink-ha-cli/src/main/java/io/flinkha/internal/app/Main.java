@@ -26,13 +26,13 @@ import java.util.concurrent.Callable;
 /**
  * Entry point of {@code target/flink-ha.jar}. Started by the Pulumi engine (which runs it with no arguments
  * through {@code runtime.options.binary} and names itself in {@code PULUMI_MONITOR}) it is the stacks'
- * program; otherwise it is the tool, with the subcommands {@code plan}, {@code diff}, {@code drill} and
+ * program; otherwise it is the tool, with the subcommands {@code plan}, {@code diff}, {@code check}, {@code drill} and
  * {@code bench}, {@code --help} on each and {@code --version}.
  */
 @Command(name = "java -jar target/flink-ha.jar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Flink on Kubernetes with Flink's own HA, as Pulumi stacks. Without arguments under the Pulumi engine: "
                 + "the stacks' program. Otherwise one of:",
-        subcommands = {Main.Plan.class, Main.Diff.class, Main.Drill.class, Main.Bench.class})
+        subcommands = {Main.Plan.class, Main.Diff.class, Main.Check.class, Main.Drill.class, Main.Bench.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -145,6 +145,39 @@ public final class Main implements Callable<Integer> {
             try (var progress = io.flinkha.internal.plan.Progress.start(main.err, quiet, "diff " + base + " " + head)) {
                 return DiffCommand.run(base, head, json, Optional.ofNullable(gate), main.out, main.err, progress);
             }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "The platform's checks on FlinkDeployments you already have (YAML or JSON: hand-written, rendered by Helm or "
+                    + "Kustomize, or kubectl get -o yaml). Exit 0 clean, 1 problems, 2 unreadable input.")
+    static final class Check implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+        @Parameters(paramLabel = "<file|folder|->", arity = "0..*", description = "manifests: files, folders (every .yaml, .yml and "
+                + ".json below) or - for standard input (the default)")
+        java.util.List<String> inputs = new java.util.ArrayList<>();
+        @Option(names = "--operator", paramLabel = "<version>", defaultValue = "1.15.0",
+                description = "the Flink Kubernetes Operator release that reads the deployments (default ${DEFAULT-VALUE})")
+        String operator;
+        @Option(names = "--allow-local", description = "accept file:// state paths on the pod's own disk: local tests only")
+        boolean allowLocal;
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+        @Option(names = "--format", paramLabel = "text|json|github", description = "text (default), json, or github: GitHub Actions "
+                + "annotations with file and line")
+        String format;
+
+        @Override
+        public Integer call() {
+            String chosen = format == null ? (json ? "json" : "text") : format;
+            var f = java.util.Arrays.stream(io.flinkha.internal.check.CheckCommand.Format.values())
+                    .filter(v -> v.name().equalsIgnoreCase(chosen)).findFirst();
+            if (f.isEmpty() || json && format != null && !chosen.equals("json")) {
+                main.err.println("error: --format " + chosen + ": expected text, json or github" + (json ? " (or --json alone)" : ""));
+                return 2;
+            }
+            return io.flinkha.internal.check.CheckCommand.run(inputs, operator, allowLocal, f.get(), System.in, main.out, main.err);
         }
     }
 

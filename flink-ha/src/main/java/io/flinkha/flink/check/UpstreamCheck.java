@@ -147,9 +147,20 @@ public final class UpstreamCheck {
      *                 on the configuration as its own Flink release reads it
      * @return every violation, each prefixed with its rule's name; empty when the deployment passes
      */
-    @SuppressWarnings("unchecked")
     public static List<String> violations(Map<String, Object> object, OperatorRelease operator) {
-        List<String> out = new ArrayList<>();
+        return findings(object, operator).stream().map(Violation::toString).toList();
+    }
+
+    /**
+     * The one check engine of the plan and of {@code check}: each rule the deployment breaks, with where.
+     *
+     * @param object   the FlinkDeployment (apiVersion, kind, metadata, spec)
+     * @param operator the operator release that will read it
+     * @return every violation; empty when the deployment passes
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Violation> findings(Map<String, Object> object, OperatorRelease operator) {
+        List<Violation> out = new ArrayList<>();
         Object flinkVersion = object.get("spec") instanceof Map<?, ?> sp ? sp.get("flinkVersion") : null;
         Map<String, Object> shape = object;
         if (flinkVersion != null && operator.flinkVersions().contains(String.valueOf(flinkVersion))) {
@@ -159,33 +170,34 @@ public final class UpstreamCheck {
             spec.put("flinkVersion", SHAPE_FLINK_VERSION);
             shape.put("spec", spec);
         } else if (flinkVersion != null) {
-            out.add("flink-version: spec.flinkVersion " + flinkVersion + " is not one operator " + operator.version()
-                    + " accepts (its CRD and validator take " + String.join(", ", operator.flinkVersions()) + ": Flink "
-                    + operator.flinkRange() + ")");
+            out.add(new Violation("flink-version", "spec.flinkVersion", "spec.flinkVersion " + flinkVersion + " is not one operator "
+                    + operator.version() + " accepts (its CRD and validator take " + String.join(", ", operator.flinkVersions()) + ": Flink "
+                    + operator.flinkRange() + ")"));
         }
         for (String v : CrdSchema.flinkDeployment().violations(shape)) {
-            out.add("crd-schema: " + v + " (FlinkDeployment CRD of operator " + OPERATOR_API_VERSION
-                    + "; the API server drops or refuses what its schema does not allow)");
+            out.add(new Violation("crd-schema", v.contains(": ") ? v.substring(0, v.indexOf(": ")) : "", v + " (FlinkDeployment CRD of operator "
+                    + OPERATOR_API_VERSION + "; the API server drops or refuses what its schema does not allow)"));
         }
         FlinkDeployment deployment;
         try {
             deployment = STRICT.convertValue(shape, FlinkDeployment.class);
         } catch (IllegalArgumentException e) {
-            out.add("operator-api: the object does not match the operator's FlinkDeployment class: " + firstLine(e.getMessage()));
+            out.add(new Violation("operator-api", "", "the object does not match the operator's FlinkDeployment class: "
+                    + firstLine(e.getMessage())));
             return out;
         }
         String name = deployment.getMetadata() == null ? null : deployment.getMetadata().getName();
         if (name == null || !NAME.matcher(name).matches()) {
-            out.add("name: '" + name + "' is not a valid deployment name: it must match " + NAME.pattern()
-                    + " and the length must be no more than 45 characters");
+            out.add(new Violation("name", "metadata.name", "'" + name + "' is not a valid deployment name: it must match " + NAME.pattern()
+                    + " and the length must be no more than 45 characters"));
         }
         // the operator's class starts with an empty spec, so a missing spec shows as the fields it needs
         FlinkDeploymentSpec spec = deployment.getSpec();
         if (spec.getServiceAccount() == null || spec.getServiceAccount().isBlank()) {
-            out.add("service-account: spec.serviceAccount must be defined; Flink's leader election runs as it");
+            out.add(new Violation("service-account", "spec.serviceAccount", "spec.serviceAccount must be defined; Flink's leader election runs as it"));
         }
         if (spec.getFlinkVersion() == null) {
-            out.add("flink-version: spec.flinkVersion must be defined");
+            out.add(new Violation("flink-version", "spec.flinkVersion", "spec.flinkVersion must be defined"));
         }
         Map<String, String> raw = spec.getFlinkConfiguration() == null ? Map.of() : spec.getFlinkConfiguration();
         Configuration conf = Configuration.fromMap(raw);
@@ -194,22 +206,22 @@ public final class UpstreamCheck {
         // library does not carry; a test compares them with that class)
         for (String owned : List.of(KUBERNETES_NAMESPACE, KUBERNETES_CLUSTER_ID, HighAvailabilityOptions.HA_CLUSTER_ID.key())) {
             if (raw.containsKey(owned)) {
-                out.add("forbidden-key: Forbidden Flink config key: " + owned + " (the operator sets it)");
+                out.add(new Violation("forbidden-key", Violation.configPath(owned), "Forbidden Flink config key: " + owned + " (the operator sets it)"));
             }
         }
 
         Optional<FlinkOptions> job = jobOptions(object);
         if (flinkVersion != null && job.isEmpty()) {
-            out.add("flink-version: spec.flinkVersion " + flinkVersion + ": " + FlinkOptions.unsupportedJobRelease(
-                    String.valueOf(flinkVersion).substring(1).replace('_', '.')));
+            out.add(new Violation("flink-version", "spec.flinkVersion", "spec.flinkVersion " + flinkVersion + ": "
+                    + FlinkOptions.unsupportedJobRelease(String.valueOf(flinkVersion).substring(1).replace('_', '.'))));
         }
         for (FlinkOptions.Finding f : job.orElse(FlinkOptions.bundled()).check(raw)) {
             if (f.error()) {
-                out.add("flink-option: " + f.key() + ": " + f.message());
+                out.add(new Violation("flink-option", Violation.configPath(f.key()), f.key() + ": " + f.message()));
             }
         }
         if (job.filter(FlinkOptions::isFlink2).isPresent()) {
-            FlinkOptions.overlappingKeys(raw.keySet()).forEach(o -> out.add("overlapping-keys: " + o.message()));
+            FlinkOptions.overlappingKeys(raw.keySet()).forEach(o -> out.add(new Violation("overlapping-keys", Violation.configPath(o.key()), o.message())));
         }
 
         boolean ha = false;
@@ -218,14 +230,15 @@ public final class UpstreamCheck {
             if (haType.equalsIgnoreCase("KUBERNETES") || haType.equals(KUBERNETES_HA_FACTORY)) {
                 ha = true;
             } else if (haType.equalsIgnoreCase("ZOOKEEPER")) {
-                out.add("ha-type: high-availability.type is ZOOKEEPER; this platform runs Flink's Kubernetes HA");
+                out.add(new Violation("ha-type", haTypePath(raw), "high-availability.type is ZOOKEEPER; this platform runs Flink's Kubernetes HA"));
             } else {
-                out.add("ha-type: high-availability.type '" + haType + "' is not one Flink knows (NONE, ZOOKEEPER, "
-                        + "KUBERNETES or a HighAvailabilityServicesFactory class); Flink would fail to start the JobManager");
+                out.add(new Violation("ha-type", haTypePath(raw), "high-availability.type '" + haType + "' is not one Flink knows (NONE, ZOOKEEPER, "
+                        + "KUBERNETES or a HighAvailabilityServicesFactory class); Flink would fail to start the JobManager"));
             }
         }
         if (ha && isBlank(conf.get(HighAvailabilityOptions.HA_STORAGE_PATH))) {
-            out.add("ha-storage: " + HighAvailabilityOptions.HA_STORAGE_PATH.key() + " must be set when HA is on");
+            out.add(new Violation("ha-storage", Violation.configPath(HighAvailabilityOptions.HA_STORAGE_PATH.key()),
+                    HighAvailabilityOptions.HA_STORAGE_PATH.key() + " must be set when HA is on"));
         }
 
         // the operator's own rules, on the configuration as the operator's Flink release reads it
@@ -234,26 +247,34 @@ public final class UpstreamCheck {
         boolean operatorSeesHa = operatorHaType != null && !operatorHaType.equalsIgnoreCase("NONE");
         int replicas = spec.getJobManager() == null ? 1 : spec.getJobManager().getReplicas();
         if (replicas < 1) {
-            out.add("jobmanager-replicas: JobManager replicas should not be configured less than one.");
+            out.add(new Violation("jobmanager-replicas", "spec.jobManager.replicas", "JobManager replicas should not be configured less than one."));
         } else if (replicas > 1 && !operatorSeesHa) {
-            out.add("standby-needs-ha: High availability should be enabled when starting standby JobManagers.");
+            out.add(new Violation("standby-needs-ha", "spec.jobManager.replicas", "High availability should be enabled when starting standby JobManagers."));
         }
         UpgradeMode mode = spec.getJob() == null ? null : spec.getJob().getUpgradeMode();
         if (mode == UpgradeMode.LAST_STATE || mode == UpgradeMode.SAVEPOINT) {
             if (isBlank(asOperator.get("checkpoints"))) {
-                out.add("checkpoint-dir: Checkpoint directory[" + asOperator.get("checkpoints.key")
-                        + "] must be defined for last-state and savepoint upgrade modes" + operatorReads("checkpoints", raw, asOperator, operator));
+                out.add(new Violation("checkpoint-dir", Violation.configPath(asOperator.get("checkpoints.key")), "Checkpoint directory["
+                        + asOperator.get("checkpoints.key") + "] must be defined for last-state and savepoint upgrade modes"
+                        + operatorReads("checkpoints", raw, asOperator, operator)));
             }
         }
         if (mode == UpgradeMode.SAVEPOINT && isBlank(asOperator.get("savepoints"))) {
-            out.add("savepoint-dir: Job could not be upgraded with savepoint while config key["
-                    + asOperator.get("savepoints.key") + "] is not set" + operatorReads("savepoints", raw, asOperator, operator));
+            out.add(new Violation("savepoint-dir", Violation.configPath(asOperator.get("savepoints.key")), "Job could not be upgraded with "
+                    + "savepoint while config key[" + asOperator.get("savepoints.key") + "] is not set"
+                    + operatorReads("savepoints", raw, asOperator, operator)));
         }
         if (mode == UpgradeMode.LAST_STATE && !ha) {
             // the operator dropped this rule in 1.10, but last-state still resumes from HA metadata
-            out.add("last-state-needs-ha: Job could not be upgraded with last-state while HA disabled");
+            out.add(new Violation("last-state-needs-ha", "spec.job.upgradeMode", "Job could not be upgraded with last-state while HA disabled"));
         }
         return out;
+    }
+
+    /** The key that set the HA type: the current name, or the 1.x one Flink still reads. */
+    private static String haTypePath(Map<String, String> raw) {
+        return Violation.configPath(raw.containsKey(HighAvailabilityOptions.HA_MODE.key()) || !raw.containsKey("high-availability")
+                ? HighAvailabilityOptions.HA_MODE.key() : "high-availability");
     }
 
     /** @return the options of the Flink release the deployment's {@code spec.flinkVersion} names, when the library has them */
