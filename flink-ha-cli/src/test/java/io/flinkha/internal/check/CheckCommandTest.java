@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -331,5 +332,42 @@ class CheckCommandTest {
             }
         }
         assertEquals(4, deployments, "every stack's deployments were checked");
+    }
+
+    /** Each rule of the engine, broken once on the sound deployment: the deployment, and the rule and path that must say so. */
+    private static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> brokenRules() {
+        String noHa = with("    high-availability.type: kubernetes\n", "");
+        return java.util.stream.Stream.of(
+                arguments(with("  serviceAccount: flink", "  serviceAccount: flink\n  restartNonce: x"), "crd-schema", "spec.restartNonce"),
+                arguments(with("  name: orders", "  name: Orders_Team"), "name", "metadata.name"),
+                arguments(with("  serviceAccount: flink\n", ""), "service-account", "spec.serviceAccount"),
+                arguments(with("high-availability.type: kubernetes", "high-availability.type: zookeeper"), "ha-type",
+                        "spec.flinkConfiguration.\"high-availability.type\""),
+                arguments(with("    high-availability.storageDir: s3://acme-flink/orders/ha\n", ""), "ha-storage",
+                        "spec.flinkConfiguration.\"high-availability.storageDir\""),
+                arguments(with("    high-availability.type: kubernetes\n", "    high-availability.type: kubernetes\n    kubernetes.cluster-id: other\n"),
+                        "forbidden-key", "spec.flinkConfiguration.\"kubernetes.cluster-id\""),
+                arguments(with("    execution.checkpointing.savepoint-dir: s3://acme-flink/orders/savepoints\n", "")
+                        .replace("upgradeMode: last-state", "upgradeMode: savepoint"), "savepoint-dir",
+                        "spec.flinkConfiguration.\"execution.checkpointing.savepoint-dir\""),
+                arguments(noHa.replace("    replicas: 2", "    replicas: 1"), "last-state-needs-ha", "spec.job.upgradeMode"));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments arguments(Object... values) {
+        return org.junit.jupiter.params.provider.Arguments.of(values);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @org.junit.jupiter.params.provider.MethodSource("brokenRules")
+    void eachRuleOfTheEngineNamesWhereTheDeploymentBreaksIt(String manifest, String rule, String path) {
+        Result r = check(manifest, "--json");
+        assertEquals(1, r.exit(), r.out());
+        var findings = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("deployments").get(0).getAsJsonObject()
+                .getAsJsonArray("findings");
+        boolean found = false;
+        for (var f : findings) {
+            found |= f.getAsJsonObject().get("rule").getAsString().equals(rule) && f.getAsJsonObject().get("path").getAsString().equals(path);
+        }
+        assertTrue(found, r.out());
     }
 }
