@@ -11,27 +11,34 @@ import { evaluate, resourcesFromPlan } from "./evaluate";
 
 function usage(message: string): never {
     console.error(`error: ${message}`);
-    console.error("usage: npm --prefix policies run check -- <plan.json> --env <environment>");
+    console.error("usage: npm --prefix policies run check -- <plan.json> (--env <environment> | --config <file>)");
     process.exit(2);
 }
 
 async function main(argv: string[]): Promise<number> {
     let planFile: string | undefined;
     let env: string | undefined;
+    let ownConfig: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         if (argv[i] === "--env") {
             env = argv[++i];
+        } else if (argv[i] === "--config") {
+            // a consumer repository keeps its own levels and state lock, in the shape of config/<env>.json
+            ownConfig = argv[++i];
         } else if (!planFile) {
             planFile = argv[i];
         } else {
             usage(`unexpected argument '${argv[i]}'`);
         }
     }
-    if (!planFile || !env) {
-        usage("a plan file and --env are required");
+    if (!planFile || !env === !ownConfig) {
+        usage("a plan file and one of --env <environment> or --config <file> are required");
     }
     const configDir = path.resolve(__dirname, "..", "..", "config");
-    const configFile = path.join(configDir, `${env}.json`);
+    const configFile = ownConfig ? path.resolve(process.env.INIT_CWD || process.cwd(), ownConfig) : path.join(configDir, `${env}.json`);
+    if (ownConfig && !fs.existsSync(configFile)) {
+        usage(`no policy config at ${configFile}`);
+    }
     if (!fs.existsSync(configFile)) {
         const known = fs.readdirSync(configDir).filter(f => f.endsWith(".json")).map(f => f.replace(/\.json$/, ""));
         usage(`no policy config for environment '${env}' (${configFile}); environments: ${known.join(", ")}`);
@@ -47,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
         usage(`${planPath} is not JSON (${e instanceof Error ? e.message : e}); expected the output of \`plan <stack> --json\` or \`pulumi preview --json\``);
     }
     const planEnv = plan && plan.config ? plan.config["flink-ha:environment"] : undefined;
-    if (typeof planEnv === "string" && planEnv !== env) {
+    if (env && typeof planEnv === "string" && planEnv !== env) {
         console.error(`warning: the plan is of environment '${planEnv}' but --env is '${env}': the policies run at ${env}'s levels and state locks`);
     }
     const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
@@ -61,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(`[skipped] ${s.policy}: ${s.urn || "(stack)"}\n    ${s.reason}`);
     }
     const mandatory = violations.filter(v => v.level === "mandatory").length;
-    console.log(`policy check of ${path.basename(planPath)} for '${env}': ${resources.length} resources, ${policies.length} policies, `
+    console.log(`policy check of ${path.basename(planPath)} for '${env ?? path.basename(configFile)}': ${resources.length} resources, ${policies.length} policies, `
         + `${violations.length} violations (${mandatory} mandatory), ${skipped.length} skipped`);
     return mandatory > 0 ? 1 : 0;
 }

@@ -6,9 +6,9 @@ import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.KubernetesCluster;
 import io.flinkha.internal.app.FlinkHaProgram;
 import io.flinkha.platform.FlinkPlatformArgs;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlanEngine;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.testing.Plan;
+import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlannedResource;
 import io.flinkha.internal.plan.StackConfig;
 import io.flinkha.platform.FlinkPlatform;
 

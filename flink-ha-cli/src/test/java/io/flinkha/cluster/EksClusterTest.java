@@ -1,8 +1,8 @@
 package io.flinkha.cluster;
 
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.testing.Plan;
+import io.flinkha.testing.PlannedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

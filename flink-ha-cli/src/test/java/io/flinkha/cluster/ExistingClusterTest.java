@@ -1,7 +1,7 @@
 package io.flinkha.cluster;
 
-import io.flinkha.internal.plan.PlanEngine;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

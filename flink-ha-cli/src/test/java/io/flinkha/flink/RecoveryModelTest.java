@@ -1,7 +1,7 @@
 package io.flinkha.flink;
 
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.testing.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -9,8 +9,8 @@ import io.flinkha.Plans;
 import io.flinkha.internal.diff.ContractCheck;
 import io.flinkha.internal.diff.PlanReader;
 import io.flinkha.internal.diff.StackPlan;
-import io.flinkha.internal.plan.PlanEngine;
-import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlanRenderer;
 import io.flinkha.internal.plan.StackConfig;
 import org.junit.jupiter.api.Test;
 

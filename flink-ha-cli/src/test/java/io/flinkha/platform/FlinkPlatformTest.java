@@ -2,8 +2,8 @@ package io.flinkha.platform;
 
 import io.flinkha.Plans;
 import io.flinkha.Settings;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.testing.Plan;
+import io.flinkha.testing.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

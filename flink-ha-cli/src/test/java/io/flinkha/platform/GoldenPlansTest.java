@@ -6,7 +6,7 @@ import io.flinkha.operator.OperatorRelease;
 import io.flinkha.Plans;
 import io.flinkha.internal.diff.ContractCheck;
 import io.flinkha.internal.diff.PlanReader;
-import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.testing.PlanRenderer;
 import io.flinkha.internal.plan.StackConfig;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class GoldenPlansTest {
             // resources only: warnings depend on the day (an EKS version nearing its end of support), the
             // committed plans must not
             var plan = Plans.ofStack(stack);
-            String current = PlanRenderer.json(new io.flinkha.internal.plan.Plan(plan.project(), plan.stack(), plan.config(), plan.resources()));
+            String current = PlanRenderer.json(new io.flinkha.testing.Plan(plan.project(), plan.stack(), plan.config(), plan.resources()));
             if (update) {
                 // a refresh may not drop a resource identity silently: that would replace real infrastructure
                 if (Files.isRegularFile(golden)) {

@@ -1,8 +1,8 @@
 package io.flinkha.platform;
 
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.testing.Plan;
+import io.flinkha.testing.PlannedResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

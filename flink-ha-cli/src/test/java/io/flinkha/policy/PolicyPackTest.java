@@ -1,7 +1,7 @@
 package io.flinkha.policy;
 
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.testing.PlanRenderer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +81,21 @@ class PolicyPackTest {
         Path plan = tmp.resolve("plan-" + environment + ".json");
         Files.writeString(plan, planJson);
         return run(npm("run", "--silent", "check", "--", plan.toString(), "--env", environment));
+    }
+
+    /** Where the example consumers' tests write their offline plans, when the full build has run them (flink-ha-testing's invoker). */
+    private static final Path CONSUMER_PLANS = Path.of("flink-ha-testing/target/examples/custom-platform/target/plans");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nfs", "s3"})
+    void aConsumersOwnOfflinePlanPassesThePackUnderTheConsumersOwnConfig(String plan) throws Exception {
+        Path file = CONSUMER_PLANS.resolve(plan + ".json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file),
+                "the example consumers' plans are written by ./mvnw verify (flink-ha-testing's examples); not built here: " + file);
+        Run check = run(npm("run", "--silent", "check", "--", file.toAbsolutePath().toString(), "--config",
+                Path.of("examples/custom-platform/policy/config.json").toAbsolutePath().toString()));
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("20 policies") && check.output().contains("(0 mandatory)"), check.output());
     }
 
     @ParameterizedTest

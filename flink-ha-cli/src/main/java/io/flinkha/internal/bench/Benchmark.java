@@ -1,7 +1,7 @@
 package io.flinkha.internal.bench;
 
 import io.flinkha.internal.app.FlinkHaProgram;
-import io.flinkha.internal.plan.PlanEngine;
+import io.flinkha.testing.PlanEngine;
 import io.flinkha.internal.plan.StackConfig;
 
 import java.io.IOException;

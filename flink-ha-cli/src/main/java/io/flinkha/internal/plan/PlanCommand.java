@@ -1,5 +1,10 @@
 package io.flinkha.internal.plan;
 
+import io.flinkha.testing.Plan;
+import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlanException;
+import io.flinkha.testing.PlanRenderer;
+import io.flinkha.testing.PlannedResource;
 import io.flinkha.config.SettingsException;
 import com.pulumi.Context;
 

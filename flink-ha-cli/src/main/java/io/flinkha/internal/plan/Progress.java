@@ -19,6 +19,10 @@ public final class Progress implements AutoCloseable {
     /** How long work runs before it shows progress: a plan of a few dozen resources never does. */
     public static final Duration QUIET_FOR = Duration.ofSeconds(2);
 
+    static {
+        io.flinkha.testing.PlanEngine.onRegistration(Progress::resource);
+    }
+
     private static final AtomicReference<String> STAGE = new AtomicReference<>("starting");
     private static final AtomicInteger RESOURCES = new AtomicInteger();
 

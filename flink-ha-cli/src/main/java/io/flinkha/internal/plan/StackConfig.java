@@ -1,5 +1,10 @@
 package io.flinkha.internal.plan;
 
+import io.flinkha.testing.Plan;
+import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlanException;
+import io.flinkha.testing.PlanRenderer;
+import io.flinkha.testing.PlannedResource;
 import com.google.gson.Gson;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

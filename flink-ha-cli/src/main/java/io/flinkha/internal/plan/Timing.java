@@ -12,6 +12,10 @@ public final class Timing {
     private static final AtomicLong FIRST_REGISTRATION = new AtomicLong();
     private static final AtomicLong FIRST_REGISTRATION_EPOCH = new AtomicLong();
 
+    static {
+        io.flinkha.testing.PlanEngine.onRegistration(Timing::registered);
+    }
+
     private Timing() {
     }
 

@@ -3,7 +3,7 @@ package io.flinkha.flink.check;
 import com.google.gson.Gson;
 import io.flinkha.Plans;
 import io.flinkha.Settings;
-import io.flinkha.internal.plan.PlannedResource;
+import io.flinkha.testing.PlannedResource;
 import io.flinkha.operator.OperatorRelease;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -325,7 +325,7 @@ class UpstreamCheckTest {
 
     @Test
     void aFailingDeploymentIsNeverRegisteredAndThePlanNamesItAndTheRule() {
-        var e = assertThrows(FlinkDeploymentCheckException.class, () -> io.flinkha.internal.plan.PlanEngine.run("flink-ha", "test", Map.of(),
+        var e = assertThrows(FlinkDeploymentCheckException.class, () -> io.flinkha.testing.PlanEngine.run("flink-ha", "test", Map.of(),
                 byHand(Map.of("high-availability.storagedir", "file:///flink-data/x"))));
         assertTrue(e.getMessage().startsWith("FlinkDeployment 'orders' fails the upstream checks (Flink Kubernetes Operator 1.10.0 API and "
                 + "CRD, operator 1.15.0 rules on Flink 1.20.1 keys; Flink 1.20.1 ConfigOptions)"), e.getMessage());
@@ -338,7 +338,7 @@ class UpstreamCheckTest {
     void underTheEngineAFailingDeploymentIsOneErrorNamingItAndEveryRuleItBreaks() {
         // the check runs on the resolved inputs, inside the SDK's serialization of the resource: depending on which
         // thread sees the failure first the SDK prints it alone or after its own stack trace (see README)
-        List<String> errors = io.flinkha.internal.plan.PlanEngine.engineErrors("flink-ha", "test", Map.of(),
+        List<String> errors = io.flinkha.testing.PlanEngine.engineErrors("flink-ha", "test", Map.of(),
                 byHand(Map.of("heartbeat.timeout", "soon")));
         assertEquals(1, errors.size(), errors::toString);
         assertTrue(errors.get(0).contains("FlinkDeployment 'orders' fails the upstream checks"), errors.get(0));

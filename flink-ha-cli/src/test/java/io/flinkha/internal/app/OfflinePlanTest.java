@@ -6,9 +6,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
-import io.flinkha.internal.plan.Plan;
-import io.flinkha.internal.plan.PlanEngine;
-import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.testing.Plan;
+import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlanRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

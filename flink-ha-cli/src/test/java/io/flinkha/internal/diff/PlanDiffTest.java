@@ -2,7 +2,7 @@ package io.flinkha.internal.diff;
 
 import com.google.gson.Gson;
 import io.flinkha.Plans;
-import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.testing.PlanRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

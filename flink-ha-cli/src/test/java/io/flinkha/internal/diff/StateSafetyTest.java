@@ -1,8 +1,8 @@
 package io.flinkha.internal.diff;
 
 import io.flinkha.internal.app.FlinkHaProgram;
-import io.flinkha.internal.plan.PlanEngine;
-import io.flinkha.internal.plan.PlanRenderer;
+import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlanRenderer;
 import io.flinkha.internal.plan.StackConfig;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.flinkha.internal.plan;
+package io.flinkha.testing;
 
 import java.util.List;
 import java.util.Map;

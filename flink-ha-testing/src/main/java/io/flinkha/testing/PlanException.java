@@ -1,4 +1,4 @@
-package io.flinkha.internal.plan;
+package io.flinkha.testing;
 
 /** A plan that cannot be made: unknown stack, unreadable or invalid stack config. */
 public final class PlanException extends RuntimeException {

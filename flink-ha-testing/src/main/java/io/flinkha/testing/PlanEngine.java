@@ -1,4 +1,4 @@
-package io.flinkha.internal.plan;
+package io.flinkha.testing;
 
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 
 /**
- * Runs a Pulumi program in-process on the SDK's mock engine, in preview mode, and records every
- * registration exactly as the engine would receive it. This is the only class that touches SDK
+ * The offline plan of any Pulumi Java program: runs it in-process on the SDK's mock engine, in preview mode, and records
+ * every registration exactly as the engine would receive it ({@link PlanRenderer#json} prints it in the shape of
+ * {@code pulumi preview --json}, which the plan diff and the policy pack read). This is the only class that touches SDK
  * internals ({@code com.pulumi.test.internal}): the public test API takes no stack config and
  * hides the registration requests.
  *
@@ -44,7 +45,17 @@ public final class PlanEngine {
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     private static final String OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
+    /** Told of each registration as it happens, e.g. to show progress on a long plan. */
+    private static final List<Runnable> LISTENERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private PlanEngine() {
+    }
+
+    /**
+     * @param listener run on each resource registration, on the engine's thread; it must be quick
+     */
+    public static void onRegistration(Runnable listener) {
+        LISTENERS.add(listener);
     }
 
     /**
@@ -300,8 +311,7 @@ public final class PlanEngine {
             // the stack itself is not transformed: it comes first
             int order = constructed.getOrDefault(resource, 0);
             classes.put(request.getType() + "::" + request.getName(), resource.getClass());
-            Timing.registered();
-            Progress.resource();
+            LISTENERS.forEach(Runnable::run);
             return super.registerResourceAsync(resource, request).thenApply(response -> {
                 recorded.add(new Recorded(order, new PlannedResource(
                         response.getUrn(),
