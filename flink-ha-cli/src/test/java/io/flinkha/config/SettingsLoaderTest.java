@@ -979,4 +979,68 @@ class SettingsLoaderTest {
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":1,\"desiredSize\":1,\"maxSize\":1}")));
         assertProblem(e, "flink-ha.cluster.nodeGroup", "job orders runs 2 JobManagers");
     }
+
+    @Test
+    void aJobsProblemsFollowTheOrderItsKeysAreDocumentedWhicheverCheckFoundThem() {
+        SettingsException e = rejected(Settings.valid().with("jobs", "[{\"name\":\"Orders_1\",\"jarUri\":\"job.jar\",\"parallelism\":\"two\","
+                + "\"flinkConfiguration\":{\"high-availability.type\":\"zookeeper\"},\"paralelism\":2}]"));
+        assertEquals(List.of("flink-ha.jobs[0].paralelism", "flink-ha.jobs[0].name", "flink-ha.jobs[0].jarUri",
+                "flink-ha.jobs[0].flinkConfiguration.high-availability.type", "flink-ha.jobs[0].parallelism"),
+                e.problems().stream().map(p -> p.substring(0, p.indexOf(": "))).toList());
+    }
+
+    @Test
+    void anEksClustersProblemsFollowTheOrderItsKeysAreDocumented() {
+        SettingsException e = rejected(onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\","
+                + "\"logRetentionDays\":8,\"vpc\":{\"cidr\":\"10.0.0.0/30\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},"
+                + "\"kubernetesVersion\":1.3}"));
+        assertEquals(List.of("flink-ha.cluster.kubernetesVersion", "flink-ha.cluster.vpc.cidr", "flink-ha.cluster.logRetentionDays"),
+                e.problems().stream().map(p -> p.substring(0, p.indexOf(": "))).toList());
+        assertProblem(e, "flink-ha.cluster.kubernetesVersion", "got '1.3'; expected a pinned Kubernetes minor version such as",
+                "(quote it: YAML reads 1.30 as the number 1.3)");
+    }
+
+    @Test
+    void theRulesAcrossComponentsAreReportedInTheSameRoundAsEachComponentsOwn() {
+        SettingsException e = rejected(Settings.valid().with("cluster", "{\"kind\":\"existing\",\"context\":\"kind-flink\",\"nodes\":1}")
+                .with("storage", "{\"kind\":\"nfs\",\"size\":\"lots\"}").with("jobs", TWO_JOBMANAGERS));
+        assertProblem(e, "flink-ha.storage.size", "got 'lots'");
+        assertProblem(e, "flink-ha.cluster.nodes", "job orders runs 2 JobManagers");
+    }
+
+    @Test
+    void aRegionThatIsNoRegionIsItsOneProblemNotAlsoAMissingAwsBlock() {
+        SettingsException e = rejected(onAws().with("aws", "{\"region\":\"europe\"}"));
+        assertEquals(List.of("flink-ha.aws.region"), e.problems().stream().map(p -> p.substring(0, p.indexOf(": "))).toList());
+    }
+
+    @Test
+    void aJobsOwnFlinkBlockRefusesAKeyItDoesNotHave() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flink\":{\"versoin\":\"2.2.0\"}}]")),
+                "flink-ha.jobs[0].flink.versoin", "unknown key; allowed keys: image, version");
+    }
+
+    @Test
+    void anAwsBlockWithoutARegionIsOneProblem() {
+        SettingsException e = rejected(onAws().with("aws", "{}"));
+        assertEquals(List.of("flink-ha.aws.region: is required; expected an AWS region such as eu-west-1"), e.problems());
+    }
+
+    @Test
+    void aBadEnvironmentNameStillLeavesTheZonesCheckedAgainstTheRegion() {
+        SettingsException e = rejected(onAws().with("environment", "Bad_Env").with("cluster", EKS.replace("eu-west-1a", "us-east-1a")
+                .replace("eu-west-1b", "us-east-1b")));
+        assertProblem(e, "flink-ha.environment", "got 'Bad_Env'");
+        assertProblem(e, "flink-ha.cluster.vpc.availabilityZones", "expected zones of aws.region eu-west-1");
+    }
+
+    @Test
+    void aStackFlinkVersionThatYamlReadAsANumberIsReportedOnceWithTheHintOnceForEveryJob() {
+        SettingsException e = rejected(Settings.valid().with("flink", "{\"version\":1.2}").with("jobs", "[{\"name\":\"orders\","
+                + "\"jarUri\":\"local:///j.jar\"},{\"name\":\"clicks\",\"jarUri\":\"local:///j.jar\"}]"));
+        List<String> version = e.problems().stream().filter(p -> p.startsWith("flink-ha.flink.version")).toList();
+        assertEquals(1, version.size(), e.problems()::toString);
+        assertTrue(version.get(0).endsWith("expected an exact Flink version such as 1.20.1 (YAML read an unquoted version as a number: quote it)"),
+                version.get(0));
+    }
 }

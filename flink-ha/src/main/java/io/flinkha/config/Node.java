@@ -121,21 +121,7 @@ final class Node {
         return s.get();
     }
 
-    String matching(String name, String fallback, Pattern pattern, String allowed) {
-        String s = string(name, fallback);
-        if (s != null && !pattern.matcher(s).matches()) {
-            problems.add(key(name), s, allowed);
-        }
-        return s;
-    }
 
-    String oneOf(String name, String fallback, Set<String> allowed) {
-        String s = string(name, fallback);
-        if (s != null && !allowed.contains(s)) {
-            problems.add(key(name), s, "allowed: " + String.join(", ", new TreeSet<>(allowed)));
-        }
-        return s;
-    }
 
     /** A whole number in the range its Args allow, or empty (and a problem) when it is none. */
     Optional<Integer> optionalInteger(String name, io.flinkha.validation.IntRange range) {
@@ -146,7 +132,7 @@ final class Node {
         try {
             if (e.isJsonPrimitive()) {
                 double d = Double.parseDouble(e.getAsString().trim());
-                if (d == Math.rint(d) && range.contains((long) d) && Math.abs(d) < Long.MAX_VALUE) {
+                if (d == Math.rint(d) && range.contains((long) d)) {
                     return Optional.of((int) d);
                 }
             }

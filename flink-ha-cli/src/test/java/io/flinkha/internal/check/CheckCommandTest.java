@@ -343,6 +343,8 @@ class CheckCommandTest {
                 arguments(with("  serviceAccount: flink\n", ""), "service-account", "spec.serviceAccount"),
                 arguments(with("high-availability.type: kubernetes", "high-availability.type: zookeeper"), "ha-type",
                         "spec.flinkConfiguration.\"high-availability.type\""),
+                arguments(with("high-availability.type: kubernetes", "high-availability: zookeeper"), "ha-type",
+                        "spec.flinkConfiguration.\"high-availability\""),
                 arguments(with("    high-availability.storageDir: s3://acme-flink/orders/ha\n", ""), "ha-storage",
                         "spec.flinkConfiguration.\"high-availability.storageDir\""),
                 arguments(with("    high-availability.type: kubernetes\n", "    high-availability.type: kubernetes\n    kubernetes.cluster-id: other\n"),

@@ -18,16 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * copied ({@code target/flink-jars}), each release's {@code options.tsv} is the one on the classpath, byte for byte.
  */
 class FlinkOptionsMetadataWriterTest {
-    private static final Path JARS = Path.of("target/flink-jars");
+    /** Beside the test classes, whichever folder the tests run in (the mutation run starts them at the repository root). */
+    private static Path jars() throws Exception {
+        return Path.of(FlinkOptionsMetadataWriterTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .getParent().resolve("flink-jars");
+    }
 
     @Test
     void regeneratingEachReleasesOptionsFromItsJarsGivesTheShippedMetadata(@TempDir Path out) throws Exception {
+        Path jars = jars();
         List<String> releases;
-        try (var dirs = Files.list(JARS)) {
+        try (var dirs = Files.list(jars)) {
             releases = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of("1.19.1", "1.20.1", "2.0.0", "2.2.0"), releases, "the releases whose jars the build copies");
-        List<String> args = new ArrayList<>(List.of(JARS.toString(), out.toString()));
+        List<String> args = new ArrayList<>(List.of(jars.toString(), out.toString()));
         args.addAll(releases);
         FlinkOptionsMetadataWriter.main(args.toArray(String[]::new));
         for (String release : releases) {
