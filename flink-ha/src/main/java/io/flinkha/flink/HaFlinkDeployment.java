@@ -200,9 +200,34 @@ public class HaFlinkDeployment extends ComponentResource {
         return a;
     }
 
+    /**
+     * The official Flink image's user and group: its Dockerfile makes {@code flink} with uid and gid 9999 and gives it
+     * {@code /opt/flink} (apache/flink-docker, 1.20 and 2.2 images). The 2.x images run as it ({@code USER flink}); the 1.20
+     * entrypoint steps down to it with gosu only when started as root, and runs as it directly otherwise, so both start
+     * as a non-root user, and the built-in plugin link it makes lands in {@code /opt/flink/plugins}, which it owns.
+     */
+    public static final long FLINK_USER = 9999;
+
+    /**
+     * The pod-level and container-level settings of the {@code restricted} Pod Security Standard: not root, no privilege
+     * escalation, no capabilities, the runtime's default seccomp profile. {@code fsGroup} keeps a mounted state volume
+     * writable by the Flink user. Flink merges the pod template into the JobManager and TaskManager pods it makes and
+     * keeps these fields (it overrides only the image, resources, ports, env and its own volume mounts).
+     */
     static PodTemplateSpecArgs podTemplate(PodStorage storage) {
-        var container = ContainerArgs.builder().name(MAIN_CONTAINER);
-        var pod = PodSpecArgs.builder();
+        var container = ContainerArgs.builder().name(MAIN_CONTAINER)
+                .securityContext(com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs.builder()
+                        .allowPrivilegeEscalation(false)
+                        .capabilities(com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs.builder().drop("ALL").build())
+                        .build());
+        var pod = PodSpecArgs.builder()
+                .securityContext(com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .runAsUser((int) FLINK_USER)
+                        .runAsGroup((int) FLINK_USER)
+                        .fsGroup((int) FLINK_USER)
+                        .seccompProfile(com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                        .build());
         if (!storage.mounts().isEmpty()) {
             container.volumeMounts(storage.mounts());
             pod.volumes(storage.volumes());

@@ -62,7 +62,10 @@ public class FlinkOperator extends ComponentResource {
         this.namespace = new Namespace(name + "-ns", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(args.namespace())
-                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                        // what the chart's pods satisfy (helm/flink-kubernetes-operator at release-1.15.0: podSecurityContext
+                        // runs them as 9999, with configMap, emptyDir and secret volumes only; its containers set no
+                        // securityContext, so not restricted)
+                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "pod-security.kubernetes.io/enforce", "baseline"))
                         .build())
                 .build(), child.build());
 

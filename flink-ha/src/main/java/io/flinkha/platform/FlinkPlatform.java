@@ -86,7 +86,8 @@ public class FlinkPlatform extends ComponentResource {
         this.jobsNamespace = new Namespace(name + "-jobs-ns", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(env.namespace())
-                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                        // the jobs' pods run as the restricted Pod Security Standard asks (HaFlinkDeployment's pod template)
+                        .labels(Map.of("app.kubernetes.io/part-of", "flink-ha", "pod-security.kubernetes.io/enforce", "restricted"))
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
         Output<String> namespace = jobsNamespace.urn().applyValue(urn -> env.namespace());

@@ -153,6 +153,19 @@ class HaFlinkDeploymentTest {
     }
 
     @Test
+    void thePodsRunAsTheRestrictedPodSecurityStandardAsksAsTheImagesFlinkUser() {
+        var d = deployment(b -> b);
+        Map<String, Object> pod = at(d, "spec.podTemplate.spec.securityContext");
+        assertEquals(true, pod.get("runAsNonRoot"));
+        for (String id : List.of("runAsUser", "runAsGroup", "fsGroup")) {
+            assertEquals(9999, ((Number) pod.get(id)).intValue(), id);
+        }
+        assertEquals(Map.of("type", "RuntimeDefault"), pod.get("seccompProfile"));
+        assertEquals(Map.of("allowPrivilegeEscalation", false, "capabilities", Map.of("drop", List.of("ALL"))),
+                at(d, "spec.podTemplate.spec.containers.0.securityContext"));
+    }
+
+    @Test
     void rendersReplicasUpgradeModeAndJob() {
         Registered d = deployment(b -> b.jobManagerReplicas(2).upgradeMode(UpgradeMode.SAVEPOINT).parallelism(4)
                 .entryClass("com.example.Orders").args(List.of("--topic", "orders")));
