@@ -1043,4 +1043,26 @@ class SettingsLoaderTest {
         assertTrue(version.get(0).endsWith("expected an exact Flink version such as 1.20.1 (YAML read an unquoted version as a number: quote it)"),
                 version.get(0));
     }
+
+    @Test
+    void theEnvironmentsSavepointScheduleAppliesToEveryJobAndAJobMayTurnItOff() {
+        var s = Settings.valid().with("savepoints", "{\"interval\":\"6h\",\"maxCount\":8}").with("jobs", "[{\"name\":\"orders\","
+                + "\"jarUri\":\"local:///j.jar\"},{\"name\":\"clicks\",\"jarUri\":\"local:///j.jar\",\"savepoints\":{\"enabled\":false}}]").load();
+        assertEquals(java.util.Optional.of(new io.flinkha.flink.PeriodicSavepoints(java.time.Duration.ofHours(6), 8, java.time.Duration.ofDays(7))),
+                s.jobs().get(0).args().savepoints());
+        assertEquals(java.util.Optional.empty(), s.jobs().get(1).args().savepoints());
+    }
+
+    @Test
+    void aSavepointScheduleTooTightForTheOperatorNamesItsKey() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"savepoints\":"
+                + "{\"interval\":\"30s\"}}]")), "flink-ha.jobs[0].savepoints.interval", "got '30s'; expected at least 1min");
+    }
+
+    @Test
+    void theOperatorsSavepointKeysAreSetThroughTheJobsSavepoints() {
+        assertProblem(rejected(Settings.valid().with("jobs", "[{\"name\":\"orders\",\"jarUri\":\"local:///j.jar\",\"flinkConfiguration\":"
+                        + "{\"kubernetes.operator.periodic.savepoint.interval\":\"1h\"}}]")),
+                "flink-ha.jobs[0].flinkConfiguration.kubernetes.operator.periodic.savepoint.interval", "set the job's savepoints instead");
+    }
 }

@@ -255,6 +255,7 @@ public final class SettingsLoader {
             flink.optionalString("version").ifPresent(b::flinkVersion);
             flink.optionalString("image").ifPresent(b::image);
             j.child("recovery").map(r -> StackSchema.recovery(r, recovery)).or(() -> recovery).ifPresent(b::recoveryObjective);
+            j.child("savepoints").or(() -> root.child("savepoints")).ifPresent(n -> StackSchema.savepoints(n, b));
             String name = j.requiredString("name", "expected a deployment name");
             if (!name.isEmpty()) {
                 HaFlinkDeploymentArgs.nameProblem(name).ifPresent(p -> j.problemsAdd(j.key("name"), p));

@@ -11,6 +11,7 @@ import io.flinkha.flink.RecoveryObjective;
 import java.time.Duration;
 import io.flinkha.flink.ContainerResources;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
+import io.flinkha.flink.PeriodicSavepoints;
 import io.flinkha.flink.crd.UpgradeMode;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.storage.NfsStorageArgs;
@@ -43,7 +44,7 @@ public final class StackSchema {
     }
 
     /** Top-level config keys of the project (without the {@code flink-ha:} prefix). */
-    public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery");
+    public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery", "savepoints");
 
     /**
      * One key of a section.
@@ -99,7 +100,8 @@ public final class StackSchema {
             new Binding<>("readyTimeout", "readyTimeout", (n, b) -> n.duration("readyTimeout").ifPresent(b::readyTimeout)),
             text("initialSavepointPath", "initialSavepointPath", HaFlinkDeploymentArgs.Builder::initialSavepointPath),
             text("acknowledgeStateLoss", "stateLossAcknowledged", HaFlinkDeploymentArgs.Builder::acknowledgeStateLoss),
-            number("savepointRedeployNonce", HaFlinkDeploymentArgs.REDEPLOY_NONCE, HaFlinkDeploymentArgs.Builder::savepointRedeployNonce));
+            number("savepointRedeployNonce", HaFlinkDeploymentArgs.REDEPLOY_NONCE, HaFlinkDeploymentArgs.Builder::savepointRedeployNonce),
+            elsewhere("savepoints", "savepoints"));
 
     /** {@code storage} of kind nfs, into {@link NfsStorageArgs}. */
     static final List<Binding<NfsStorageArgs.Builder>> NFS = List.of(
@@ -236,5 +238,23 @@ public final class StackSchema {
         EksClusterArgs.subnetProblems(s.strings("private"), s.strings("public")).forEach(p -> s.problemsAdd(s.key(p.substring(0, p.indexOf(':'))),
                 p.substring(p.indexOf(':') + 2)));
         b.privateSubnetIds(s.strings("private").stream().map(Output::of).toList()).publicSubnetIds(s.strings("public").stream().map(Output::of).toList());
+    }
+
+    /**
+     * A {enabled, interval, maxCount, maxAge} block, a job's or the environment's: {@code enabled: false} takes none, not
+     * even a production job's default; what the block leaves out is {@link PeriodicSavepoints#PRODUCTION_DEFAULT}'s.
+     */
+    static void savepoints(Node n, HaFlinkDeploymentArgs.Builder b) {
+        n.allowOnly(Set.of("enabled", "interval", "maxCount", "maxAge"));
+        if (!n.optionalBool("enabled").orElse(true)) {
+            b.noPeriodicSavepoints();
+            return;
+        }
+        var d = PeriodicSavepoints.PRODUCTION_DEFAULT;
+        Duration interval = n.duration("interval").orElse(d.interval());
+        int maxCount = n.optionalInteger("maxCount", PeriodicSavepoints.MAX_COUNT).orElse(d.maxCount());
+        Duration maxAge = n.duration("maxAge").orElse(d.maxAge());
+        Optional.ofNullable(SettingsLoader.bind(() -> new PeriodicSavepoints(interval, maxCount, maxAge), n::key, n.problems()))
+                .ifPresent(b::savepoints);
     }
 }

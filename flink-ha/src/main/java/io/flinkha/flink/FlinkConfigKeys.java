@@ -51,7 +51,8 @@ public final class FlinkConfigKeys {
     public static final Set<String> OWNED = Set.of(
             HA_TYPE, HA_TYPE_LEGACY, HA_STORAGE_DIR, HA_CLUSTER_ID, KUBERNETES_CLUSTER_ID, KUBERNETES_NAMESPACE,
             JOBMANAGER_REPLICAS, CHECKPOINTS_DIR, CHECKPOINTS_DIR_120, SAVEPOINTS_DIR, SAVEPOINTS_DIR_120,
-            CHECKPOINT_INTERVAL, CHECKPOINTS_RETAINED, CHECKPOINTS_RETAINED_120);
+            CHECKPOINT_INTERVAL, CHECKPOINTS_RETAINED, CHECKPOINTS_RETAINED_120,
+            PeriodicSavepoints.INTERVAL_KEY, PeriodicSavepoints.MAX_COUNT_KEY, PeriodicSavepoints.MAX_AGE_KEY);
 
     /**
      * What controls a key the platform sets, in words for a message that refuses the key: the setting to use instead, or
@@ -71,6 +72,7 @@ public final class FlinkConfigKeys {
             case JOBMANAGER_REPLICAS -> "set the job's jobManagerReplicas instead (the operator reads it from spec.jobManager.replicas)";
             case CHECKPOINT_INTERVAL -> "set the job's checkpointInterval instead";
             case CHECKPOINTS_RETAINED, CHECKPOINTS_RETAINED_120 -> "set the job's retainedCheckpoints instead";
+            case PeriodicSavepoints.INTERVAL_KEY, PeriodicSavepoints.MAX_COUNT_KEY, PeriodicSavepoints.MAX_AGE_KEY -> "set the job's savepoints instead";
             default -> "it is set by the platform";
         };
     }

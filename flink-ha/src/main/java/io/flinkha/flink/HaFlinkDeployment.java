@@ -166,6 +166,7 @@ public class HaFlinkDeployment extends ComponentResource {
             conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.SAVEPOINTS_DIR, operator, job), t.t3);
             conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.CHECKPOINT_INTERVAL, operator, job), args.checkpointInterval());
             conf.put(FlinkOptions.nameBothRead(FlinkConfigKeys.CHECKPOINTS_RETAINED, operator, job), Integer.toString(args.retainedCheckpoints()));
+            args.savepoints().ifPresent(s -> conf.putAll(s.flinkConfiguration()));
             return Map.copyOf(conf);
         });
     }

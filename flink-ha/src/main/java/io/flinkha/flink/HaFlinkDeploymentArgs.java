@@ -51,6 +51,7 @@ import java.util.regex.Pattern;
  * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
  * @param production         whether the job serves production, which must keep its state through changes and keep a
  *                           checkpoint to fall back to
+ * @param savepoints         the savepoints the operator takes on a schedule, if any
  */
 public record HaFlinkDeploymentArgs(
         String flinkVersion,
@@ -75,7 +76,8 @@ public record HaFlinkDeploymentArgs(
         Optional<String> initialSavepointPath,
         Optional<Integer> savepointRedeployNonce,
         Optional<String> stateLossAcknowledged,
-        boolean production) {
+        boolean production,
+        Optional<PeriodicSavepoints> savepoints) {
 
     /**
      * Flink's cluster-id rule, which the operator applies to deployment names: the name becomes
@@ -212,6 +214,7 @@ public record HaFlinkDeploymentArgs(
      * @param savepointRedeployNonce a new value redeploys the running job from {@code initialSavepointPath}
      * @param stateLossAcknowledged why a change may drop the job's state, when it says so; shown in every plan diff
      * @param production         whether the job serves production
+     * @param savepoints         the savepoints the operator takes on a schedule, if any
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed; the storage,
      *         account and operator may be left out here and bound later ({@link #bind}), and a deployment refuses Args without them
      */
@@ -322,7 +325,7 @@ public record HaFlinkDeploymentArgs(
         return new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, entryClass, args, parallelism, upgradeMode, jobManagerReplicas,
                 checkpointInterval, retainedCheckpoints, jobManager, taskManager, flinkConfiguration, storage, account, operator,
                 operatorRelease, recoveryObjective, readyTimeout, initialSavepointPath, savepointRedeployNonce, stateLossAcknowledged,
-                production);
+                production, savepoints);
     }
 
 
@@ -383,6 +386,8 @@ public record HaFlinkDeploymentArgs(
         private Integer savepointRedeployNonce;
         private String stateLossAcknowledged;
         private boolean production;
+        private PeriodicSavepoints savepoints;
+        private boolean savepointsSet;
 
         private Builder() {
         }
@@ -523,6 +528,21 @@ public record HaFlinkDeploymentArgs(
         public Builder production(boolean production) { this.production = production; return this; }
 
         /**
+         * @param schedule savepoints the operator takes on a schedule, and how many it keeps; default none, except for a
+         *                 production job that keeps state ({@code savepoint} or {@code last-state}), which gets
+         *                 {@link PeriodicSavepoints#PRODUCTION_DEFAULT}
+         * @return this builder
+         */
+        public Builder savepoints(PeriodicSavepoints schedule) { this.savepoints = schedule; this.savepointsSet = true; return this; }
+
+        /**
+         * Takes no savepoints on a schedule, not even a production job's default.
+         *
+         * @return this builder
+         */
+        public Builder noPeriodicSavepoints() { this.savepoints = null; this.savepointsSet = true; return this; }
+
+        /**
          * @return the checked arguments
          * @throws IllegalArgumentException naming every problem
          */
@@ -548,7 +568,9 @@ public record HaFlinkDeploymentArgs(
                         flinkConfiguration, storage, serviceAccount, Optional.ofNullable(operator),
                         operatorRelease != null ? operatorRelease : operator != null ? operator.operatorRelease() : OperatorRelease.DEFAULT,
                         Optional.ofNullable(recoveryObjective), readyTimeout, Optional.ofNullable(initialSavepointPath),
-                        Optional.ofNullable(savepointRedeployNonce), Optional.ofNullable(stateLossAcknowledged), production);
+                        Optional.ofNullable(savepointRedeployNonce), Optional.ofNullable(stateLossAcknowledged), production,
+                        savepointsSet ? Optional.ofNullable(savepoints)
+                                : production && upgradeMode != UpgradeMode.STATELESS ? Optional.of(PeriodicSavepoints.PRODUCTION_DEFAULT) : Optional.empty());
             } catch (ArgsCheck.ArgsException e) {
                 e.problems().forEach(p -> check.raw(p.field(), p.text()));
             }

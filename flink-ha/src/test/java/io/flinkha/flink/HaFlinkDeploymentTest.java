@@ -166,6 +166,37 @@ class HaFlinkDeploymentTest {
     }
 
     @Test
+    void aProductionJobThatKeepsStateGetsSavepointsOnAScheduleByDefault() {
+        Map<String, String> conf = at(deployment(b -> b.production(true)), "spec.flinkConfiguration");
+        assertEquals("12h", conf.get("kubernetes.operator.periodic.savepoint.interval"));
+        assertEquals("14", conf.get("kubernetes.operator.savepoint.history.max.count"));
+        assertEquals("7d", conf.get("kubernetes.operator.savepoint.history.max.age"));
+    }
+
+    @Test
+    void outsideProductionAndWhenTurnedOffNoSavepointIsScheduled() {
+        Map<String, String> dev = at(deployment(b -> b), "spec.flinkConfiguration");
+        Map<String, String> off = at(deployment(b -> b.production(true).noPeriodicSavepoints()), "spec.flinkConfiguration");
+        assertTrue(dev.keySet().stream().noneMatch(k -> k.contains("savepoint.interval")), dev.toString());
+        assertTrue(off.keySet().stream().noneMatch(k -> k.contains("savepoint.interval")), off.toString());
+    }
+
+    @Test
+    void aScheduleOfItsOwnIsRenderedInTheOperatorsWords() {
+        Map<String, String> conf = at(deployment(b -> b.savepoints(new PeriodicSavepoints(java.time.Duration.ofMinutes(90), 4,
+                java.time.Duration.ofDays(1)))), "spec.flinkConfiguration");
+        assertEquals(List.of("90min", "4", "1d"), List.of(conf.get("kubernetes.operator.periodic.savepoint.interval"),
+                conf.get("kubernetes.operator.savepoint.history.max.count"), conf.get("kubernetes.operator.savepoint.history.max.age")));
+    }
+
+    @Test
+    void aScheduleWhoseHistoryIsShorterThanItsIntervalIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new PeriodicSavepoints(java.time.Duration.ofHours(12), 14,
+                java.time.Duration.ofHours(1)));
+        assertTrue(e.getMessage().contains("maxAge: got '1h'; expected at least the interval (12h)"), e.getMessage());
+    }
+
+    @Test
     void rendersReplicasUpgradeModeAndJob() {
         Registered d = deployment(b -> b.jobManagerReplicas(2).upgradeMode(UpgradeMode.SAVEPOINT).parallelism(4)
                 .entryClass("com.example.Orders").args(List.of("--topic", "orders")));
