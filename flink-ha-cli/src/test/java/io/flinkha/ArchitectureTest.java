@@ -25,13 +25,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArchitectureTest {
     /** The library's sources; the tool's ({@code flink-ha-cli}) are all internal and another artifact. */
     private static final Path SOURCES = Path.of("flink-ha/src/main/java");
+    /** The offline plan's sources, an artifact consumers depend on. */
+    private static final Path TESTING_SOURCES = Path.of("flink-ha-testing/src/main/java");
     private static final Pattern REFERENCE = Pattern.compile("io\\.flinkha\\.([a-z][a-z.]*)\\.[A-Z]");
 
     private static Map<String, Set<String>> packageDependencies() throws IOException {
+        Map<String, Set<String>> deps = packageDependencies(SOURCES);
+        packageDependencies(TESTING_SOURCES).forEach((pkg, d) -> deps.merge(pkg, d, (a, b) -> {
+            a.addAll(b);
+            return a;
+        }));
+        return deps;
+    }
+
+    private static Map<String, Set<String>> packageDependencies(Path sources) throws IOException {
         Map<String, Set<String>> deps = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        try (Stream<Path> files = Files.walk(sources)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String pkg = SOURCES.relativize(f.getParent()).toString().replace('/', '.');
+                String pkg = sources.relativize(f.getParent()).toString().replace('/', '.');
                 Matcher m = REFERENCE.matcher(Files.readString(f));
                 Set<String> out = deps.computeIfAbsent(pkg, k -> new TreeSet<>());
                 while (m.find()) {
@@ -55,6 +66,12 @@ class ArchitectureTest {
         packageDependencies().forEach((pkg, deps) -> deps.stream().filter(d -> isPublic(pkg) && !isPublic(d))
                 .forEach(d -> leaks.add(pkg + " -> " + d)));
         assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void theOfflinePlanDependsOnNothingOfTheLibraryOrTheTool() throws IOException {
+        // a consumer's test takes the engine without the platform's components, and the tool's internals never leak into it
+        assertEquals(Set.of(), packageDependencies(TESTING_SOURCES).getOrDefault("io.flinkha.testing", Set.of()));
     }
 
     @Test
