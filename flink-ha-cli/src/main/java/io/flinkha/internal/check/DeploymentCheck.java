@@ -51,7 +51,10 @@ final class DeploymentCheck {
      * @param allowLocal  whether pod-local state paths are accepted (local tests only)
      * @return every finding, errors first
      */
-    static List<Finding> check(Map<String, Object> deployment, List<Map<String, Object>> others, OperatorRelease operator, boolean allowLocal) {
+    static List<Finding> check(Map<String, Object> manifest, List<Map<String, Object>> others, OperatorRelease operator, boolean allowLocal) {
+        // what the operator writes back (kubectl get -o yaml carries it) is no part of what a team declares
+        Map<String, Object> deployment = new java.util.LinkedHashMap<>(manifest);
+        deployment.remove("status");
         List<Finding> out = new ArrayList<>();
         for (Violation v : UpstreamCheck.findings(deployment, operator)) {
             // the plan's message names the key, which a finding's path already does

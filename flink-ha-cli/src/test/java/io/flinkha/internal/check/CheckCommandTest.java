@@ -258,6 +258,13 @@ class CheckCommandTest {
     }
 
     @Test
+    void kubectlGetOutputIsCheckedForWhatTheTeamDeclaresNotTheStatusTheOperatorWrites() {
+        Result r = check("", "src/test/resources/check/kubectl-get.yaml".replaceFirst("^", "flink-ha-cli/"));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("kubectl-get.yaml:7 FlinkDeployment streaming/orders (operator 1.15.0): clean"), r.out());
+    }
+
+    @Test
     void aDocumentThatIsNotAKubernetesObjectIsNamedAndSkipped() {
         Result r = check("just: a map\n---\n" + GOOD);
         assertEquals(0, r.exit(), r.out());
