@@ -69,6 +69,8 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
     /** The add-ons every node needs (pod networking, service routing, cluster DNS), managed by EKS at the cluster's version. */
     public static final List<String> MANAGED_ADD_ONS = List.of("vpc-cni", "kube-proxy", "coredns");
+    /** The VPC CNI add-on's configuration: its NetworkPolicy enforcement on (Amazon EKS user guide, "Restrict Pod network traffic"). */
+    public static final String VPC_CNI_CONFIGURATION = "{\"enableNetworkPolicy\":\"true\"}";
     /** The add-on that hands pods the roles of their pod identity associations. */
     public static final String POD_IDENTITY_AGENT = "eks-pod-identity-agent";
 
@@ -290,7 +292,9 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 .resolveConflictsOnUpdate("OVERWRITE")
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"));
         if (addOn.equals("vpc-cni")) {
-            addOnArgs.serviceAccountRoleArn(cniRole.arn());
+            // the CNI's network-policy agent (VPC CNI 1.14 and later) is what makes the jobs' NetworkPolicies hold on EKS:
+            // without it they are accepted and enforce nothing
+            addOnArgs.serviceAccountRoleArn(cniRole.arn()).configurationValues(VPC_CNI_CONFIGURATION);
         }
         return new Addon(name + "-" + addOn, addOnArgs.build(), options);
     }

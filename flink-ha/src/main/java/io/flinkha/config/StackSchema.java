@@ -12,6 +12,7 @@ import java.time.Duration;
 import io.flinkha.flink.ContainerResources;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.PeriodicSavepoints;
+import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.flink.crd.UpgradeMode;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.storage.NfsStorageArgs;
@@ -44,7 +45,8 @@ public final class StackSchema {
     }
 
     /** Top-level config keys of the project (without the {@code flink-ha:} prefix). */
-    public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery", "savepoints");
+    public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery", "savepoints",
+            "networkPolicies");
 
     /**
      * One key of a section.
@@ -256,5 +258,31 @@ public final class StackSchema {
         Duration maxAge = n.duration("maxAge").orElse(d.maxAge());
         Optional.ofNullable(SettingsLoader.bind(() -> new PeriodicSavepoints(interval, maxCount, maxAge), n::key, n.problems()))
                 .ifPresent(b::savepoints);
+    }
+
+    /**
+     * A {enabled, egress: [{cidr, ports}]} block: the jobs' NetworkPolicies are on unless {@code enabled: false}, and
+     * {@code egress} names where else the jobs may connect.
+     */
+    static Optional<JobNetworkPoliciesArgs> networkPolicies(Optional<Node> block) {
+        if (block.isEmpty()) {
+            return Optional.of(JobNetworkPoliciesArgs.unbound(List.of()));
+        }
+        Node n = block.get();
+        n.allowOnly(Set.of("enabled", "egress"));
+        if (!n.optionalBool("enabled").orElse(true)) {
+            return Optional.empty();
+        }
+        List<JobNetworkPoliciesArgs.Egress> egress = new java.util.ArrayList<>();
+        for (Node e : n.objects("egress")) {
+            e.allowOnly(Set.of("cidr", "ports"));
+            List<Integer> ports = new java.util.ArrayList<>();
+            for (String p : e.strings("ports")) {
+                ports.add(p.matches("\\d{1,5}") ? Integer.parseInt(p) : -1);
+            }
+            Optional.ofNullable(SettingsLoader.bind(() -> new JobNetworkPoliciesArgs.Egress(e.optionalString("cidr").orElse(null), ports),
+                    e::key, n.problems())).ifPresent(egress::add);
+        }
+        return Optional.ofNullable(SettingsLoader.bind(() -> JobNetworkPoliciesArgs.unbound(egress), n::key, n.problems()));
     }
 }

@@ -1,5 +1,7 @@
 package io.flinkha.flink;
 
+import io.flinkha.network.FlinkPorts;
+
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
@@ -79,6 +81,7 @@ public class HaFlinkDeployment extends ComponentResource {
     private final FlinkDeployment deployment;
     private final Optional<PodDisruptionBudget> jobManagerBudget;
     private final FlinkStoragePaths paths;
+    private final FlinkPorts ports;
     private final RecoveryModel.Recovery recovery;
 
     /**
@@ -97,6 +100,7 @@ public class HaFlinkDeployment extends ComponentResource {
             throw new IllegalArgumentException("HaFlinkDeploymentArgs: made without storage or account; bind(storage, account, operator) them");
         }
         this.paths = args.storage().pathsFor(args.namespace(), name);
+        this.ports = FlinkPorts.of(args.flinkConfiguration());
         PodStorage podStorage = args.storage().podStorage(args.flinkVersion(), args.serviceAccount().credentials());
         this.recovery = recovery(args);
 
@@ -156,6 +160,8 @@ public class HaFlinkDeployment extends ComponentResource {
             Map<String, String> conf = new TreeMap<>(args.flinkConfiguration());
             conf.putAll(storage.flinkConfiguration());
             recovery.derived().forEach(conf::putIfAbsent);
+            // fixed shuffle and metric query ports, so the jobs' NetworkPolicies can name them (Flink picks random ones by default)
+            FlinkPorts.RENDERED.forEach(conf::putIfAbsent);
             // The operator's validator reads these through its own Flink release (1.19.1 for operator 1.10.0, 1.20.1 for
             // 1.15.0), the pods through the image's: each goes under the newest name both know.
             FlinkOptions operator = FlinkOptions.of(args.operatorRelease().flinkVersion());
@@ -256,6 +262,11 @@ public class HaFlinkDeployment extends ComponentResource {
     /** @return the worst-case recovery of this deployment and the settings derived for it */
     public RecoveryModel.Recovery recovery() {
         return recovery;
+    }
+
+    /** @return the ports this deployment's pods talk on, from its configuration as rendered */
+    public FlinkPorts ports() {
+        return ports;
     }
 
     /** @return where this deployment keeps HA metadata, checkpoints and savepoints */

@@ -275,6 +275,7 @@ public record HaFlinkDeploymentArgs(
             }
         });
         sorted.keySet().removeAll(FlinkConfigKeys.OWNED);
+        io.flinkha.network.FlinkPorts.problems(sorted).forEach((k, p) -> check.check(false, "flinkConfiguration." + k, sorted.get(k), p));
         var options = optionsOf(flinkVersion);
         options.check(sorted).stream().filter(io.flinkha.flink.check.FlinkOptions.Finding::error)
                 .forEach(f -> check.check(false, "flinkConfiguration." + f.key(), f.value(), f.message()));

@@ -50,6 +50,7 @@ public class FlinkPlatform extends ComponentResource {
     private final FlinkServiceAccount serviceAccount;
     private final FlinkOperator operator;
     private final Map<String, HaFlinkDeployment> deployments = new LinkedHashMap<>();
+    private Optional<io.flinkha.network.JobNetworkPolicies> networkPolicies = Optional.empty();
 
     /**
      * Declares the platform of one environment.
@@ -120,6 +121,13 @@ public class FlinkPlatform extends ComponentResource {
                     parent));
         }
 
+        settings.networkPolicies().ifPresent(policies -> {
+            Map<String, io.flinkha.network.FlinkPorts> ports = new LinkedHashMap<>();
+            deployments.forEach((job, d) -> ports.put(job, d.ports()));
+            this.networkPolicies = Optional.of(new io.flinkha.network.JobNetworkPolicies(name + "-network", policies.bind(namespace,
+                    operator.namespace().metadata().applyValue(m -> m.name().orElseThrow()), ports, cluster), parent));
+        });
+
         registerOutputs(Map.of(
                 "namespace", namespace,
                 "serviceAccount", serviceAccount.name(),
@@ -177,6 +185,8 @@ public class FlinkPlatform extends ComponentResource {
     public FlinkServiceAccount serviceAccount() { return serviceAccount; }
     /** @return the Flink operator */
     public FlinkOperator operator() { return operator; }
+    /** @return the jobs' NetworkPolicies, when the platform declares them */
+    public Optional<io.flinkha.network.JobNetworkPolicies> networkPolicies() { return networkPolicies; }
     /** @return the HA deployments, by job name */
     public Map<String, HaFlinkDeployment> deployments() { return Map.copyOf(deployments); }
 }

@@ -9,6 +9,7 @@ import io.flinkha.cluster.EksVersions;
 import io.flinkha.cluster.NodeGroupSpec;
 import io.flinkha.cluster.PodPlacement;
 import io.flinkha.flink.JobPods;
+import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.operator.OperatorRelease;
 import io.flinkha.storage.HaStorage;
@@ -42,9 +43,11 @@ import java.util.TreeSet;
  * @param storage     the HA storage's Args, without the namespace, cluster or provider (the platform binds them)
  * @param operator    the operator's Args, without the cluster and namespaces (the platform binds them)
  * @param jobs        the jobs, one HA FlinkDeployment each, without storage, account and operator
+ * @param networkPolicies the jobs' NetworkPolicies, without the namespaces and deployments (the platform binds them);
+ *                    empty for none
  */
 public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Optional<EksNetworkArgs> network, HaStorageArgs storage,
-                                FlinkOperatorArgs operator, List<Job> jobs) {
+                                FlinkOperatorArgs operator, List<Job> jobs, Optional<JobNetworkPoliciesArgs> networkPolicies) {
     /** Documentation address ranges (RFC 5737): nothing real is ever there. */
     private static final List<String> DOCUMENTATION_NETWORKS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
     /** Account ids AWS uses in its documentation and examples. */
@@ -60,6 +63,7 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      * @param storage     the HA storage's Args
      * @param operator    the operator's Args
      * @param jobs        the jobs
+     * @param networkPolicies the jobs' NetworkPolicies, if any
      * @throws IllegalArgumentException naming every problem
      */
     public FlinkPlatformArgs {

@@ -180,7 +180,7 @@ class PlanDiffTest {
         String base = PlanRenderer.json(Plans.ofStack("dev"));
         String head = base.replace("\"parallelism\": 2", "\"parallelism\": 3");
         String md = diff(base, head);
-        assertTrue(md.contains("| dev | 0 | 1 | 0 | 0 | 15 |"), md);
+        assertTrue(md.contains("| dev | 0 | 1 | 0 | 0 | 19 |"), md);
         assertTrue(md.contains("**update** `kubernetes:flink.apache.org/v1beta1:FlinkDeployment` `state-machine`"), md);
         assertTrue(md.contains("| `spec.job.parallelism` | `2` | `3` |"), md);
     }
@@ -190,7 +190,7 @@ class PlanDiffTest {
         String base = PlanRenderer.json(Plans.ofStack("dev"));
         String head = base.replace("\"storageClassName\": \"nfs-client\"", "\"storageClassName\": \"nfs-fast\"");
         String md = diff(base, head);
-        assertTrue(md.contains("| dev | 0 | 0 | 1 | 0 | 15 |"), md);
+        assertTrue(md.contains("| dev | 0 | 0 | 1 | 0 | 19 |"), md);
         assertTrue(md.contains("**replace** `kubernetes:core/v1:PersistentVolumeClaim` `flink-ha-storage-pvc`"), md);
     }
 }

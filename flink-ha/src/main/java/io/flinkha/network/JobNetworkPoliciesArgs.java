@@ -1,0 +1,96 @@
+package io.flinkha.network;
+
+import com.pulumi.core.Output;
+import io.flinkha.cluster.KubernetesCluster;
+import io.flinkha.validation.ArgsCheck;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Arguments of {@link JobNetworkPolicies}.
+ *
+ * @param namespace         the jobs' namespace
+ * @param operatorNamespace the namespace of the operator, which calls each JobManager's REST API
+ * @param deployments       each deployment's name (its pods' {@code app} label) and ports
+ * @param egress            where the jobs may connect beyond the cluster's DNS and API server, e.g. Kafka
+ * @param cluster           the cluster, whose provider the policies use
+ */
+public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> operatorNamespace, Map<String, FlinkPorts> deployments,
+                                     List<Egress> egress, KubernetesCluster cluster) {
+    /** A CIDR block. */
+    public static final Pattern CIDR = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}");
+
+    /**
+     * Connections the jobs may open beyond the cluster: to a block of addresses, on some TCP ports.
+     *
+     * @param cidr  the addresses, e.g. {@code 10.20.0.0/16}
+     * @param ports the TCP ports, e.g. Kafka's 9092
+     */
+    public record Egress(String cidr, List<Integer> ports) {
+        /**
+         * Checks the rule.
+         *
+         * @param cidr  the addresses
+         * @param ports the ports
+         * @throws IllegalArgumentException naming every problem
+         */
+        public Egress {
+            ports = ports == null ? List.of() : List.copyOf(ports);
+            ArgsCheck.of("Egress")
+                    .check(cidr != null && CIDR.matcher(cidr).matches(), "cidr", cidr, "expected a CIDR block such as 10.20.0.0/16")
+                    .check(!"0.0.0.0/0".equals(cidr), "cidr", cidr, "expected the addresses the jobs need, not the whole internet")
+                    .check(!ports.isEmpty() && ports.stream().allMatch(p -> p >= 1 && p <= 65535), "ports", ports,
+                            "expected at least one TCP port from 1 to 65535")
+                    .done();
+        }
+    }
+
+    /**
+     * Checks the arguments.
+     *
+     * @param namespace         the jobs' namespace
+     * @param operatorNamespace the operator's namespace
+     * @param deployments       each deployment's name and ports
+     * @param egress            further connections the jobs may open
+     * @param cluster           the cluster
+     * @throws IllegalArgumentException naming every problem
+     */
+    public JobNetworkPoliciesArgs {
+        // in the deployments' order, so the policies are declared, and planned, in a fixed order
+        deployments = deployments == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deployments));
+        egress = egress == null ? List.of() : List.copyOf(egress);
+        ArgsCheck.of("JobNetworkPoliciesArgs")
+                .resource("namespace", namespace, "expected the jobs' namespace")
+                .resource("operatorNamespace", operatorNamespace, "expected the operator's namespace")
+                .resource("cluster", cluster, "expected the cluster whose provider the policies use")
+                .done();
+    }
+
+    /**
+     * @param namespace         the jobs' namespace
+     * @param operatorNamespace the operator's namespace
+     * @param deployments       each deployment's name and ports
+     * @param cluster           the cluster
+     * @return these Args with what exists only once the platform declared it, checked again
+     */
+    public JobNetworkPoliciesArgs bind(Output<String> namespace, Output<String> operatorNamespace, Map<String, FlinkPorts> deployments,
+                                       KubernetesCluster cluster) {
+        return new JobNetworkPoliciesArgs(namespace, operatorNamespace, deployments, egress, cluster);
+    }
+
+    /**
+     * @param egress further connections the jobs may open
+     * @return Args to bind, with only the egress set: how a stack gives it
+     */
+    public static JobNetworkPoliciesArgs unbound(List<Egress> egress) {
+        return ArgsCheck.unbound(() -> new JobNetworkPoliciesArgs(null, null, Map.of(), egress, null));
+    }
+
+    /** @return the operator's namespace, if known */
+    Optional<Output<String>> operator() {
+        return Optional.ofNullable(operatorNamespace);
+    }
+}
