@@ -1065,4 +1065,13 @@ class SettingsLoaderTest {
                         + "{\"kubernetes.operator.periodic.savepoint.interval\":\"1h\"}}]")),
                 "flink-ha.jobs[0].flinkConfiguration.kubernetes.operator.periodic.savepoint.interval", "set the job's savepoints instead");
     }
+
+    @Test
+    void aMisspelledKeyOfTheNetworkPoliciesOrOfASavepointScheduleIsNamed() {
+        SettingsException e = rejected(Settings.valid().with("networkPolicies", "{\"enabeld\":false,\"egress\":[{\"cidr\":\"10.0.0.0/8\","
+                + "\"port\":[9092],\"ports\":[9092]}]}").with("savepoints", "{\"intervall\":\"1h\"}"));
+        assertProblem(e, "flink-ha.networkPolicies.enabeld", "unknown key; allowed keys: egress, enabled");
+        assertProblem(e, "flink-ha.networkPolicies.egress[0].port", "unknown key; allowed keys: cidr, ports");
+        assertProblem(e, "flink-ha.savepoints.intervall", "unknown key; allowed keys: enabled, interval, maxAge, maxCount");
+    }
 }
