@@ -74,4 +74,14 @@ class NetworkPoliciesTest {
                 && "vpc-cni".equals(Plans.at(r, "addonName"))).findFirst().orElseThrow();
         assertEquals("{\"enableNetworkPolicy\":\"true\"}", Plans.at(addOn, "configurationValues"));
     }
+
+    @Test
+    void withEksPodIdentityTheJobsReachTheNodesCredentialAgent() {
+        var plan = Plans.ofPlatform(Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
+                .with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"identity\":\"podIdentity\","
+                        + "\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]}}")
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load());
+        assertEquals("169.254.170.23/32", Plans.at(named(plan, "egress"), "spec.egress.0.to.0.ipBlock.cidr"));
+        assertEquals(80, ((Number) Plans.at(named(plan, "egress"), "spec.egress.0.ports.0.port")).intValue());
+    }
 }

@@ -81,6 +81,19 @@ public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> op
         return new JobNetworkPoliciesArgs(namespace, operatorNamespace, deployments, egress, cluster);
     }
 
+    /** The EKS Pod Identity Agent, which hands a pod its AWS credentials on the node's link-local address (HTTP). */
+    public static final Egress POD_IDENTITY_AGENT = new Egress("169.254.170.23/32", List.of(80));
+
+    /**
+     * @param more a further connection the jobs may open, e.g. {@link #POD_IDENTITY_AGENT}
+     * @return these Args with it
+     */
+    public JobNetworkPoliciesArgs withEgress(Egress more) {
+        List<Egress> all = new java.util.ArrayList<>(egress);
+        all.add(more);
+        return new JobNetworkPoliciesArgs(namespace, operatorNamespace, deployments, all, cluster);
+    }
+
     /**
      * @param egress further connections the jobs may open
      * @return Args to bind, with only the egress set: how a stack gives it

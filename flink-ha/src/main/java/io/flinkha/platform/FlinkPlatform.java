@@ -124,8 +124,12 @@ public class FlinkPlatform extends ComponentResource {
         settings.networkPolicies().ifPresent(policies -> {
             Map<String, io.flinkha.network.FlinkPorts> ports = new LinkedHashMap<>();
             deployments.forEach((job, d) -> ports.put(job, d.ports()));
-            this.networkPolicies = Optional.of(new io.flinkha.network.JobNetworkPolicies(name + "-network", policies.bind(namespace,
-                    operator.namespace().metadata().applyValue(m -> m.name().orElseThrow()), ports, cluster), parent));
+            var bound = policies.bind(namespace, operator.namespace().metadata().applyValue(m -> m.name().orElseThrow()), ports, cluster);
+            // with EKS Pod Identity the jobs' AWS credentials come from the node's agent, not from STS over HTTPS
+            if (settings.cluster() instanceof io.flinkha.cluster.EksClusterArgs eks && eks.podIdentity()) {
+                bound = bound.withEgress(io.flinkha.network.JobNetworkPoliciesArgs.POD_IDENTITY_AGENT);
+            }
+            this.networkPolicies = Optional.of(new io.flinkha.network.JobNetworkPolicies(name + "-network", bound, parent));
         });
 
         registerOutputs(Map.of(
