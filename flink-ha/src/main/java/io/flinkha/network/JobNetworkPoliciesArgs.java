@@ -6,8 +6,6 @@ import io.flinkha.validation.ArgsCheck;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Arguments of {@link JobNetworkPolicies}.
@@ -20,9 +18,6 @@ import java.util.regex.Pattern;
  */
 public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> operatorNamespace, Map<String, FlinkPorts> deployments,
                                      List<Egress> egress, KubernetesCluster cluster) {
-    /** A CIDR block. */
-    public static final Pattern CIDR = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}");
-
     /**
      * Connections the jobs may open beyond the cluster: to a block of addresses, on some TCP ports.
      *
@@ -40,7 +35,7 @@ public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> op
         public Egress {
             ports = ports == null ? List.of() : List.copyOf(ports);
             ArgsCheck.of("Egress")
-                    .check(cidr != null && CIDR.matcher(cidr).matches(), "cidr", cidr, "expected a CIDR block such as 10.20.0.0/16")
+                    .check(cidr != null && io.flinkha.cluster.EksClusterArgs.CIDR.matcher(cidr).matches(), "cidr", cidr, "expected a CIDR block such as 10.20.0.0/16")
                     .check(!"0.0.0.0/0".equals(cidr), "cidr", cidr, "expected the addresses the jobs need, not the whole internet")
                     .check(!ports.isEmpty() && ports.stream().allMatch(p -> p >= 1 && p <= 65535), "ports", ports,
                             "expected at least one TCP port from 1 to 65535")
@@ -100,10 +95,5 @@ public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> op
      */
     public static JobNetworkPoliciesArgs unbound(List<Egress> egress) {
         return ArgsCheck.unbound(() -> new JobNetworkPoliciesArgs(null, null, Map.of(), egress, null));
-    }
-
-    /** @return the operator's namespace, if known */
-    Optional<Output<String>> operator() {
-        return Optional.ofNullable(operatorNamespace);
     }
 }

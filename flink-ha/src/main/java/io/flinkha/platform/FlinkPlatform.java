@@ -50,7 +50,7 @@ public class FlinkPlatform extends ComponentResource {
     private final FlinkServiceAccount serviceAccount;
     private final FlinkOperator operator;
     private final Map<String, HaFlinkDeployment> deployments = new LinkedHashMap<>();
-    private Optional<io.flinkha.network.JobNetworkPolicies> networkPolicies = Optional.empty();
+    private final Optional<io.flinkha.network.JobNetworkPolicies> networkPolicies;
 
     /**
      * Declares the platform of one environment.
@@ -121,7 +121,7 @@ public class FlinkPlatform extends ComponentResource {
                     parent));
         }
 
-        settings.networkPolicies().ifPresent(policies -> {
+        this.networkPolicies = settings.networkPolicies().map(policies -> {
             Map<String, io.flinkha.network.FlinkPorts> ports = new LinkedHashMap<>();
             deployments.forEach((job, d) -> ports.put(job, d.ports()));
             var bound = policies.bind(namespace, operator.namespace().metadata().applyValue(m -> m.name().orElseThrow()), ports, cluster);
@@ -129,7 +129,7 @@ public class FlinkPlatform extends ComponentResource {
             if (settings.cluster() instanceof io.flinkha.cluster.EksClusterArgs eks && eks.podIdentity()) {
                 bound = bound.withEgress(io.flinkha.network.JobNetworkPoliciesArgs.POD_IDENTITY_AGENT);
             }
-            this.networkPolicies = Optional.of(new io.flinkha.network.JobNetworkPolicies(name + "-network", bound, parent));
+            return new io.flinkha.network.JobNetworkPolicies(name + "-network", bound, parent);
         });
 
         registerOutputs(Map.of(
