@@ -96,17 +96,17 @@ final class DeploymentCheck {
     @SuppressWarnings("unchecked")
     private static List<Finding> rbac(Map<String, Object> deployment, List<Map<String, Object>> others) {
         String account = spec(deployment).map(s -> s.get("serviceAccount")).map(String::valueOf).orElse(null);
-        String namespace = namespaceOf(deployment);
+        String namespace = Manifests.namespace(deployment);
         if (account == null) {
             return List.of();
         }
         List<Map<String, Object>> bindings = others.stream().filter(o -> Set.of("RoleBinding", "ClusterRoleBinding").contains(o.get("kind")))
                 .filter(o -> o.get("subjects") instanceof List<?> subjects && subjects.stream().anyMatch(s -> s instanceof Map<?, ?> m
                         && "ServiceAccount".equals(m.get("kind")) && account.equals(m.get("name"))
-                        && namespace.equals(m.get("namespace") != null ? m.get("namespace") : namespaceOf(o))))
-                .filter(o -> "ClusterRoleBinding".equals(o.get("kind")) || namespace.equals(namespaceOf(o))).toList();
-        boolean accountGiven = others.stream().anyMatch(o -> "ServiceAccount".equals(o.get("kind")) && account.equals(name(o))
-                && namespace.equals(namespaceOf(o)));
+                        && namespace.equals(m.get("namespace") != null ? m.get("namespace") : Manifests.namespace(o))))
+                .filter(o -> "ClusterRoleBinding".equals(o.get("kind")) || namespace.equals(Manifests.namespace(o))).toList();
+        boolean accountGiven = others.stream().anyMatch(o -> "ServiceAccount".equals(o.get("kind")) && account.equals(Manifests.name(o))
+                && namespace.equals(Manifests.namespace(o)));
         if (bindings.isEmpty() && !accountGiven) {
             return List.of(new Finding(Severity.NOTE, "rbac", "spec.serviceAccount", Optional.of(account), "RBAC not checked: the input holds "
                     + "neither the service account " + namespace + "/" + account + " nor a binding of it",
@@ -115,8 +115,8 @@ final class DeploymentCheck {
         List<Rule> rules = new ArrayList<>();
         for (Map<String, Object> binding : bindings) {
             Map<String, Object> ref = binding.get("roleRef") instanceof Map<?, ?> r ? (Map<String, Object>) r : Map.of();
-            others.stream().filter(o -> String.valueOf(ref.get("kind")).equals(o.get("kind")) && String.valueOf(ref.get("name")).equals(name(o))
-                            && ("ClusterRole".equals(o.get("kind")) || namespaceOf(binding).equals(namespaceOf(o))))
+            others.stream().filter(o -> String.valueOf(ref.get("kind")).equals(o.get("kind")) && String.valueOf(ref.get("name")).equals(Manifests.name(o))
+                            && ("ClusterRole".equals(o.get("kind")) || Manifests.namespace(binding).equals(Manifests.namespace(o))))
                     .flatMap(role -> role.get("rules") instanceof List<?> l ? l.stream() : java.util.stream.Stream.empty())
                     .filter(Map.class::isInstance).map(r -> (Map<String, Object>) r)
                     .forEach(r -> rules.add(new Rule(strings(r.get("apiGroups")), strings(r.get("resources")), strings(r.get("verbs")))));
@@ -201,13 +201,6 @@ final class DeploymentCheck {
         return out;
     }
 
-    static String name(Map<String, Object> o) {
-        return o.get("metadata") instanceof Map<?, ?> m && m.get("name") != null ? String.valueOf(m.get("name")) : "";
-    }
-
-    static String namespaceOf(Map<String, Object> o) {
-        return o.get("metadata") instanceof Map<?, ?> m && m.get("namespace") != null ? String.valueOf(m.get("namespace")) : "default";
-    }
 
     /** The value at a path such as {@code spec.flinkConfiguration."a.b"}, if the object has it. */
     static Optional<Object> at(Map<String, Object> object, String path) {

@@ -48,11 +48,12 @@ final class Manifests {
         }
 
         String name() {
-            return object.get("metadata") instanceof Map<?, ?> m && m.get("name") != null ? String.valueOf(m.get("name")) : "(no name)";
+            String name = Manifests.name(object);
+            return name.isEmpty() ? "(no name)" : name;
         }
 
         String namespace() {
-            return object.get("metadata") instanceof Map<?, ?> m && m.get("namespace") != null ? String.valueOf(m.get("namespace")) : "default";
+            return Manifests.namespace(object);
         }
 
         /** @return the 1-based line of the object */
@@ -75,6 +76,22 @@ final class Manifests {
             }
             return at.getStartMark().getLine() + 1;
         }
+    }
+
+    /**
+     * @param object a Kubernetes object
+     * @return its name, empty when it has none
+     */
+    static String name(Map<String, Object> object) {
+        return object.get("metadata") instanceof Map<?, ?> m && m.get("name") != null ? String.valueOf(m.get("name")) : "";
+    }
+
+    /**
+     * @param object a Kubernetes object
+     * @return its namespace, {@code default} when it names none (as kubectl applies it)
+     */
+    static String namespace(Map<String, Object> object) {
+        return object.get("metadata") instanceof Map<?, ?> m && m.get("namespace") != null ? String.valueOf(m.get("namespace")) : "default";
     }
 
     /** A document that is not a Kubernetes object, or a kind this check does not read. */
@@ -146,8 +163,7 @@ final class Manifests {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowDuplicateKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
-                new org.yaml.snakeyaml.DumperOptions(), options);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
         int documents = 0;
         try {
             Iterator<Node> nodes = yaml.composeAll(new java.io.StringReader(text)).iterator();
@@ -176,13 +192,10 @@ final class Manifests {
         }
         if ("List".equals(map.get("kind")) || String.valueOf(map.get("kind")).endsWith("List") && map.get("items") instanceof List<?>) {
             List<Object> items = map.get("items") instanceof List<?> l ? (List<Object>) l : List.of();
-            Optional<Node> itemNodes = child(node, "items");
+            List<Node> itemNodes = child(node, "items").filter(SequenceNode.class::isInstance).map(n -> ((SequenceNode) n).getValue())
+                    .orElse(List.of());
             for (int i = 0; i < items.size(); i++) {
-                Node itemNode = itemNodes.filter(SequenceNode.class::isInstance).map(n -> ((SequenceNode) n).getValue())
-                        .filter(l -> l.size() > 0).map(l -> l.get(Math.min(l.size() - 1, 0))).orElse(node);
-                if (itemNodes.orElse(null) instanceof SequenceNode seq && seq.getValue().size() > i) {
-                    itemNode = seq.getValue().get(i);
-                }
+                Node itemNode = i < itemNodes.size() ? itemNodes.get(i) : node;
                 collect(source, itemNode, items.get(i), objects, skipped);
             }
             return;
