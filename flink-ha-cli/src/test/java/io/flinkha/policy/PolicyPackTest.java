@@ -90,8 +90,11 @@ class PolicyPackTest {
     @ValueSource(strings = {"nfs", "s3"})
     void aConsumersOwnOfflinePlanPassesThePackUnderTheConsumersOwnConfig(String plan) throws Exception {
         Path file = CONSUMER_PLANS.resolve(plan + ".json");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file),
+        // CI runs the whole build, which writes them first: there a missing plan is a failure, not a skip
+        boolean ci = System.getenv("CI") != null;
+        org.junit.jupiter.api.Assumptions.assumeTrue(ci || Files.isRegularFile(file),
                 "the example consumers' plans are written by ./mvnw verify (flink-ha-testing's examples); not built here: " + file);
+        assertTrue(Files.isRegularFile(file), "./mvnw verify writes " + file + " before this test runs");
         Run check = run(npm("run", "--silent", "check", "--", file.toAbsolutePath().toString(), "--config",
                 Path.of("examples/custom-platform/policy/config.json").toAbsolutePath().toString()));
         assertEquals(0, check.exit(), check.output());
