@@ -167,7 +167,7 @@ class HaFlinkDeploymentTest {
 
     @Test
     void aProductionJobThatKeepsStateGetsSavepointsOnAScheduleByDefault() {
-        Map<String, String> conf = at(deployment(b -> b.production(true)), "spec.flinkConfiguration");
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b.production(true)));
         assertEquals("12h", conf.get("kubernetes.operator.periodic.savepoint.interval"));
         assertEquals("14", conf.get("kubernetes.operator.savepoint.history.max.count"));
         assertEquals("7d", conf.get("kubernetes.operator.savepoint.history.max.age"));
@@ -175,16 +175,16 @@ class HaFlinkDeploymentTest {
 
     @Test
     void outsideProductionAndWhenTurnedOffNoSavepointIsScheduled() {
-        Map<String, String> dev = at(deployment(b -> b), "spec.flinkConfiguration");
-        Map<String, String> off = at(deployment(b -> b.production(true).noPeriodicSavepoints()), "spec.flinkConfiguration");
+        Map<String, Object> dev = flinkConfiguration(deployment(b -> b));
+        Map<String, Object> off = flinkConfiguration(deployment(b -> b.production(true).noPeriodicSavepoints()));
         assertTrue(dev.keySet().stream().noneMatch(k -> k.contains("savepoint.interval")), dev.toString());
         assertTrue(off.keySet().stream().noneMatch(k -> k.contains("savepoint.interval")), off.toString());
     }
 
     @Test
     void aScheduleOfItsOwnIsRenderedInTheOperatorsWords() {
-        Map<String, String> conf = at(deployment(b -> b.savepoints(new PeriodicSavepoints(java.time.Duration.ofMinutes(90), 4,
-                java.time.Duration.ofDays(1)))), "spec.flinkConfiguration");
+        Map<String, Object> conf = flinkConfiguration(deployment(b -> b.savepoints(new PeriodicSavepoints(java.time.Duration.ofMinutes(90), 4,
+                java.time.Duration.ofDays(1)))));
         assertEquals(List.of("90min", "4", "1d"), List.of(conf.get("kubernetes.operator.periodic.savepoint.interval"),
                 conf.get("kubernetes.operator.savepoint.history.max.count"), conf.get("kubernetes.operator.savepoint.history.max.age")));
     }
