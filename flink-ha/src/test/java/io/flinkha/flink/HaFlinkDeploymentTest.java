@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HaFlinkDeploymentTest {
     static final String TYPE = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
 
-    private static Plan plan(String name, UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
+    static Plan plan(String name, UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
         return ComponentPlans.ofComponent((KubernetesCluster cluster) -> {
             var storage = new NfsStorage("ha", NfsStorageArgs.builder().namespace("streaming").environment("qa")
                     .cluster(cluster).build(), null);
