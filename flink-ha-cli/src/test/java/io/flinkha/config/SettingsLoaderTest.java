@@ -1070,7 +1070,7 @@ class SettingsLoaderTest {
     void aMisspelledKeyOfTheNetworkPoliciesOrOfASavepointScheduleIsNamed() {
         SettingsException e = rejected(Settings.valid().with("networkPolicies", "{\"enabeld\":false,\"egress\":[{\"cidr\":\"10.0.0.0/8\","
                 + "\"port\":[9092],\"ports\":[9092]}]}").with("savepoints", "{\"intervall\":\"1h\"}"));
-        assertProblem(e, "flink-ha.networkPolicies.enabeld", "unknown key; allowed keys: egress, enabled");
+        assertProblem(e, "flink-ha.networkPolicies.enabeld", "unknown key; allowed keys: egress, enabled, reason");
         assertProblem(e, "flink-ha.networkPolicies.egress[0].port", "unknown key; allowed keys: cidr, ports");
         assertProblem(e, "flink-ha.savepoints.intervall", "unknown key; allowed keys: enabled, interval, maxAge, maxCount");
     }

@@ -56,8 +56,39 @@ class NetworkPoliciesTest {
     }
 
     @Test
-    void aStackMayTurnThePoliciesOff() {
-        assertEquals(List.of(), policies(Plans.ofPlatform(Settings.valid().with("networkPolicies", "{\"enabled\":false}").load())));
+    void aStackMayTurnThePoliciesOffAndThePlanWarnsThatTheJobsRunUnisolated() {
+        var settings = Settings.valid().with("networkPolicies", "{\"enabled\":false}").load();
+        assertEquals(List.of(), policies(Plans.ofPlatform(settings)));
+        assertTrue(settings.warnings().stream().anyMatch(w -> w.startsWith("networkPolicies.enabled: false: the jobs run unisolated")),
+                settings.warnings()::toString);
+    }
+
+    @Test
+    void productionTurnsThemOffOnlyWithAStatedReason() {
+        var e = assertThrows(SettingsException.class, () -> Settings.valid().with("production", "true")
+                .with("networkPolicies", "{\"enabled\":false}").load());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("flink-ha.networkPolicies.enabled: got false; a production stack "
+                + "keeps the jobs' NetworkPolicies")), e.problems()::toString);
+    }
+
+    @Test
+    void aStatedReasonTurnsThemOffInProductionAndTheWarningCarriesIt() {
+        var settings = Settings.valid().with("production", "true")
+                .with("networkPolicies", "{\"enabled\":false,\"reason\":\"Cilium host policies isolate the nodes\"}").load();
+        assertTrue(settings.warnings().stream().anyMatch(w -> w.endsWith("(reason given: Cilium host policies isolate the nodes)")),
+                settings.warnings()::toString);
+    }
+
+    @Test
+    void aReasonBesideEnabledPoliciesOrEgressBesideDisabledOnesIsRefused() {
+        var on = assertThrows(SettingsException.class, () -> Settings.valid()
+                .with("networkPolicies", "{\"reason\":\"legacy\"}").load());
+        assertTrue(on.problems().contains("flink-ha.networkPolicies.reason: says why NetworkPolicies are off, but they are on; remove it, "
+                + "or set enabled: false"), on.problems()::toString);
+        var off = assertThrows(SettingsException.class, () -> Settings.valid()
+                .with("networkPolicies", "{\"enabled\":false,\"egress\":[{\"cidr\":\"10.0.0.0/8\",\"ports\":[9092]}]}").load());
+        assertTrue(off.problems().contains("flink-ha.networkPolicies.egress: is only for enabled NetworkPolicies; remove it, or drop "
+                + "enabled: false"), off.problems()::toString);
     }
 
     @Test

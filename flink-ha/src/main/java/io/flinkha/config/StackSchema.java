@@ -12,6 +12,7 @@ import java.time.Duration;
 import io.flinkha.flink.ContainerResources;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.PeriodicSavepoints;
+import io.flinkha.network.JobIsolation;
 import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.flink.crd.UpgradeMode;
 import io.flinkha.operator.FlinkOperatorArgs;
@@ -261,17 +262,25 @@ public final class StackSchema {
     }
 
     /**
-     * A {enabled, egress: [{cidr, ports}]} block: the jobs' NetworkPolicies are on unless {@code enabled: false}, and
-     * {@code egress} names where else the jobs may connect.
+     * A {enabled, reason, egress: [{cidr, ports}]} block: the jobs' NetworkPolicies are on unless {@code enabled: false},
+     * {@code reason} says why they are off, and {@code egress} names where else the jobs may connect.
      */
-    static Optional<JobNetworkPoliciesArgs> networkPolicies(Optional<Node> block) {
+    static JobIsolation isolation(Optional<Node> block) {
         if (block.isEmpty()) {
-            return Optional.of(JobNetworkPoliciesArgs.unbound(List.of()));
+            return JobIsolation.byDefault();
         }
         Node n = block.get();
-        n.allowOnly(Set.of("enabled", "egress"));
-        if (!n.optionalBool("enabled").orElse(true)) {
-            return Optional.empty();
+        n.allowOnly(Set.of("enabled", "reason", "egress"));
+        boolean enabled = n.optionalBool("enabled").orElse(true);
+        Optional<String> reason = n.optionalString("reason");
+        if (!enabled) {
+            if (n.has("egress")) {
+                n.problemsAdd(n.key("egress"), "is only for enabled NetworkPolicies; remove it, or drop enabled: false");
+            }
+            return new JobIsolation.Off(reason);
+        }
+        if (reason.isPresent()) {
+            n.problemsAdd(n.key("reason"), "says why NetworkPolicies are off, but they are on; remove it, or set enabled: false");
         }
         List<JobNetworkPoliciesArgs.Egress> egress = new java.util.ArrayList<>();
         for (Node e : n.objects("egress")) {
@@ -283,6 +292,7 @@ public final class StackSchema {
             Optional.ofNullable(SettingsLoader.bind(() -> new JobNetworkPoliciesArgs.Egress(e.optionalString("cidr").orElse(null), ports),
                     e::key, n.problems())).ifPresent(egress::add);
         }
-        return Optional.ofNullable(SettingsLoader.bind(() -> JobNetworkPoliciesArgs.unbound(egress), n::key, n.problems()));
+        return Optional.ofNullable(SettingsLoader.bind(() -> JobNetworkPoliciesArgs.unbound(egress), n::key, n.problems()))
+                .map(JobIsolation::policies).orElseGet(JobIsolation::byDefault);
     }
 }

@@ -9,6 +9,7 @@ import io.flinkha.cluster.EksVersions;
 import io.flinkha.cluster.NodeGroupSpec;
 import io.flinkha.cluster.PodPlacement;
 import io.flinkha.flink.JobPods;
+import io.flinkha.network.JobIsolation;
 import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.operator.OperatorRelease;
@@ -43,11 +44,11 @@ import java.util.TreeSet;
  * @param storage     the HA storage's Args, without the namespace, cluster or provider (the platform binds them)
  * @param operator    the operator's Args, without the cluster and namespaces (the platform binds them)
  * @param jobs        the jobs, one HA FlinkDeployment each, without storage, account and operator
- * @param networkPolicies the jobs' NetworkPolicies, without the namespaces and deployments (the platform binds them);
- *                    empty for none
+ * @param isolation   the jobs' NetworkPolicies, without the namespaces and deployments (the platform binds them), or
+ *                    none and why
  */
 public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Optional<EksNetworkArgs> network, HaStorageArgs storage,
-                                FlinkOperatorArgs operator, List<Job> jobs, Optional<JobNetworkPoliciesArgs> networkPolicies) {
+                                FlinkOperatorArgs operator, List<Job> jobs, JobIsolation isolation) {
     /** Documentation address ranges (RFC 5737): nothing real is ever there. */
     private static final List<String> DOCUMENTATION_NETWORKS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
     /** Account ids AWS uses in its documentation and examples. */
@@ -63,19 +64,25 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      * @param storage     the HA storage's Args
      * @param operator    the operator's Args
      * @param jobs        the jobs
-     * @param networkPolicies the jobs' NetworkPolicies, if any
+     * @param isolation   the jobs' NetworkPolicies, or none and why
      * @throws IllegalArgumentException naming every problem
      */
     public FlinkPlatformArgs {
         jobs = List.copyOf(jobs);
         var check = ArgsCheck.of("FlinkPlatformArgs")
+                .required("isolation", isolation, "expected JobIsolation.byDefault(), or JobIsolation.off(reason)")
                 .required("cluster", cluster, "expected {kind: existing, context: <kubeconfig context>}")
                 .required("storage", storage, "expected {kind: nfs, storageClass: <RWX class>}")
                 .required("operator", operator, "expected the operator's Args")
                 .check(!jobs.isEmpty(), "jobs", "[]", "expected at least one job")
                 .check(network.isEmpty() || cluster instanceof EksClusterArgs, "network", "a VPC", "expected only with an EKS cluster");
-        problems(environment, cluster, network, storage, operator, jobs, check);
+        problems(environment, cluster, network, storage, operator, jobs, isolation, check);
         check.done();
+    }
+
+    /** @return the jobs' NetworkPolicies' Args, when they are on */
+    public Optional<JobNetworkPoliciesArgs> networkPolicies() {
+        return isolation.policies();
     }
 
     /**
@@ -88,10 +95,16 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      * @param storage     the HA storage's Args, if they were valid
      * @param operator    the operator's Args, if they were valid
      * @param jobs        the valid jobs
+     * @param isolation   the jobs' NetworkPolicies, or none and why, if that was readable
      * @param check       where each problem goes, by the path a stack spells it
      */
     public static void problems(Environment environment, ClusterArgs cluster, Optional<EksNetworkArgs> network, HaStorageArgs storage,
-                                FlinkOperatorArgs operator, List<Job> jobs, ArgsCheck check) {
+                                FlinkOperatorArgs operator, List<Job> jobs, JobIsolation isolation, ArgsCheck check) {
+        if (environment.production() && isolation instanceof JobIsolation.Off off) {
+            check.check(off.reason().isPresent(), "networkPolicies.enabled", false, "a production stack keeps the jobs' NetworkPolicies: "
+                    + "without them any pod in the cluster reaches each JobManager's REST API, which cancels jobs and runs submitted "
+                    + "code; keep them on, or say why with networkPolicies.reason");
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
@@ -154,6 +167,10 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
+        if (isolation instanceof JobIsolation.Off off) {
+            out.add("networkPolicies.enabled: false: the jobs run unisolated; any pod in the cluster reaches each JobManager's REST "
+                    + "API (cancel jobs, run code) and the jobs reach anything" + off.reason().map(r -> " (reason given: " + r + ")").orElse(""));
+        }
         if (cluster instanceof EksClusterArgs eks) {
             EksVersions.warning(eks.kubernetesVersion(), eks.supportType(), environment.checkedOn())
                     .ifPresent(w -> out.add("cluster.kubernetesVersion: " + w));
