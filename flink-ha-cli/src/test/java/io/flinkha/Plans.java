@@ -44,6 +44,7 @@ public final class Plans {
     public static Map<String, Object> awsComputed(String type, String name) {
         return switch (type) {
             case "aws:iam/role:Role" -> Map.of("arn", "arn:aws:iam::123456789012:role/" + name, "name", name);
+            case "aws:kms/key:Key" -> Map.of("arn", "arn:aws:kms:eu-west-1:123456789012:key/" + name);
             case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> Map.of(
                     "arn", "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/TEST",
                     "url", "oidc.eks.eu-west-1.amazonaws.com/id/TEST");

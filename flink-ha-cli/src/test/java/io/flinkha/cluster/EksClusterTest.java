@@ -103,6 +103,61 @@ class EksClusterTest {
     }
 
     @Test
+    void theControlPlanesNetworkInterfacesGoToThePrivateSubnetsOnly() {
+        assertEquals(List.of("flink-ha-network-private-eu-west-1a-id", "flink-ha-network-private-eu-west-1b-id",
+                "flink-ha-network-private-eu-west-1c-id"), at(of("aws:eks/cluster:Cluster"), "vpcConfig.subnetIds"));
+    }
+
+    @Test
+    void aProductionClusterEncryptsItsSecretsWithARotatedProtectedKeyOfItsOwn() {
+        PlannedResource key = of("aws:kms/key:Key");
+        assertEquals(true, at(key, "enableKeyRotation"));
+        assertEquals(30, ((Number) at(key, "deletionWindowInDays")).intValue());
+        assertTrue(key.protect(), "the cluster can neither drop nor change its key: losing it loses the secrets");
+        assertEquals(Map.of("provider", Map.of("keyArn", "arn:aws:kms:eu-west-1:123456789012:key/flink-ha-cluster-control-plane-key"),
+                "resources", List.of("secrets")), at(of("aws:eks/cluster:Cluster"), "encryptionConfig"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theControlPlaneLogsAreEncryptedWithTheSameKeyWhichOnlyThisLogGroupMayUse() {
+        PlannedResource key = of("aws:kms/key:Key");
+        assertEquals("arn:aws:kms:eu-west-1:123456789012:key/flink-ha-cluster-control-plane-key",
+                at(of("aws:cloudwatch/logGroup:LogGroup"), "kmsKeyId"));
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) Plans.json(at(key, "policy")).get("Statement");
+        assertEquals(Map.of("AWS", "arn:aws:iam::123456789012:root"), statements.get(0).get("Principal"));
+        assertEquals("kms:*", statements.get(0).get("Action"));
+        assertEquals(Map.of("Service", "logs.eu-west-1.amazonaws.com"), statements.get(1).get("Principal"));
+        assertEquals(Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
+                "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/eks/flink-ha-prod/cluster")), statements.get(1).get("Condition"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClusterRoleMayUseTheKeyAndTheClusterWaitsForThatGrant() {
+        PlannedResource grant = prod.find(r -> r.name().equals("flink-ha-cluster-cluster-kms")).orElseThrow();
+        Map<String, Object> statement = (Map<String, Object>) ((List<?>) Plans.json(at(grant, "policy")).get("Statement")).get(0);
+        assertEquals(List.of("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"), statement.get("Action"));
+        assertEquals("arn:aws:kms:eu-west-1:123456789012:key/flink-ha-cluster-control-plane-key", statement.get("Resource"));
+        assertTrue(of("aws:eks/cluster:Cluster").dependencies().contains(grant.urn()), "EKS checks the key when the cluster is made");
+    }
+
+    @Test
+    void aGivenKeyIsUsedAsItIsAndNoKeyIsCreated() {
+        String arn = "arn:aws:kms:eu-west-1:777700001111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        Plan plan = onEks("\"encryption\":{\"kmsKeyArn\":\"" + arn + "\"},");
+        assertEquals(List.of(), plan.ofType("aws:kms/key:Key"));
+        assertEquals(arn, at(only(plan, "aws:eks/cluster:Cluster"), "encryptionConfig.provider.keyArn"));
+        assertEquals(arn, at(only(plan, "aws:cloudwatch/logGroup:LogGroup"), "kmsKeyId"));
+    }
+
+    @Test
+    void outsideProductionTheClusterKeepsEksDefaultEncryptionUnlessAsked() {
+        assertEquals(List.of(), onEks("").ofType("aws:kms/key:Key"));
+        assertEquals(1, onEks("\"encryption\":{\"enabled\":true},").ofType("aws:kms/key:Key").size());
+    }
+
+    @Test
     void logsEveryControlPlaneComponent() {
         assertEquals(List.of("api", "audit", "authenticator", "controllerManager", "scheduler"),
                 at(of("aws:eks/cluster:Cluster"), "enabledClusterLogTypes"));
@@ -301,7 +356,7 @@ class EksClusterTest {
         PlannedResource sa = of("kubernetes:core/v1:ServiceAccount");
         Map<String, Object> annotations = at(sa, "metadata.annotations");
         assertEquals("arn:aws:iam::123456789012:role/flink-ha-account-irsa", annotations.get("eks.amazonaws.com/role-arn"));
-        assertEquals("flink-ha-account-irsa-id", at(of("aws:iam/rolePolicy:RolePolicy"), "role"));
+        assertEquals("flink-ha-account-irsa-id", at(prod.find(r -> r.name().equals("flink-ha-storage-flink-irsa-s3")).orElseThrow(), "role"));
         Map<String, Object> trust = Plans.json(at(prod.find(r -> r.name().equals("flink-ha-account-irsa")).orElseThrow(), "assumeRolePolicy"));
         assertTrue(String.valueOf(trust).contains("oidc.eks.eu-west-1.amazonaws.com/id/TEST:sub=system:serviceaccount:flink:flink"), String.valueOf(trust));
     }

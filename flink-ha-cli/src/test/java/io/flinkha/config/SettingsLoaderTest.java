@@ -10,6 +10,7 @@ import io.flinkha.flink.crd.UpgradeMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -691,6 +692,32 @@ class SettingsLoaderTest {
                 .with("cluster", eksWith("{\"instanceTypes\":[\"m6i.xlarge\"],\"minSize\":4,\"desiredSize\":4,\"maxSize\":4}")));
         assertProblem(e, "flink-ha.cluster.nodeGroup", "fit 4 nodes of m6i.xlarge", "but not the 3 left after losing one",
                 "set desiredSize to at least 5 (one node to spare)");
+    }
+
+    private static String eksEncryption(String encryption) {
+        return "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\","
+                + "\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"nodeGroup\":{\"instanceTypes\":[\"m6i.2xlarge\"],"
+                + "\"minSize\":3,\"desiredSize\":3,\"maxSize\":3},\"encryption\":" + encryption + "}";
+    }
+
+    @Test
+    void aProductionEksClusterEncryptsWithAKeyOfItsOwnUnlessToldAndThenIsRefused() {
+        var prod = onAws().with("production", "true").with("jobs", PROD_JOBS);
+        assertEquals(Optional.of(io.flinkha.cluster.ControlPlaneEncryption.stackKey()),
+                ((io.flinkha.cluster.EksClusterArgs) prod.with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":3,"
+                        + "\"desiredSize\":3,\"maxSize\":3}")).load().cluster()).encryption());
+        assertProblem(rejected(prod.with("cluster", eksEncryption("{\"enabled\":false}"))), "flink-ha.cluster.encryption.enabled",
+                "got false", "a production EKS cluster envelope-encrypts its secrets");
+    }
+
+    @Test
+    void aGivenControlPlaneKeyMustBeAKeyOfTheClustersRegionAndOnlyWithEncryptionOn() {
+        assertProblem(rejected(onAws().with("cluster", eksEncryption("{\"kmsKeyArn\":\"arn:aws:kms:us-east-1:777700001111:key/"
+                + "1234abcd-12ab-34cd-56ef-1234567890ab\"}"))), "flink-ha.cluster.encryption.kmsKeyArn", "expected a key in the cluster's region eu-west-1");
+        assertProblem(rejected(onAws().with("cluster", eksEncryption("{\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:777700001111:alias/eks\"}"))),
+                "flink-ha.cluster.encryption.kmsKeyArn", "(not an alias)");
+        assertProblem(rejected(onAws().with("cluster", eksEncryption("{\"enabled\":false,\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:"
+                + "777700001111:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}"))), "flink-ha.cluster.encryption.kmsKeyArn", "encryption is off");
     }
 
     @Test

@@ -88,6 +88,8 @@ public final class PlanEngine {
         return switch (token) {
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("addonName", String.valueOf(args.get("addonName")),
                     "kubernetesVersion", String.valueOf(args.get("kubernetesVersion")), "id", UNKNOWN_SENTINEL, "version", UNKNOWN_SENTINEL);
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", UNKNOWN_SENTINEL, "arn", UNKNOWN_SENTINEL,
+                    "id", UNKNOWN_SENTINEL, "userId", UNKNOWN_SENTINEL);
             default -> Map.of();
         };
     }

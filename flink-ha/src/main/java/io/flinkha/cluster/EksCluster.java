@@ -34,7 +34,15 @@ import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
@@ -85,6 +93,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
     private final Role cniRole;
     private final LaunchTemplate launchTemplate;
     private final LogGroup controlPlaneLogs;
+    private final Optional<Key> controlPlaneKey;
     private final OpenIdConnectProvider oidcProvider;
     private final Output<String> kubeconfig;
     private final Provider provider;
@@ -105,20 +114,39 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                 .build(), child);
         var clusterPolicy = attach(name + "-cluster-policy", clusterRole, "AmazonEKSClusterPolicy", child);
 
-        List<Output<String>> subnets = new ArrayList<>(args.privateSubnetIds());
-        subnets.addAll(args.publicSubnetIds());
-        // EKS writes to this group by name; created first, it has a retention. Left to EKS, it is created on the
-        // first log line and keeps every line for ever.
-        this.controlPlaneLogs = new LogGroup(name + "-control-plane-logs", LogGroupArgs.builder()
-                .name("/aws/eks/" + args.clusterName() + "/cluster")
+        String logGroupName = "/aws/eks/" + args.clusterName() + "/cluster";
+        this.controlPlaneKey = args.encryption().filter(e -> e.kmsKeyArn().isEmpty())
+                .map(e -> controlPlaneKey(name, args, logGroupName, child));
+        Optional<Output<String>> keyArn = args.encryption().map(e -> e.kmsKeyArn().map(Output::of)
+                .orElseGet(() -> controlPlaneKey.orElseThrow().arn()));
+        List<Resource> clusterNeeds = new ArrayList<>(List.of(clusterPolicy));
+        keyArn.ifPresent(arn -> clusterNeeds.add(new RolePolicy(name + "-cluster-kms", RolePolicyArgs.builder()
+                .role(clusterRole.name())
+                // what terraform-aws-eks grants its cluster role on the secrets key: EKS calls KMS as this role
+                .policy(arn.applyValue(a -> PolicyDocuments.document(List.of(PolicyDocuments.statement("ControlPlaneKey", "Allow",
+                        List.of("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"), a, Map.of())))))
+                .build(), child)));
+        // EKS writes to this group by name; created first, it has a retention (and the key). Left to EKS, it is created
+        // on the first log line and keeps every line for ever.
+        var logs = LogGroupArgs.builder()
+                .name(logGroupName)
                 .retentionInDays(args.logRetentionDays())
-                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
-                .build(), child);
-        this.cluster = new Cluster(name + "-eks", ClusterArgs.builder()
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"));
+        keyArn.ifPresent(logs::kmsKeyId);
+        this.controlPlaneLogs = new LogGroup(name + "-control-plane-logs", logs.build(), child);
+        clusterNeeds.add(controlPlaneLogs);
+        var clusterArgs = ClusterArgs.builder();
+        keyArn.ifPresent(arn -> clusterArgs.encryptionConfig(ClusterEncryptionConfigArgs.builder()
+                .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(arn).build())
+                .resources("secrets")
+                .build()));
+        this.cluster = new Cluster(name + "-eks", clusterArgs
                 .name(args.clusterName())
                 .version(supportedVersion(args))
                 .roleArn(clusterRole.arn())
-                .vpcConfig(vpcConfig(subnets, args.publicAccessCidrs()))
+                // the control plane's network interfaces only in private subnets (EKS best practices); public load
+                // balancers find public subnets by their kubernetes.io/role/elb tag, not through the cluster
+                .vpcConfig(vpcConfig(args.privateSubnetIds(), args.publicAccessCidrs()))
                 .enabledClusterLogTypes(LOG_TYPES)
                 .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(args.supportType().name()).build())
                 .accessConfig(ClusterAccessConfigArgs.builder()
@@ -128,7 +156,7 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
                         .bootstrapClusterCreatorAdminPermissions(false)
                         .build())
                 .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(clusterPolicy, controlPlaneLogs).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.awsProvider()).dependsOn(clusterNeeds).build());
 
         var nodeRole = new Role(name + "-node-role", RoleArgs.builder()
                 .assumeRolePolicy(PolicyDocuments.serviceTrust("ec2.amazonaws.com"))
@@ -362,6 +390,34 @@ public class EksCluster extends ComponentResource implements KubernetesCluster {
 
     /** @return the control plane's log group, with its retention */
     public LogGroup controlPlaneLogs() { return controlPlaneLogs; }
+
+    /** @return the KMS key the stack created for the control plane's secrets and logs, if it did */
+    public Optional<Key> controlPlaneKey() { return controlPlaneKey; }
+
+    /**
+     * The control plane's own key: rotated every year, and protected, since the cluster can neither drop it nor move to
+     * another, and a deleted key leaves its secrets unreadable. Its policy keeps it the account's to manage (IAM policies
+     * grant its use, as for any key) and lets CloudWatch Logs use it for this cluster's log group only (CloudWatch Logs
+     * user guide, "Encrypt log data in CloudWatch Logs using AWS Key Management Service").
+     */
+    private static Key controlPlaneKey(String name, EksClusterArgs args, String logGroupName, CustomResourceOptions child) {
+        Output<String> account = com.pulumi.aws.AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
+                InvokeOptions.builder().provider(args.awsProvider()).build()).applyValue(GetCallerIdentityResult::accountId);
+        return new Key(name + "-control-plane-key", KeyArgs.builder()
+                .description("EKS " + args.clusterName() + ": envelope encryption of Kubernetes secrets and the control plane's logs")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .policy(account.applyValue(acct -> PolicyDocuments.document(List.of(
+                        PolicyDocuments.statement("AccountAdministers", "Allow", "kms:*", "*",
+                                Map.of("Principal", Map.of("AWS", "arn:aws:iam::" + acct + ":root"))),
+                        PolicyDocuments.statement("ControlPlaneLogs", "Allow", List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*",
+                                "kms:GenerateDataKey*", "kms:Describe*"), "*", Map.of(
+                                "Principal", Map.of("Service", "logs." + args.region() + ".amazonaws.com"),
+                                "Condition", Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
+                                        "arn:aws:logs:" + args.region() + ":" + acct + ":log-group:" + logGroupName))))))))
+                .tags(Map.of("app.kubernetes.io/part-of", "flink-ha"))
+                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder().protect(true).build()));
+    }
 
     /** @return the nodes' launch template: IMDSv2 only, hop limit 1, encrypted gp3 root volume */
     public LaunchTemplate launchTemplate() { return launchTemplate; }

@@ -12,8 +12,9 @@ import java.util.List;
  * @param clusterName       EKS cluster name, unique in the account and region
  * @param kubernetesVersion pinned Kubernetes minor version
  * @param region            region, used by the kubeconfig's token command
- * @param privateSubnetIds  private subnets in at least two zones; nodes run there
- * @param publicSubnetIds   public subnets for internet-facing load balancers
+ * @param privateSubnetIds  private subnets in at least two zones; the nodes and the control plane's network interfaces
+ *                          go there
+ * @param publicSubnetIds   public subnets for internet-facing load balancers; checked, never given to the control plane
  * @param nodeGroup         the managed node group
  * @param admins            IAM principals given cluster-admin through access entries
  * @param publicAccessCidrs CIDRs allowed on the public endpoint; none keeps the endpoint private-only
@@ -25,6 +26,7 @@ import java.util.List;
  * @param deployer          the IAM role or user that runs {@code pulumi up}, given cluster-admin through its own access entry
  * @param previewers        IAM roles or users that run {@code pulumi preview} (e.g. pull requests), given read-only access
  * @param notices           where the cluster reports, for information, which EKS support calendar it checked against
+ * @param encryption        the KMS key of the control plane's secrets and logs; empty for EKS's default encryption
  */
 public record EksClusterArgs(
         String clusterName,
@@ -42,7 +44,8 @@ public record EksClusterArgs(
         boolean podIdentity,
         String deployer,
         List<String> previewers,
-        java.util.function.Consumer<String> notices) implements ClusterArgs {
+        java.util.function.Consumer<String> notices,
+        java.util.Optional<ControlPlaneEncryption> encryption) implements ClusterArgs {
 
     /**
      * Makes the arguments, checking every one: all problems are reported at once, so no way of making
@@ -51,7 +54,7 @@ public record EksClusterArgs(
      * @param clusterName       EKS cluster name, unique in the account and region
      * @param kubernetesVersion pinned Kubernetes minor version
      * @param region            region, used by the kubeconfig's token command
-     * @param privateSubnetIds  private subnets in at least two zones; nodes run there
+     * @param privateSubnetIds  private subnets in at least two zones; the nodes and the control plane go there
      * @param publicSubnetIds   public subnets for internet-facing load balancers
      * @param nodeGroup         the managed node group
      * @param admins            IAM principals given cluster-admin through access entries
@@ -64,9 +67,11 @@ public record EksClusterArgs(
      * @param deployer          the IAM role or user that runs {@code pulumi up}
      * @param previewers        IAM roles or users that run {@code pulumi preview}, given read-only access
      * @param notices           where the cluster reports which EKS support calendar it checked against
+     * @param encryption        the KMS key of the control plane's secrets and logs, if any
      * @throws IllegalArgumentException naming the component, and each field, value and what is allowed
      */
     public EksClusterArgs {
+        encryption = encryption == null ? java.util.Optional.empty() : encryption;
         io.flinkha.validation.ArgsCheck.of("EksClusterArgs")
                 .resource("clusterName", clusterName, "expected an EKS cluster name, unique in the account and region")
                 .resource("region", region, "expected the region, for the kubeconfig's token command")
@@ -80,6 +85,9 @@ public record EksClusterArgs(
                 .addAll(accessProblems(deployer, admins, previewers))
                 .addAll(publicAccessProblems(publicAccessCidrs))
                 .problem("logRetentionDays", logRetentionDays, logRetentionProblem(logRetentionDays))
+                .check(region == null || encryption.flatMap(ControlPlaneEncryption::keyRegion).map(region::equals).orElse(true),
+                        "encryption.kmsKeyArn", encryption.flatMap(ControlPlaneEncryption::kmsKeyArn).orElse(null),
+                        "expected a key in the cluster's region " + region + ": EKS uses only a key of its own region")
                 .done();
     }
 
@@ -119,7 +127,8 @@ public record EksClusterArgs(
     public EksClusterArgs bind(String clusterName, List<Output<String>> privateSubnetIds, List<Output<String>> publicSubnetIds,
                                com.pulumi.aws.Provider awsProvider, java.util.function.Consumer<String> notices) {
         return new EksClusterArgs(clusterName, kubernetesVersion, region, privateSubnetIds, publicSubnetIds, nodeGroup, admins,
-                publicAccessCidrs, awsProvider, supportType, checkedOn, logRetentionDays, podIdentity, deployer, previewers, notices);
+                publicAccessCidrs, awsProvider, supportType, checkedOn, logRetentionDays, podIdentity, deployer, previewers, notices,
+                encryption);
     }
 
     /** The retention periods CloudWatch Logs accepts (days). */
@@ -220,6 +229,7 @@ public record EksClusterArgs(
         private String region;
         private List<Output<String>> privateSubnetIds = List.of();
         private List<Output<String>> publicSubnetIds = List.of();
+        private java.util.Optional<ControlPlaneEncryption> encryption = java.util.Optional.empty();
         private NodeGroupSpec nodeGroup = NodeGroupSpec.DEFAULT;
         private List<String> admins = List.of();
         private String deployer;
@@ -319,12 +329,20 @@ public record EksClusterArgs(
          * @return this builder
          */
         public Builder podIdentity(boolean podIdentity) { this.podIdentity = podIdentity; return this; }
+        /**
+         * @param encryption the KMS key the control plane envelope-encrypts its secrets and its log group with
+         *                   ({@link ControlPlaneEncryption#stackKey()} or {@link ControlPlaneEncryption#withKey(String)});
+         *                   default none, EKS's own encryption with a key AWS owns. Irreversible: removing it later
+         *                   replaces the cluster
+         * @return this builder
+         */
+        public Builder encryption(ControlPlaneEncryption encryption) { this.encryption = java.util.Optional.ofNullable(encryption); return this; }
 
         /** @return the checked arguments */
         public EksClusterArgs build() {
             return new EksClusterArgs(clusterName, kubernetesVersion, region, List.copyOf(privateSubnetIds), List.copyOf(publicSubnetIds),
                     nodeGroup, List.copyOf(admins), List.copyOf(publicAccessCidrs), awsProvider, supportType, checkedOn, logRetentionDays,
-                    podIdentity, deployer, List.copyOf(previewers), notices);
+                    podIdentity, deployer, List.copyOf(previewers), notices, encryption);
         }
     }
 }

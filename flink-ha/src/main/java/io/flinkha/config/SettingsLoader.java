@@ -3,6 +3,7 @@ package io.flinkha.config;
 import io.flinkha.cluster.ClusterArgs;
 import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetworkArgs;
+import io.flinkha.cluster.ControlPlaneEncryption;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
@@ -218,7 +219,9 @@ public final class SettingsLoader {
     }
 
     private static Cluster readEks(Node c, Environment env, Problems problems) {
-        var b = read(c, EKS, EksClusterArgs.builder().checkedOn(env.checkedOn()).region(env.awsRegion().orElse(null)), "kind");
+        // a production control plane encrypts with a key of its own unless the stack says otherwise (and is then refused)
+        var b = read(c, EKS, EksClusterArgs.builder().checkedOn(env.checkedOn()).region(env.awsRegion().orElse(null))
+                .encryption(env.production() ? ControlPlaneEncryption.stackKey() : null), "kind");
         Optional<EksNetworkArgs> network = Optional.empty();
         if (c.has("vpc") && c.has("subnets")) {
             problems.add(c.key("subnets"), "both vpc and subnets", "give either vpc (a new VPC) or subnets (an existing VPC), not both");

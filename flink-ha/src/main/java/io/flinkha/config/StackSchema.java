@@ -3,6 +3,7 @@ package io.flinkha.config;
 import com.pulumi.core.Output;
 import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetworkArgs;
+import io.flinkha.cluster.ControlPlaneEncryption;
 import io.flinkha.cluster.EksVersions;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.NodeGroupSpec;
@@ -144,7 +145,8 @@ public final class StackSchema {
             list("admins", "admins", EksClusterArgs.Builder::admins), list("previewers", "previewers", EksClusterArgs.Builder::previewers),
             list("publicAccessCidrs", "publicAccessCidrs", EksClusterArgs.Builder::publicAccessCidrs),
             number("logRetentionDays", EksClusterArgs.LOG_RETENTION, EksClusterArgs.Builder::logRetentionDays),
-            choice("identity", "podIdentity", new TreeMap<>(Map.of("irsa", false, "podIdentity", true)), EksClusterArgs.Builder::podIdentity));
+            choice("identity", "podIdentity", new TreeMap<>(Map.of("irsa", false, "podIdentity", true)), EksClusterArgs.Builder::podIdentity),
+            new Binding<>("encryption", "encryption", StackSchema::encryption));
 
     /** Each key of a job entry, in the order documented, and the {@link HaFlinkDeploymentArgs} field it binds to. */
     public static final Map<String, String> JOB_KEYS = keys(JOB);
@@ -232,6 +234,25 @@ public final class StackSchema {
     }
 
     /** An existing VPC's subnets, by id: checked here, as plain ids, before they become the cluster's outputs. */
+    /**
+     * An {enabled, kmsKeyArn} block: the control plane's own KMS key, created by the stack unless {@code kmsKeyArn} names
+     * one; {@code enabled: false} leaves EKS's default encryption. The binder turns it on in production before this reads.
+     */
+    private static void encryption(Node c, EksClusterArgs.Builder b) {
+        if (!c.has("encryption")) {
+            return;
+        }
+        Node e = c.childOrEmpty("encryption");
+        e.allowOnly(Set.of("enabled", "kmsKeyArn"));
+        Optional<String> arn = e.optionalString("kmsKeyArn");
+        if (!e.optionalBool("enabled").orElse(true)) {
+            arn.ifPresent(a -> e.problemsAdd(e.key("kmsKeyArn"), "names a key, but encryption is off; remove it, or drop enabled: false"));
+            b.encryption(null);
+            return;
+        }
+        Optional.ofNullable(SettingsLoader.bind(() -> new ControlPlaneEncryption(arn), e::key, e.problems())).ifPresent(b::encryption);
+    }
+
     private static void subnets(Node c, EksClusterArgs.Builder b) {
         if (!c.has("subnets") || c.has("vpc")) {
             return;

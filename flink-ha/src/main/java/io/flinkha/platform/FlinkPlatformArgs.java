@@ -129,6 +129,11 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
                     .filter(z -> !EksNetworkArgs.regionOf(z).equals(region)).toList();
             check.check(elsewhere.isEmpty(), "cluster.vpc.availabilityZones", elsewhere, "expected zones of aws.region " + region);
         }
+        if (environment.production() && cluster instanceof EksClusterArgs eks) {
+            check.check(eks.encryption().isPresent(), "cluster.encryption.enabled", false, "a production EKS cluster envelope-encrypts "
+                    + "its secrets and its control plane's logs with a KMS key of its own (rotation, audit, revocation); drop "
+                    + "enabled: false, or name a key with cluster.encryption.kmsKeyArn");
+        }
         if (cluster instanceof EksClusterArgs eks && !jobs.isEmpty() && operator != null) {
             capacity(eks.nodeGroup(), operator, jobs, environment.production()).ifPresent(p -> check.raw("cluster.nodeGroup", p));
         }

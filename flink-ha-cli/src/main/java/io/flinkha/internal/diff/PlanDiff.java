@@ -90,8 +90,10 @@ public final class PlanDiff {
                 if (props.isEmpty()) {
                     unchanged++;
                 } else {
-                    // a claim is the one state holder whose replace rules are modelled here (StateHolders)
-                    boolean replaced = StateHolders.CLAIM.equals(type) && !StateHolders.replacedClaims(Map.of(urn, b), Map.of(urn, a)).isEmpty();
+                    // the replace rules modelled here (StateHolders): a claim, which holds HA data, and the EKS cluster, which
+                    // holds the HA ConfigMaps and everything else
+                    boolean replaced = StateHolders.CLAIM.equals(type) && !StateHolders.replacedClaims(Map.of(urn, b), Map.of(urn, a)).isEmpty()
+                            || StateHolders.EKS_CLUSTER.equals(type) && !StateHolders.clusterReplaced(StateSafety.inputs(b), StateSafety.inputs(a)).isEmpty();
                     changes.add(new ResourceChange(replaced ? "replace" : "update", urn, type, name, props));
                 }
             }

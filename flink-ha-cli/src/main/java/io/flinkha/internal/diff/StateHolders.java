@@ -68,6 +68,47 @@ final class StateHolders {
         return out;
     }
 
+    static final String EKS_CLUSTER = "aws:eks/cluster:Cluster";
+    /**
+     * The EKS cluster's inputs whose change makes the AWS provider replace it: its {@code ForceNew} fields in
+     * terraform-provider-aws {@code internal/service/eks/cluster.go} (v5, which pulumi-aws 6.83.0 bridges), and the
+     * removal of {@code encryptionConfig} (a {@code ForceNewIfChange}: EKS cannot turn secrets encryption off). Subnets,
+     * security groups, endpoint access, logging and a first encryption config are updated in place.
+     */
+    static final List<String> CLUSTER_REPLACE_FIELDS = List.of("name", "roleArn", "bootstrapSelfManagedAddons",
+            "accessConfig.bootstrapClusterCreatorAdminPermissions", "kubernetesNetworkConfig.ipFamily",
+            "kubernetesNetworkConfig.serviceIpv4Cidr", "remoteNetworkConfig", "outpostConfig.controlPlaneInstanceType");
+
+    /**
+     * @param was the cluster's inputs in the base plan
+     * @param now its inputs in the head plan
+     * @return why the AWS provider replaces the cluster (a new, empty control plane: every HA ConfigMap, and with it each
+     *         job's pointer to its latest checkpoint, is gone), empty when it updates it in place
+     */
+    static List<String> clusterReplaced(Map<String, Object> was, Map<String, Object> now) {
+        List<String> why = new ArrayList<>();
+        for (String field : CLUSTER_REPLACE_FIELDS) {
+            Object a = path(was, field);
+            Object b = path(now, field);
+            if (!Objects.equals(a, b)) {
+                why.add(field + " " + a + " -> " + b);
+            }
+        }
+        if (was.get("encryptionConfig") != null && now.get("encryptionConfig") == null) {
+            why.add("encryptionConfig removed (EKS cannot turn secrets encryption off)");
+        }
+        return why;
+    }
+
+    private static Object path(Map<String, Object> inputs, String dotted) {
+        String[] parts = dotted.split("\\.");
+        Map<String, Object> at = inputs;
+        for (int i = 0; i < parts.length - 1; i++) {
+            at = section(at, parts[i]);
+        }
+        return at.get(parts[parts.length - 1]);
+    }
+
     /** @return {@code <namespace>/<name>} of each claim a FlinkDeployment's pod template mounts */
     @SuppressWarnings("unchecked")
     static List<String> claimsOf(Map<String, Object> deployment) {

@@ -119,11 +119,17 @@ public final class StateSafety {
             }
         }
         Map<String, String> replacedClaims = StateHolders.replacedClaims(before, after);
+        Optional<String> clusterReplaced = before.entrySet().stream()
+                .filter(e -> StateHolders.EKS_CLUSTER.equals(e.getValue().get("type")) && after.containsKey(e.getKey()))
+                .map(e -> StateHolders.clusterReplaced(inputs(e.getValue()), inputs(after.get(e.getKey()))))
+                .filter(why -> !why.isEmpty()).findFirst()
+                .map(why -> "the EKS cluster is replaced (" + String.join(", ", why) + "): the new control plane has none of the "
+                        + "job's HA ConfigMaps, which point to its latest checkpoint");
         List<JobState> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : newJobs.entrySet()) {
             Map<String, Object> now = inputs(e.getValue());
             String old = previous.get(e.getKey());
-            out.add(old == null ? created(stack, now) : changed(stack, inputs(oldJobs.get(old)), now, replacedClaims));
+            out.add(old == null ? created(stack, now) : changed(stack, inputs(oldJobs.get(old)), now, replacedClaims, clusterReplaced));
         }
         oldJobs.keySet().stream().filter(urn -> !previous.containsValue(urn)).forEach(urn -> {
             Map<String, Object> was = inputs(oldJobs.get(urn));
@@ -144,8 +150,10 @@ public final class StateSafety {
         return new JobState(stack, id(now), Outcome.NEW, "a new deployment: no state yet");
     }
 
-    private static JobState changed(String stack, Map<String, Object> was, Map<String, Object> now, Map<String, String> replacedClaims) {
+    private static JobState changed(String stack, Map<String, Object> was, Map<String, Object> now, Map<String, String> replacedClaims,
+                                    Optional<String> clusterReplaced) {
         List<String> lost = new ArrayList<>();
+        clusterReplaced.ifPresent(lost::add);
         StateHolders.claimsOf(was).stream().filter(replacedClaims::containsKey).map(replacedClaims::get).forEach(lost::add);
         if (!Objects.equals(id(was), id(now))) {
             lost.add("renamed or moved from " + id(was) + ": the operator derives the HA cluster-id from the name and namespace, "

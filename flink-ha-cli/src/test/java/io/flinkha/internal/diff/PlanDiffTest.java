@@ -193,4 +193,21 @@ class PlanDiffTest {
         assertTrue(md.contains("| dev | 0 | 0 | 1 | 0 | 19 |"), md);
         assertTrue(md.contains("**replace** `kubernetes:core/v1:PersistentVolumeClaim` `flink-ha-storage-pvc`"), md);
     }
+
+    @Test
+    void removingAnEksClustersSecretsEncryptionShowsAsAReplaceOfTheCluster() {
+        String base = PlanRenderer.json(Plans.ofStack("prod"));
+        String head = base.replaceFirst("\"encryptionConfig\": \\{[^{}]*\\{[^{}]*\\}[^{}]*\\},?", "");
+        assertFalse(head.equals(base), "the prod plan carries an encryptionConfig");
+        String md = diff(base, head);
+        assertTrue(md.contains("**replace** `aws:eks/cluster:Cluster` `flink-ha-cluster-eks`"), md);
+    }
+
+    @Test
+    void movingTheControlPlaneToOtherSubnetsUpdatesTheClusterInPlace() {
+        String base = PlanRenderer.json(Plans.ofStackWithAwsOutputs("prod"));
+        String head = base.replace("\"flink-ha-network-private-eu-west-1c-id\"", "\"subnet-0a1b2c3d4e5f60718\"");
+        String md = diff(base, head);
+        assertTrue(md.contains("**update** `aws:eks/cluster:Cluster` `flink-ha-cluster-eks`"), md);
+    }
 }

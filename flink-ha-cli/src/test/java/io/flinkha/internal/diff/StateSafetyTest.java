@@ -108,6 +108,22 @@ class StateSafetyTest {
     }
 
     @Test
+    void droppingTheClustersSecretsEncryptionReplacesTheClusterAndLosesEveryJobsHaConfigMaps() {
+        UnaryOperator<String> encrypted = set("flink-ha:cluster", "\"kind\":\"eks\"", "\"kind\":\"eks\",\"encryption\":{\"enabled\":true}");
+        var s = only(states("staging", encrypted, kv -> kv), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.LOST, s.outcome(), s.reason());
+        assertTrue(s.reason().startsWith("the EKS cluster is replaced (encryptionConfig removed (EKS cannot turn secrets encryption "
+                + "off)): the new control plane has none of the job's HA ConfigMaps"), s.reason());
+    }
+
+    @Test
+    void turningTheClustersSecretsEncryptionOnKeepsEveryJobsState() {
+        UnaryOperator<String> encrypted = set("flink-ha:cluster", "\"kind\":\"eks\"", "\"kind\":\"eks\",\"encryption\":{\"enabled\":true}");
+        var s = only(states("staging", kv -> kv, encrypted), "flink/state-machine");
+        assertEquals(StateSafety.Outcome.KEPT, s.outcome(), s.reason());
+    }
+
+    @Test
     void aSmallerClaimIsReportedAsLostSinceOnlyANewClaimCanShrink() {
         var s = only(states("dev", set("flink-ha:storage", "5Gi", "2Gi")), "flink/state-machine");
         assertEquals(StateSafety.Outcome.LOST, s.outcome(), s.reason());
