@@ -20,12 +20,15 @@ import { replicatedOperatorPolicy } from "./policies/replicated-operator";
 import { operatorCrdsPolicy, crdUpgradeCommand } from "./policies/operator-crds";
 import { eksManagedAddOnsPolicy } from "./policies/eks-managed-add-ons";
 import { s3ListBucketPolicy } from "./policies/s3-list-bucket";
+import { jobNetworkIsolationPolicy } from "./policies/job-network-isolation";
+import { restrictedPodsPolicy } from "./policies/restricted-pods";
+import { eksSecretsEncryptionPolicy } from "./policies/eks-secrets-encryption";
 
 export { CONFIGMAP_VERBS, FLINK_DEPLOYMENT, haEnabled, stateDirs, operatorStateDirs } from "./common";
 export { grantsConfigMapVerbs } from "./policies/leader-election-rbac";
 export { crdUpgradeCommand };
 export { durationMs, jobManagerLossMs } from "./recovery";
-export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy, operatorCrdsPolicy, eksManagedAddOnsPolicy, s3ListBucketPolicy };
+export { haEnabledPolicy, durableStatePolicy, leaderElectionRbacPolicy, uniqueStatePathsPolicy, haConsistencyPolicy, noRbacWildcardsPolicy, stateBucketSecurityPolicy, irsaSingleServiceAccountPolicy, kmsKeyNotAliasPolicy, standbyJobManagerPolicy, pinnedVersionsPolicy, recoveryObjectivePolicy, stateSafetyPolicy, standbyJobManagerSpreadPolicy, retainedCheckpointsPolicy, nodeImdsV2Policy, replicatedOperatorPolicy, operatorCrdsPolicy, eksManagedAddOnsPolicy, s3ListBucketPolicy, jobNetworkIsolationPolicy, restrictedPodsPolicy, eksSecretsEncryptionPolicy };
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     haEnabledPolicy,
@@ -48,6 +51,9 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
     operatorCrdsPolicy,
     eksManagedAddOnsPolicy,
     s3ListBucketPolicy,
+    jobNetworkIsolationPolicy,
+    restrictedPodsPolicy,
+    eksSecretsEncryptionPolicy,
 ];
 
 export type Level = EnforcementLevel;

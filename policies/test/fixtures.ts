@@ -35,7 +35,13 @@ export interface DeploymentOptions {
     spread?: boolean;
     /** the operator release that reads it (annotation flink-ha.io/operator); none: the default */
     operator?: string;
+    /** the pod template's security contexts; default the Restricted Pod Security Standard's, as the component renders them */
+    podSecurity?: Record<string, any>;
+    containerSecurity?: Record<string, any>;
 }
+
+export const RESTRICTED_POD = { runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, fsGroup: 9999, seccompProfile: { type: "RuntimeDefault" } };
+export const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } };
 
 /** A compliant NFS-backed deployment, changed by `o`. */
 export function flinkDeployment(o: DeploymentOptions = {}): PolicyResource {
@@ -73,7 +79,9 @@ export function flinkDeployment(o: DeploymentOptions = {}): PolicyResource {
             job: { jarURI: "local:///job.jar", parallelism: 1, upgradeMode: o.upgradeMode || "last-state", state: "running" },
             podTemplate: {
                 spec: {
-                    containers: [{ name: "flink-main-container", volumeMounts: o.mounts || [{ name: "state", mountPath: "/flink-data" }] }],
+                    securityContext: o.podSecurity || RESTRICTED_POD,
+                    containers: [{ name: "flink-main-container", volumeMounts: o.mounts || [{ name: "state", mountPath: "/flink-data" }],
+                        securityContext: o.containerSecurity || RESTRICTED_CONTAINER }],
                     volumes: o.volumes || [{ name: "state", persistentVolumeClaim: { claimName: "flink-ha-storage" } }],
                 },
             },
@@ -113,6 +121,18 @@ export const HA_RULES = [
     { apiGroups: [""], resources: ["configmaps"], verbs: ALL_VERBS },
     { apiGroups: [""], resources: ["pods"], verbs: ALL_VERBS },
 ];
+
+/** The jobs' namespace's default deny, as JobNetworkPolicies renders it. */
+export function defaultDeny(namespace = "flink", spec: Record<string, any> = { podSelector: {}, policyTypes: ["Ingress", "Egress"] }): PolicyResource {
+    return resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", `default-deny-${namespace}`, {
+        metadata: { name: "default-deny", namespace }, spec });
+}
+
+/** A namespace the stack declares, with its Pod Security Standard label. */
+export function namespace(name = "flink", enforce: string | undefined = "restricted"): PolicyResource {
+    return resource("kubernetes:core/v1:Namespace", name, {
+        metadata: { name, labels: enforce === undefined ? {} : { "pod-security.kubernetes.io/enforce": enforce } } });
+}
 
 /** The NFS platform: deployment, claim, role and binding, all compliant. */
 export function nfsStack(...extra: PolicyResource[]): PolicyResource[] {

@@ -5,12 +5,21 @@ import * as path from "node:path";
 import { CONFIGMAP_VERBS, crdUpgradeCommand, durationMs, jobManagerLossMs, policies } from "../src/policies";
 import { evaluate, PLAN_UNKNOWN, resourcesFromPlan, Violation } from "../src/evaluate";
 import {
-    ALL_VERBS, bucket, flinkDeployment, HA_RULES, irsaRole, ISSUER, jobManagerBudget, nfsStack, pvc, resource, role, roleBinding,
+    ALL_VERBS, bucket, defaultDeny, flinkDeployment, HA_RULES, irsaRole, ISSUER, jobManagerBudget, namespace, nfsStack, pvc, resource,
+    RESTRICTED_CONTAINER, RESTRICTED_POD, role, roleBinding,
 } from "./fixtures";
 import { PolicyResource } from "@pulumi/policy";
 
-/** As in dev and staging, the production-only standby check is off unless a test turns it on. */
-const DEFAULT_CONFIG: Record<string, any> = { "standby-jobmanager": "disabled" };
+/**
+ * As in dev and staging, the production-only checks (standby JobManagers, EKS secrets encryption) are off unless a test
+ * turns them on; so is the network isolation check, which every other test's hand-built stack would fail for lack of a
+ * NetworkPolicy (its own tests turn it on).
+ */
+const DEFAULT_CONFIG: Record<string, any> = { "standby-jobmanager": "disabled", "job-network-isolation": "disabled",
+    "eks-secrets-encryption": "disabled" };
+const ISOLATION_ON: Record<string, any> = { ...DEFAULT_CONFIG, "job-network-isolation": "mandatory" };
+/** The secrets check on, as prod's config has it; the add-on check, which a bare cluster fails, off for its tests. */
+const PRODUCTION: Record<string, any> = { ...DEFAULT_CONFIG, "eks-secrets-encryption": "mandatory", "eks-managed-add-ons": "disabled" };
 
 async function violations(resources: PolicyResource[], config: Record<string, any> = DEFAULT_CONFIG): Promise<Violation[]> {
     return (await evaluate(resources, policies, config)).violations;
@@ -241,11 +250,12 @@ describe("s3-list-bucket", () => {
 
 describe("standby-jobmanager", () => {
     it("is advisory and reports a single JobManager", async () => {
-        const v = await only(nfsStack(), "standby-jobmanager", "advisory", { "standby-jobmanager": "advisory" });
+        const v = await only(nfsStack(), "standby-jobmanager", "advisory", { ...DEFAULT_CONFIG, "standby-jobmanager": "advisory" });
         assert.match(v.message, /runs 1 JobManager/);
     });
     it("is quiet with two JobManagers", async () => {
-        assert.deepEqual(await violations([flinkDeployment({ replicas: 2 }), jobManagerBudget(), pvc(), role(HA_RULES), roleBinding()], {}), []);
+        assert.deepEqual(await violations([flinkDeployment({ replicas: 2 }), jobManagerBudget(), pvc(), role(HA_RULES), roleBinding()],
+            { ...DEFAULT_CONFIG, "standby-jobmanager": "mandatory" }), []);
     });
 });
 
@@ -295,7 +305,7 @@ describe("recovery-objective", () => {
 
 describe("flink-state-safety", () => {
     const lock = { "flink-state-safety": { enforcementLevel: "mandatory",
-        jobs: { "flink/orders": { haStorageDir: "file:///flink-data/dev/flink/orders/ha" } } }, "standby-jobmanager": "disabled" };
+        jobs: { "flink/orders": { haStorageDir: "file:///flink-data/dev/flink/orders/ha" } } }, ...DEFAULT_CONFIG };
     it("accepts a stack whose locked jobs keep their name, namespace and HA storage", async () => {
         assert.deepEqual(await violations(nfsStack(), lock), []);
     });
@@ -316,7 +326,7 @@ describe("flink-state-safety", () => {
         assert.deepEqual(await violations([moved, pvc(), role(HA_RULES), roleBinding()], lock), []);
     });
     const lock120 = { "flink-state-safety": { enforcementLevel: "mandatory", jobs: { "flink/orders": {
-        haStorageDir: "file:///flink-data/dev/flink/orders/ha", flinkVersion: "v1_20" } } }, "standby-jobmanager": "disabled" };
+        haStorageDir: "file:///flink-data/dev/flink/orders/ha", flinkVersion: "v1_20" } } }, ...DEFAULT_CONFIG };
     it("reports a locked Flink 1.x job moving to Flink 2.x as state at risk", async () => {
         const d = flinkDeployment();
         d.props.spec.flinkVersion = "v2_2";
@@ -374,9 +384,9 @@ describe("values known only after deployment", () => {
 });
 
 describe("the pack", () => {
-    it("has twenty policies, each named, described and levelled", () => {
-        assert.equal(policies.length, 20);
-        assert.equal(new Set(policies.map(p => p.name)).size, 20);
+    it("has twenty-three policies, each named, described and levelled", () => {
+        assert.equal(policies.length, 23);
+        assert.equal(new Set(policies.map(p => p.name)).size, 23);
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(["advisory", "mandatory"].includes(p.enforcementLevel!), p.name);
@@ -545,5 +555,78 @@ describe("eks-managed-add-ons", () => {
     });
     it("asks nothing of a stack without an EKS cluster", async () => {
         assert.deepEqual(await violations(nfsStack()), []);
+    });
+});
+
+describe("job-network-isolation", () => {
+    it("accepts a jobs' namespace with a default deny", async () => {
+        assert.deepEqual(await violations(nfsStack(defaultDeny()), ISOLATION_ON), []);
+    });
+    it("reports a jobs' namespace without a NetworkPolicy", async () => {
+        const v = await only(nfsStack(), "job-network-isolation", "mandatory", ISOLATION_ON);
+        assert.match(v.message, /namespace 'flink' runs FlinkDeployments but has no default-deny NetworkPolicy/);
+    });
+    it("does not count a default deny in another namespace", async () => {
+        await only(nfsStack(defaultDeny("other")), "job-network-isolation", "mandatory", ISOLATION_ON);
+    });
+    it("does not count a policy that allows something or covers only ingress", async () => {
+        await only(nfsStack(defaultDeny("flink", { podSelector: {}, policyTypes: ["Ingress"] })), "job-network-isolation", "mandatory", ISOLATION_ON);
+        await only(nfsStack(defaultDeny("flink", { podSelector: {}, policyTypes: ["Ingress", "Egress"], egress: [{}] })),
+            "job-network-isolation", "mandatory", ISOLATION_ON);
+        await only(nfsStack(defaultDeny("flink", { podSelector: { matchLabels: { app: "orders" } }, policyTypes: ["Ingress", "Egress"] })),
+            "job-network-isolation", "mandatory", ISOLATION_ON);
+    });
+});
+
+describe("restricted-pods", () => {
+    it("accepts the restricted pod template and namespace", async () => {
+        assert.deepEqual(await violations(nfsStack(namespace())), []);
+    });
+    it("reports a pod that may run as root", async () => {
+        const v = await only([flinkDeployment({ podSecurity: { ...RESTRICTED_POD, runAsNonRoot: undefined } }), pvc(), role(HA_RULES), roleBinding()],
+            "restricted-pods", "mandatory");
+        assert.match(v.message, /the jobManager pods: securityContext.runAsNonRoot is undefined, not true/);
+    });
+    it("reports a container that keeps its capabilities or may escalate", async () => {
+        const v = await only([flinkDeployment({ containerSecurity: { allowPrivilegeEscalation: true } }), pvc(), role(HA_RULES), roleBinding()],
+            "restricted-pods", "mandatory");
+        assert.match(v.message, /allowPrivilegeEscalation is true, not false/);
+        assert.match(v.message, /does not drop ALL capabilities/);
+    });
+    it("reports a pod without a seccomp profile", async () => {
+        const v = await only([flinkDeployment({ podSecurity: { runAsNonRoot: true } }), pvc(), role(HA_RULES), roleBinding()],
+            "restricted-pods", "mandatory");
+        assert.match(v.message, /seccompProfile.type is undefined, not RuntimeDefault or Localhost/);
+    });
+    it("reports a role's own template that overrides the restricted fields", async () => {
+        const d = flinkDeployment();
+        d.props.spec.taskManager.podTemplate = { spec: { securityContext: { runAsUser: 0, runAsNonRoot: false } } };
+        const v = await only([d, pvc(), role(HA_RULES), roleBinding()], "restricted-pods", "mandatory");
+        assert.match(v.message, /the taskManager pods: securityContext.runAsNonRoot is false/);
+        assert.doesNotMatch(v.message, /the jobManager pods/);
+    });
+    it("reports a jobs' namespace that does not enforce the restricted standard", async () => {
+        const v = await only(nfsStack(namespace("flink", "baseline")), "restricted-pods", "mandatory");
+        assert.match(v.message, /namespace 'flink' runs FlinkDeployments but its label pod-security.kubernetes.io\/enforce is "baseline"/);
+    });
+    it("leaves a namespace without FlinkDeployments alone", async () => {
+        assert.deepEqual(await violations(nfsStack(namespace("flink-operator", "baseline"))), []);
+    });
+});
+
+describe("eks-secrets-encryption", () => {
+    const cluster = (encryptionConfig: any) => resource("aws:eks/cluster:Cluster", "eks", { name: "prod", ...(encryptionConfig ? { encryptionConfig } : {}) });
+    it("accepts a cluster whose secrets are under a KMS key", async () => {
+        assert.deepEqual(await violations(nfsStack(cluster({ provider: { keyArn: "arn:aws:kms:eu-west-1:777700001111:key/k" }, resources: ["secrets"] })), PRODUCTION), []);
+    });
+    it("reports a cluster without an encryption config", async () => {
+        const v = await only(nfsStack(cluster(undefined)), "eks-secrets-encryption", "mandatory", PRODUCTION);
+        assert.match(v.message, /does not encrypt its secrets with a KMS key/);
+    });
+    it("accepts a key the stack creates, unknown during a preview", async () => {
+        assert.deepEqual(await violations(nfsStack(cluster({ provider: { keyArn: PLAN_UNKNOWN }, resources: ["secrets"] })), PRODUCTION), []);
+    });
+    it("reports an encryption config without a key", async () => {
+        await only(nfsStack(cluster({ provider: {}, resources: ["secrets"] })), "eks-secrets-encryption", "mandatory", PRODUCTION);
     });
 });

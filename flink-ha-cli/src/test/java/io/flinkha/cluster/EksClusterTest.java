@@ -158,6 +158,16 @@ class EksClusterTest {
     }
 
     @Test
+    void aRestrictedS3EndpointReachesTheStacksStateBucket() {
+        Plan plan = Plans.ofPlatform(io.flinkha.Settings.valid().with("aws", "{\"region\":\"eu-west-1\"}")
+                .with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":"
+                        + "\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"],\"s3Endpoint\":{\"restricted\":true}}}")
+                .with("storage", "{\"kind\":\"s3\",\"bucketName\":\"acme-flink-ha-test\"}").load());
+        String policy = at(only(plan, "aws:ec2/vpcEndpoint:VpcEndpoint"), "policy");
+        assertTrue(policy.contains("\"arn:aws:s3:::acme-flink-ha-test/*\""), policy);
+    }
+
+    @Test
     void logsEveryControlPlaneComponent() {
         assertEquals(List.of("api", "audit", "authenticator", "controllerManager", "scheduler"),
                 at(of("aws:eks/cluster:Cluster"), "enabledClusterLogTypes"));

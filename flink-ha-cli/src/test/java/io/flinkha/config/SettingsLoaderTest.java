@@ -720,6 +720,21 @@ class SettingsLoaderTest {
                 + "777700001111:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}"))), "flink-ha.cluster.encryption.kmsKeyArn", "encryption is off");
     }
 
+    private static String vpcWith(String s3Endpoint) {
+        return "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\","
+                + "\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"],\"s3Endpoint\":" + s3Endpoint + "}}";
+    }
+
+    @Test
+    void aRestrictedS3EndpointNamesItsBucketsAndAnOpenOneNone() {
+        assertEquals(Optional.of(new io.flinkha.cluster.S3EndpointPolicy(List.of("acme-lookups"))), onAws()
+                .with("cluster", vpcWith("{\"restricted\":true,\"buckets\":[\"acme-lookups\"]}")).load().network().orElseThrow().s3EndpointPolicy());
+        assertProblem(rejected(onAws().with("cluster", vpcWith("{\"buckets\":[\"acme-lookups\"]}"))),
+                "flink-ha.cluster.vpc.s3Endpoint.buckets", "but it is open");
+        assertProblem(rejected(onAws().with("cluster", vpcWith("{\"restricted\":true,\"buckets\":[\"Acme_Lookups\"]}"))),
+                "flink-ha.cluster.vpc.s3Endpoint.buckets[0]", "Acme_Lookups");
+    }
+
     @Test
     void acceptsJobsThatFitWithANodeToSpareInProduction() {
         FlinkPlatformArgs s = onAws().with("production", "true").with("jobs", PROD_JOBS)

@@ -98,7 +98,7 @@ class PolicyPackTest {
         Run check = run(npm("run", "--silent", "check", "--", file.toAbsolutePath().toString(), "--config",
                 Path.of("examples/custom-platform/policy/config.json").toAbsolutePath().toString()));
         assertEquals(0, check.exit(), check.output());
-        assertTrue(check.output().contains("20 policies") && check.output().contains("(0 mandatory)"), check.output());
+        assertTrue(check.output().contains("23 policies") && check.output().contains("(0 mandatory)"), check.output());
     }
 
     @ParameterizedTest

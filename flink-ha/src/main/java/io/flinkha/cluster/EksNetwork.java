@@ -110,13 +110,15 @@ public class EksNetwork extends ComponentResource {
         }
         // Checkpoints and HA metadata go to S3 all the time; through the NAT gateway every gigabyte is billed,
         // through a gateway endpoint it is free and never leaves the AWS network
-        this.s3Endpoint = new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+        var endpoint = VpcEndpointArgs.builder()
                 .vpcId(vpc.id())
                 .serviceName("com.amazonaws." + args.region() + ".s3")
                 .vpcEndpointType("Gateway")
                 .routeTableIds(Output.all(privateRouteTables))
-                .tags(tags(name + "-s3", Map.of()))
-                .build(), child);
+                .tags(tags(name + "-s3", Map.of()));
+        // a policy is updated in place (ModifyVpcEndpoint); without one the endpoint reaches all of S3
+        args.s3EndpointPolicy().ifPresent(p -> endpoint.policy(p.document(args.region())));
+        this.s3Endpoint = new VpcEndpoint(name + "-s3", endpoint.build(), child);
         registerOutputs(Map.of("vpcId", vpc.id()));
     }
 

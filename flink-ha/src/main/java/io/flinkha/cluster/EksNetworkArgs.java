@@ -10,9 +10,10 @@ import java.util.List;
  * @param availabilityZones two to four zones; one public and one private subnet in each
  * @param natGatewayPerZone one NAT gateway per zone, or a single shared one
  * @param awsProvider       the stack's AWS provider
+ * @param s3EndpointPolicy  what the S3 gateway endpoint lets the private subnets reach; empty for all of S3 (AWS's default)
  */
 public record EksNetworkArgs(String clusterName, String cidr, List<String> availabilityZones, boolean natGatewayPerZone,
-                             com.pulumi.aws.Provider awsProvider) {
+                             com.pulumi.aws.Provider awsProvider, java.util.Optional<S3EndpointPolicy> s3EndpointPolicy) {
     /** Default {@code cidr}. */
     public static final String DEFAULT_CIDR = "10.0.0.0/16";
     /** An availability zone name. */
@@ -48,7 +49,31 @@ public record EksNetworkArgs(String clusterName, String cidr, List<String> avail
      * @return these Args with the cluster's name and the provider, checked again with them
      */
     public EksNetworkArgs bind(String clusterName, com.pulumi.aws.Provider awsProvider) {
-        return new EksNetworkArgs(clusterName, cidr, availabilityZones, natGatewayPerZone, awsProvider);
+        return new EksNetworkArgs(clusterName, cidr, availabilityZones, natGatewayPerZone, awsProvider, s3EndpointPolicy);
+    }
+
+    /**
+     * @param bucket a bucket the jobs use, e.g. the stack's state bucket
+     * @return these Args with the bucket reachable through a restricted S3 endpoint (unchanged when the endpoint is open)
+     */
+    public EksNetworkArgs withS3Bucket(String bucket) {
+        // bound or not, as these Args are: bind checks the resources
+        return io.flinkha.validation.ArgsCheck.unbound(() -> new EksNetworkArgs(clusterName, cidr, availabilityZones, natGatewayPerZone,
+                awsProvider, s3EndpointPolicy.map(p -> p.with(bucket))));
+    }
+
+    /**
+     * Args whose S3 endpoint reaches all of S3.
+     *
+     * @param clusterName       the cluster that will use the subnets
+     * @param cidr              VPC block
+     * @param availabilityZones two to four zones
+     * @param natGatewayPerZone one NAT gateway per zone, or a single shared one
+     * @param awsProvider       the stack's AWS provider
+     */
+    public EksNetworkArgs(String clusterName, String cidr, List<String> availabilityZones, boolean natGatewayPerZone,
+                          com.pulumi.aws.Provider awsProvider) {
+        this(clusterName, cidr, availabilityZones, natGatewayPerZone, awsProvider, java.util.Optional.empty());
     }
 
     /** @return the region of the zones, e.g. {@code eu-west-1} for {@code eu-west-1a} */
@@ -73,10 +98,12 @@ public record EksNetworkArgs(String clusterName, String cidr, List<String> avail
      * @param availabilityZones two to four zones
      * @param natGatewayPerZone one NAT gateway per zone, or a single shared one
      * @param awsProvider       the stack's AWS provider
+     * @param s3EndpointPolicy  what the S3 gateway endpoint lets the private subnets reach, if restricted
      * @throws IllegalArgumentException naming every problem
      */
     public EksNetworkArgs {
         availabilityZones = List.copyOf(availabilityZones);
+        s3EndpointPolicy = s3EndpointPolicy == null ? java.util.Optional.empty() : s3EndpointPolicy;
         io.flinkha.validation.ArgsCheck.of("EksNetworkArgs")
                 .resource("clusterName", clusterName, "expected the cluster that will use the subnets")
                 .addAll(problems(cidr, availabilityZones))

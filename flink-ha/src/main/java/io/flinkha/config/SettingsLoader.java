@@ -4,6 +4,7 @@ import io.flinkha.cluster.ClusterArgs;
 import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetworkArgs;
 import io.flinkha.cluster.ControlPlaneEncryption;
+import io.flinkha.cluster.S3EndpointPolicy;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
@@ -227,10 +228,11 @@ public final class SettingsLoader {
             problems.add(c.key("subnets"), "both vpc and subnets", "give either vpc (a new VPC) or subnets (an existing VPC), not both");
         } else if (!c.has("subnets")) {
             Node v = c.childOrEmpty("vpc");
-            v.allowOnly(Set.of("cidr", "availabilityZones", "natGateways"));
+            v.allowOnly(Set.of("cidr", "availabilityZones", "natGateways", "s3Endpoint"));
             boolean perZone = v.choice("natGateways", new TreeMap<>(Map.of("single", false, "perZone", true))).orElse(false);
+            Optional<S3EndpointPolicy> endpoint = StackSchema.s3Endpoint(v.child("s3Endpoint"));
             network = Optional.ofNullable(bind(() -> new EksNetworkArgs(null, v.string("cidr", EksNetworkArgs.DEFAULT_CIDR),
-                    v.strings("availabilityZones"), perZone, null), v::key, problems));
+                    v.strings("availabilityZones"), perZone, null, endpoint), v::key, problems));
         }
         int first = problems.size();
         EksClusterArgs eks = bind(b::build, keyOf(c, EKS), problems);

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import io.flinkha.cluster.EksClusterArgs;
 import io.flinkha.cluster.EksNetworkArgs;
 import io.flinkha.cluster.ControlPlaneEncryption;
+import io.flinkha.cluster.S3EndpointPolicy;
 import io.flinkha.cluster.EksVersions;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.NodeGroupSpec;
@@ -251,6 +252,26 @@ public final class StackSchema {
             return;
         }
         Optional.ofNullable(SettingsLoader.bind(() -> new ControlPlaneEncryption(arn), e::key, e.problems())).ifPresent(b::encryption);
+    }
+
+    /**
+     * A {restricted, buckets} block: the new VPC's S3 gateway endpoint reaches all of S3 unless {@code restricted: true},
+     * and then only the state bucket, {@code buckets} and AWS's own (ECR layers, AL2023 packages).
+     */
+    static Optional<S3EndpointPolicy> s3Endpoint(Optional<Node> block) {
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        Node n = block.get();
+        n.allowOnly(Set.of("restricted", "buckets"));
+        List<String> buckets = n.strings("buckets");
+        if (!n.optionalBool("restricted").orElse(false)) {
+            if (!buckets.isEmpty()) {
+                n.problemsAdd(n.key("buckets"), "name what a restricted endpoint reaches, but it is open; set restricted: true, or remove them");
+            }
+            return Optional.empty();
+        }
+        return Optional.ofNullable(SettingsLoader.bind(() -> new S3EndpointPolicy(buckets), n::key, n.problems()));
     }
 
     private static void subnets(Node c, EksClusterArgs.Builder b) {

@@ -150,7 +150,11 @@ public class FlinkPlatform extends ComponentResource {
         List<Output<String>> privateSubnets = eks.privateSubnetIds();
         List<Output<String>> publicSubnets = eks.publicSubnetIds();
         if (settings.network().isPresent()) {
-            var network = new EksNetwork(name + "-network", settings.network().get().bind(clusterName, awsProvider), parent);
+            var vpc = settings.network().get();
+            if (settings.storage() instanceof S3StorageArgs s3) {
+                vpc = vpc.withS3Bucket(s3.bucketName());
+            }
+            var network = new EksNetwork(name + "-network", vpc.bind(clusterName, awsProvider), parent);
             privateSubnets = network.privateSubnetIds();
             publicSubnets = network.publicSubnetIds();
         }

@@ -62,7 +62,7 @@ public record S3StorageArgs(
     public S3StorageArgs {
         ArgsCheck.of("S3StorageArgs")
                 .required("bucketName", bucketName, "expected a globally unique S3 bucket name")
-                .problem("bucketName", bucketName, bucketName == null ? Optional.empty() : BucketNames.problem(bucketName))
+                .problem("bucketName", bucketName, bucketName == null ? Optional.empty() : io.flinkha.aws.BucketNames.problem(bucketName))
                 .required("environment", environment, "expected the environment, the first path segment in the bucket")
                 .check(environment == null || HaStorage.PATH_SEGMENT.matcher(environment).matches(), "environment", environment,
                         "expected a DNS label ([a-z0-9-], at most 63 characters); it is a storage path segment")

@@ -80,6 +80,32 @@ class EksNetworkTest {
     }
 
     @Test
+    void anOpenEndpointHasNoPolicySoItReachesAllOfS3() {
+        assertNull(at(only(network(List.of("eu-west-1a", "eu-west-1b"), false), "aws:ec2/vpcEndpoint:VpcEndpoint"), "policy"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRestrictedEndpointReachesTheNamedBucketsAndOnlyTheBucketsAwsServesTheNodesFrom() {
+        var args = io.flinkha.validation.ArgsCheck.unbound(() -> new EksNetworkArgs(null, "10.40.0.0/16", List.of("eu-west-1a", "eu-west-1b"),
+                false, null, java.util.Optional.of(new S3EndpointPolicy(List.of("acme-flink-state")))));
+        Plan plan = ComponentPlans.ofAwsComponent(aws -> new EksNetwork("net", args.bind("c", aws), null));
+        Map<String, Object> policy = ComponentPlans.json(at(only(plan, "aws:ec2/vpcEndpoint:VpcEndpoint"), "policy"));
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) policy.get("Statement");
+        assertEquals(List.of("arn:aws:s3:::acme-flink-state", "arn:aws:s3:::acme-flink-state/*"), statements.get(0).get("Resource"));
+        assertEquals("s3:GetObject", statements.get(1).get("Action"));
+        assertEquals(List.of("arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*", "arn:aws:s3:::al2023-repos-eu-west-1-de612dc2/*"),
+                statements.get(1).get("Resource"));
+        assertEquals(2, statements.size(), "nothing else is reachable");
+    }
+
+    @Test
+    void anEndpointBucketS3WouldRefuseIsNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new S3EndpointPolicy(List.of("ok-bucket", "Bad_Bucket")));
+        assertTrue(e.getMessage().contains("buckets[1]"), e.getMessage());
+    }
+
+    @Test
     void s3TrafficOfThePrivateSubnetsBypassesTheNatGateway() {
         Plan plan = network(List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), false);
         Registered endpoint = only(plan, "aws:ec2/vpcEndpoint:VpcEndpoint");

@@ -16,11 +16,15 @@ import io.flinkha.operator.FlinkOperator;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.identity.FlinkServiceAccountArgs;
+import io.flinkha.network.JobNetworkPolicies;
+import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.storage.S3Storage;
 import io.flinkha.storage.S3StorageArgs;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A team's own platform, composed from the flink-ha components without FlinkPlatform: their existing
@@ -74,6 +78,12 @@ public final class CustomPlatform {
                 .storage(storage)
                 .operator(operator)
                 .build(), null);
+
+        // deny all in the jobs' namespace, then allow DNS, the API server (and S3, over the same 443), each job's own ports
+        // and the operator's REST calls
+        new JobNetworkPolicies("analytics-isolation", new JobNetworkPoliciesArgs(Output.of("analytics"),
+                operator.namespace().metadata().applyValue(m -> m.name().orElseThrow()),
+                new TreeMap<>(Map.of("sessionizer", sessions.ports(), "daily-reports", reports.ports())), List.of(), cluster), null);
 
         ctx.export("sessionizerHaDir", sessions.paths().haStorageDir());
         ctx.export("reportsSavepoints", reports.paths().savepointsDir());

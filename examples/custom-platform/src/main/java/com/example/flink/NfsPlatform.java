@@ -14,12 +14,15 @@ import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.crd.UpgradeMode;
 import io.flinkha.identity.FlinkServiceAccount;
 import io.flinkha.identity.FlinkServiceAccountArgs;
+import io.flinkha.network.JobNetworkPolicies;
+import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.operator.FlinkOperator;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,8 +40,10 @@ public final class NfsPlatform {
 
     public static void define(Context ctx) {
         var cluster = new ExistingCluster("lab", new ExistingClusterArgs("kind-flink", Optional.empty(), Optional.empty()), null);
+        // the Restricted Pod Security Standard, which the deployments' pod templates meet
         var namespace = new Namespace("streaming", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name("streaming").build())
+                .metadata(ObjectMetaArgs.builder().name("streaming")
+                        .labels(Map.of("pod-security.kubernetes.io/enforce", "restricted")).build())
                 .build(), CustomResourceOptions.builder().provider(cluster.provider()).build());
         Output<String> jobs = namespace.metadata().applyValue(m -> m.name().orElseThrow());
 
@@ -67,6 +72,11 @@ public final class NfsPlatform {
                 .storage(storage)
                 .operator(operator)
                 .build(), null);
+
+        // deny all in the jobs' namespace, then allow DNS, the API server, the job's own ports and the operator's REST calls
+        new JobNetworkPolicies("isolation", new JobNetworkPoliciesArgs(jobs,
+                operator.namespace().metadata().applyValue(m -> m.name().orElseThrow()), Map.of("orders", orders.ports()), List.of(),
+                cluster), null);
 
         ctx.export("ordersHaDir", orders.paths().haStorageDir());
     }

@@ -67,4 +67,15 @@ class NfsPlatformTest {
             assertEquals("streaming", ((Map<String, Object>) ofType(type).get(0).inputs.get("metadata")).get("namespace"), type);
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJobsNamespaceDeniesAllByDefaultAndEnforcesTheRestrictedStandard() {
+        var deny = ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy").stream()
+                .filter(p -> "default-deny".equals(((Map<String, Object>) p.inputs.get("metadata")).get("name"))).findFirst().orElseThrow();
+        assertEquals("streaming", ((Map<String, Object>) deny.inputs.get("metadata")).get("namespace"));
+        assertEquals(List.of("Ingress", "Egress"), ((Map<String, Object>) deny.inputs.get("spec")).get("policyTypes"));
+        var namespace = (Map<String, Object>) ofType("kubernetes:core/v1:Namespace").get(0).inputs.get("metadata");
+        assertEquals(Map.of("pod-security.kubernetes.io/enforce", "restricted"), namespace.get("labels"));
+    }
 }

@@ -1,4 +1,4 @@
-package io.flinkha.storage;
+package io.flinkha.aws;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

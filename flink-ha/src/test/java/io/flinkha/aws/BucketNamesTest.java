@@ -1,4 +1,4 @@
-package io.flinkha.storage;
+package io.flinkha.aws;
 
 import org.junit.jupiter.api.Test;
 
