@@ -9,6 +9,7 @@ import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.RecoveryObjective;
+import io.flinkha.monitoring.JobMonitoringArgs;
 import io.flinkha.network.JobIsolation;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.operator.OperatorRelease;
@@ -166,17 +167,18 @@ public final class SettingsLoader {
         HaStorageArgs storage = readStorage(root, environment, problems);
         Optional<RecoveryObjective> recovery = root.child("recovery").map(r -> StackSchema.recovery(r, Optional.empty()));
         JobIsolation isolation = StackSchema.isolation(root.child("networkPolicies"));
+        Optional<JobMonitoringArgs> monitoring = StackSchema.monitoring(root.child("monitoring"), environment.production());
         List<Integer> entries = new ArrayList<>();
         List<Job> jobs = readJobs(root, environment, recovery, OperatorRelease.of(o.string("version", OperatorRelease.DEFAULT.version())),
                 entries, problems);
         var check = ArgsCheck.of("FlinkPlatformArgs");
-        FlinkPlatformArgs.problems(environment, cluster.args(), cluster.network(), storage, operator, jobs, isolation, check);
+        FlinkPlatformArgs.problems(environment, cluster.args(), cluster.network(), storage, operator, jobs, isolation, monitoring, check);
         Environment env = environment;
         // a job that failed its own Args is left out, so the platform's jobs[i] is the stack's entry entries[i]
         return bind(() -> {
             check.done();
             // the parts' own problems are reported already; the whole is made only of sound parts
-            return problems.isEmpty() ? new FlinkPlatformArgs(env, cluster.args(), cluster.network(), storage, operator, jobs, isolation)
+            return problems.isEmpty() ? new FlinkPlatformArgs(env, cluster.args(), cluster.network(), storage, operator, jobs, isolation, monitoring)
                     : null;
         }, field -> field.equals("aws") && root.has("aws") ? null : root.key(field.startsWith("jobs[")
                 ? "jobs[" + entries.get(Integer.parseInt(field.substring(5, field.indexOf(']')))) + field.substring(field.indexOf(']')) : field),

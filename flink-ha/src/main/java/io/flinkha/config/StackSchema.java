@@ -14,6 +14,7 @@ import java.time.Duration;
 import io.flinkha.flink.ContainerResources;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.flink.PeriodicSavepoints;
+import io.flinkha.monitoring.JobMonitoringArgs;
 import io.flinkha.network.JobIsolation;
 import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.flink.crd.UpgradeMode;
@@ -49,7 +50,7 @@ public final class StackSchema {
 
     /** Top-level config keys of the project (without the {@code flink-ha:} prefix). */
     public static final Set<String> KEYS = Set.of("environment", "production", "namespace", "cluster", "operator", "storage", "flink", "jobs", "aws", "recovery", "savepoints",
-            "networkPolicies");
+            "networkPolicies", "monitoring");
 
     /**
      * One key of a section.
@@ -301,6 +302,25 @@ public final class StackSchema {
         Duration maxAge = n.duration("maxAge").orElse(d.maxAge());
         Optional.ofNullable(SettingsLoader.bind(() -> new PeriodicSavepoints(interval, maxCount, maxAge), n::key, n.problems()))
                 .ifPresent(b::savepoints);
+    }
+
+    /**
+     * A {enabled, missedCheckpoints, prometheusNamespace} block: Prometheus scraping and alerts, on in production unless
+     * {@code enabled: false}, off elsewhere unless {@code enabled: true}.
+     */
+    static Optional<JobMonitoringArgs> monitoring(Optional<Node> block, boolean production) {
+        Node n = block.orElse(null);
+        if (n == null) {
+            return production ? Optional.of(JobMonitoringArgs.unbound(JobMonitoringArgs.DEFAULT_MISSED_CHECKPOINTS,
+                    JobMonitoringArgs.DEFAULT_PROMETHEUS_NAMESPACE)) : Optional.empty();
+        }
+        n.allowOnly(Set.of("enabled", "missedCheckpoints", "prometheusNamespace"));
+        int missed = n.optionalInteger("missedCheckpoints", JobMonitoringArgs.MISSED_CHECKPOINTS).orElse(JobMonitoringArgs.DEFAULT_MISSED_CHECKPOINTS);
+        String scraper = n.optionalString("prometheusNamespace").orElse(JobMonitoringArgs.DEFAULT_PROMETHEUS_NAMESPACE);
+        if (!n.optionalBool("enabled").orElse(true)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(SettingsLoader.bind(() -> JobMonitoringArgs.unbound(missed, scraper), n::key, n.problems()));
     }
 
     /**

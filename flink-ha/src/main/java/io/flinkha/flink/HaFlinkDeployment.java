@@ -109,7 +109,7 @@ public class HaFlinkDeployment extends ComponentResource {
                 .flinkVersion(args.operatorFlinkVersion())
                 .serviceAccount(args.serviceAccount().name())
                 .flinkConfiguration(flinkConfiguration(args, paths, podStorage, recovery))
-                .podTemplate(podTemplate(podStorage))
+                .podTemplate(podTemplate(podStorage, io.flinkha.monitoring.FlinkMetrics.port(args.flinkConfiguration())))
                 .jobManager(new JobManagerSpecArgs(args.jobManagerReplicas(),
                         new FlinkResourceArgs(args.jobManager().cpu(), args.jobManager().memory()), PodSpread.jobManagers(name)))
                 .taskManager(new TaskManagerSpecArgs(
@@ -219,9 +219,10 @@ public class HaFlinkDeployment extends ComponentResource {
      * The pod-level and container-level settings of the {@code restricted} Pod Security Standard: not root, no privilege
      * escalation, no capabilities, the runtime's default seccomp profile. {@code fsGroup} keeps a mounted state volume
      * writable by the Flink user. Flink merges the pod template into the JobManager and TaskManager pods it makes and
-     * keeps these fields (it overrides only the image, resources, ports, env and its own volume mounts).
+     * keeps these fields (it overrides only the image, resources, env and its own volume mounts, and adds its ports after
+     * the template's).
      */
-    static PodTemplateSpecArgs podTemplate(PodStorage storage) {
+    static PodTemplateSpecArgs podTemplate(PodStorage storage, Optional<Integer> metricsPort) {
         var container = ContainerArgs.builder().name(MAIN_CONTAINER)
                 .securityContext(com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs.builder()
                         .allowPrivilegeEscalation(false)
@@ -242,6 +243,9 @@ public class HaFlinkDeployment extends ComponentResource {
         if (!storage.env().isEmpty()) {
             container.env(storage.env());
         }
+        // a named port for the PodMonitor: Flink keeps the template's ports and adds its own after them
+        metricsPort.ifPresent(p -> container.ports(com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs.builder()
+                .name(io.flinkha.monitoring.FlinkMetrics.PORT_NAME).containerPort(p).protocol("TCP").build()));
         return PodTemplateSpecArgs.builder().spec(pod.containers(container.build()).build()).build();
     }
 

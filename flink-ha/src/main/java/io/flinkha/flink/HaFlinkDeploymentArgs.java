@@ -330,6 +330,21 @@ public record HaFlinkDeploymentArgs(
     }
 
 
+    /**
+     * @param more Flink configuration a platform adds for every job, e.g. {@link io.flinkha.monitoring.FlinkMetrics#reporterConfiguration()};
+     *             a key the job sets itself keeps the job's value
+     * @return these Args with it, checked again
+     */
+    public HaFlinkDeploymentArgs withFlinkConfiguration(Map<String, String> more) {
+        Map<String, String> conf = new java.util.TreeMap<>(more);
+        conf.putAll(flinkConfiguration);
+        // bound or not, as these Args are: bind checks the resources
+        return io.flinkha.validation.ArgsCheck.unbound(() -> new HaFlinkDeploymentArgs(flinkVersion, image, jarUri, entryClass, args,
+                parallelism, upgradeMode, jobManagerReplicas, checkpointInterval, retainedCheckpoints, jobManager, taskManager, conf,
+                storage, serviceAccount, operator, operatorRelease, recoveryObjective, readyTimeout, initialSavepointPath,
+                savepointRedeployNonce, stateLossAcknowledged, production, savepoints));
+    }
+
     /** @return a builder with the documented defaults */
     public static Builder builder() {
         return new Builder();

@@ -17,8 +17,25 @@ import java.util.Map;
  * @param metricQuery   the JobManager to each process's metric query service, for the metrics its REST API serves
  *                      ({@code metrics.internal.query-service.port}; random by default, rendered as
  *                      {@link #METRIC_QUERY_PORT_DEFAULT})
+ * @param prometheus    Prometheus to each pod's metrics reporter, when the Prometheus reporter is on with one port
+ *                      ({@code metrics.reporter.prom.port})
  */
-public record FlinkPorts(int jobManagerRpc, int blob, int taskManagerRpc, int data, int rest, int metricQuery) {
+public record FlinkPorts(int jobManagerRpc, int blob, int taskManagerRpc, int data, int rest, int metricQuery,
+                         java.util.Optional<Integer> prometheus) {
+    /**
+     * The ports of a deployment without the Prometheus reporter.
+     *
+     * @param jobManagerRpc  TaskManagers to the JobManager
+     * @param blob           TaskManagers to the blob server
+     * @param taskManagerRpc the JobManager to each TaskManager
+     * @param data           the shuffle
+     * @param rest           the REST API
+     * @param metricQuery    the metric query service
+     */
+    public FlinkPorts(int jobManagerRpc, int blob, int taskManagerRpc, int data, int rest, int metricQuery) {
+        this(jobManagerRpc, blob, taskManagerRpc, data, rest, metricQuery, java.util.Optional.empty());
+    }
+
     /** {@code taskmanager.data.port}. */
     public static final String DATA_PORT_KEY = "taskmanager.data.port";
     /** The shuffle port the platform renders unless the job sets one; Flink's standalone Kubernetes examples use it too. */
@@ -45,7 +62,8 @@ public record FlinkPorts(int jobManagerRpc, int blob, int taskManagerRpc, int da
                 port(flinkConfiguration, "taskmanager.rpc.port", TASK_MANAGER_RPC_DEFAULT),
                 port(flinkConfiguration, DATA_PORT_KEY, DATA_PORT_DEFAULT),
                 port(flinkConfiguration, "rest.port", REST_DEFAULT),
-                port(flinkConfiguration, METRIC_QUERY_PORT_KEY, METRIC_QUERY_PORT_DEFAULT));
+                port(flinkConfiguration, METRIC_QUERY_PORT_KEY, METRIC_QUERY_PORT_DEFAULT),
+                io.flinkha.monitoring.FlinkMetrics.port(flinkConfiguration));
     }
 
     /** @return the ports the job's pods use among themselves */

@@ -29,6 +29,7 @@ import java.util.Map;
  *       address is not known offline, so any address: S3 over HTTPS goes this way too);</li>
  *   <li>{@code <deployment>-flink}: the deployment's pods (Flink's {@code app} label) to each other on its own ports
  *       ({@link FlinkPorts}), and the operator's namespace to its REST port;</li>
+ *   <li>{@code metrics-scrape}: Prometheus' namespace to each Flink pod's metrics reporter, when it scrapes them;</li>
  *   <li>{@code egress}: the further connections the stack names, e.g. Kafka.</li>
  * </ul>
  * A volume (NFS) is mounted by the kubelet in the node's network, which no pod policy governs. A cluster whose network
@@ -90,6 +91,17 @@ public class JobNetworkPolicies extends ComponentResource {
                             .to(NetworkPolicyPeerArgs.builder().podSelector(own).build())
                             .ports(internal).build()), child));
         });
+        List<Integer> metrics = args.deployments().values().stream().flatMap(p -> p.prometheus().stream()).distinct().sorted().toList();
+        if (args.scraperNamespace().isPresent() && !metrics.isEmpty()) {
+            policies.add(policy(name, "metrics-scrape", args, NetworkPolicySpecArgs.builder()
+                    .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of(TYPE_LABEL, NATIVE_TYPE)).build())
+                    .policyTypes("Ingress")
+                    .ingress(NetworkPolicyIngressRuleArgs.builder()
+                            .from(NetworkPolicyPeerArgs.builder().namespaceSelector(LabelSelectorArgs.builder()
+                                    .matchLabels(Map.of("kubernetes.io/metadata.name", args.scraperNamespace().get())).build()).build())
+                            .ports(metrics.stream().map(p -> port("TCP", p)).toList())
+                            .build()), child));
+        }
         if (!args.egress().isEmpty()) {
             policies.add(policy(name, "egress", args, NetworkPolicySpecArgs.builder()
                     .podSelector(LabelSelectorArgs.builder().build())

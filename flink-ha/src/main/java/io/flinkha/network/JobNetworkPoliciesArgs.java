@@ -15,9 +15,24 @@ import java.util.Map;
  * @param deployments       each deployment's name (its pods' {@code app} label) and ports
  * @param egress            where the jobs may connect beyond the cluster's DNS and API server, e.g. Kafka
  * @param cluster           the cluster, whose provider the policies use
+ * @param scraperNamespace  the namespace Prometheus scrapes the jobs' metrics reporters from, if it does
  */
 public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> operatorNamespace, Map<String, FlinkPorts> deployments,
-                                     List<Egress> egress, KubernetesCluster cluster) {
+                                     List<Egress> egress, KubernetesCluster cluster, java.util.Optional<String> scraperNamespace) {
+    /**
+     * Args without a metrics scraper.
+     *
+     * @param namespace         the jobs' namespace
+     * @param operatorNamespace the operator's namespace
+     * @param deployments       each deployment's name and ports
+     * @param egress            further connections the jobs may open
+     * @param cluster           the cluster
+     */
+    public JobNetworkPoliciesArgs(Output<String> namespace, Output<String> operatorNamespace, Map<String, FlinkPorts> deployments,
+                                  List<Egress> egress, KubernetesCluster cluster) {
+        this(namespace, operatorNamespace, deployments, egress, cluster, java.util.Optional.empty());
+    }
+
     /**
      * Connections the jobs may open beyond the cluster: to a block of addresses, on some TCP ports.
      *
@@ -51,9 +66,11 @@ public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> op
      * @param deployments       each deployment's name and ports
      * @param egress            further connections the jobs may open
      * @param cluster           the cluster
+     * @param scraperNamespace  where Prometheus scrapes from, if it does
      * @throws IllegalArgumentException naming every problem
      */
     public JobNetworkPoliciesArgs {
+        scraperNamespace = scraperNamespace == null ? java.util.Optional.empty() : scraperNamespace;
         // in the deployments' order, so the policies are declared, and planned, in a fixed order
         deployments = deployments == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deployments));
         egress = egress == null ? List.of() : List.copyOf(egress);
@@ -73,7 +90,16 @@ public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> op
      */
     public JobNetworkPoliciesArgs bind(Output<String> namespace, Output<String> operatorNamespace, Map<String, FlinkPorts> deployments,
                                        KubernetesCluster cluster) {
-        return new JobNetworkPoliciesArgs(namespace, operatorNamespace, deployments, egress, cluster);
+        return new JobNetworkPoliciesArgs(namespace, operatorNamespace, deployments, egress, cluster, scraperNamespace);
+    }
+
+    /**
+     * @param namespace the namespace Prometheus runs in
+     * @return these Args letting it scrape each deployment's metrics reporter
+     */
+    public JobNetworkPoliciesArgs withScraper(String namespace) {
+        return ArgsCheck.unbound(() -> new JobNetworkPoliciesArgs(this.namespace, operatorNamespace, deployments, egress, cluster,
+                java.util.Optional.ofNullable(namespace)));
     }
 
     /** The EKS Pod Identity Agent, which hands a pod its AWS credentials on the node's link-local address (HTTP). */
@@ -86,7 +112,7 @@ public record JobNetworkPoliciesArgs(Output<String> namespace, Output<String> op
     public JobNetworkPoliciesArgs withEgress(Egress more) {
         List<Egress> all = new java.util.ArrayList<>(egress);
         all.add(more);
-        return new JobNetworkPoliciesArgs(namespace, operatorNamespace, deployments, all, cluster);
+        return new JobNetworkPoliciesArgs(namespace, operatorNamespace, deployments, all, cluster, scraperNamespace);
     }
 
     /**

@@ -26,6 +26,13 @@ import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
 import io.flinkha.storage.S3StorageArgs;
 
+import io.flinkha.flink.RecoveryModel;
+import io.flinkha.flink.RecoveryObjective;
+import io.flinkha.monitoring.FlinkMetrics;
+import io.flinkha.monitoring.JobMonitoring;
+import io.flinkha.monitoring.JobMonitoringArgs;
+
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +58,7 @@ public class FlinkPlatform extends ComponentResource {
     private final FlinkOperator operator;
     private final Map<String, HaFlinkDeployment> deployments = new LinkedHashMap<>();
     private final Optional<io.flinkha.network.JobNetworkPolicies> networkPolicies;
+    private final Optional<JobMonitoring> monitoring;
 
     /**
      * Declares the platform of one environment.
@@ -117,8 +125,8 @@ public class FlinkPlatform extends ComponentResource {
         this.operator = new FlinkOperator(name + "-operator", settings.operator().bind(List.of(namespace), cluster), parent);
 
         for (Job job : settings.jobs()) {
-            deployments.put(job.name(), new HaFlinkDeployment(job.name(), job.args().bind(storage, serviceAccount, Optional.of(operator)),
-                    parent));
+            var args = settings.monitoring().isPresent() ? job.args().withFlinkConfiguration(FlinkMetrics.reporterConfiguration()) : job.args();
+            deployments.put(job.name(), new HaFlinkDeployment(job.name(), args.bind(storage, serviceAccount, Optional.of(operator)), parent));
         }
 
         this.networkPolicies = settings.networkPolicies().map(policies -> {
@@ -129,7 +137,25 @@ public class FlinkPlatform extends ComponentResource {
             if (settings.cluster() instanceof io.flinkha.cluster.EksClusterArgs eks && eks.podIdentity()) {
                 bound = bound.withEgress(io.flinkha.network.JobNetworkPoliciesArgs.POD_IDENTITY_AGENT);
             }
+            if (settings.monitoring().isPresent()) {
+                bound = bound.withScraper(settings.monitoring().get().prometheusNamespace());
+            }
             return new io.flinkha.network.JobNetworkPolicies(name + "-network", bound, parent);
+        });
+        this.monitoring = settings.monitoring().map(m -> {
+            Map<String, JobMonitoringArgs.MonitoredJob> jobs = new LinkedHashMap<>();
+            settings.jobs().forEach(job -> {
+                var deployment = deployments.get(job.name());
+                Duration interval = RecoveryModel.parse(job.args().checkpointInterval()).orElseThrow();
+                // the declared objective, or else the worst case the job's settings give
+                Duration budget = job.args().recoveryObjective().map(RecoveryObjective::target)
+                        .orElseGet(() -> deployment.recovery().worst().total());
+                jobs.put(job.name(), new JobMonitoringArgs.MonitoredJob(interval, budget));
+            });
+            // a cluster without the Prometheus Operator's CRDs refuses both objects at preview; offline nobody can tell
+            notices.accept("flink-ha.monitoring: the PodMonitor and PrometheusRule need the Prometheus Operator's CRDs "
+                    + "(monitoring.coreos.com/v1) in the cluster; without them `pulumi preview` refuses both, before anything changes");
+            return new JobMonitoring(name + "-monitoring", m.bind(namespace, jobs, cluster), parent);
         });
 
         registerOutputs(Map.of(
@@ -193,6 +219,9 @@ public class FlinkPlatform extends ComponentResource {
     public FlinkServiceAccount serviceAccount() { return serviceAccount; }
     /** @return the Flink operator */
     public FlinkOperator operator() { return operator; }
+    /** @return the jobs' PodMonitor and alerts, when the platform declares them */
+    public Optional<JobMonitoring> monitoring() { return monitoring; }
+
     /** @return the jobs' NetworkPolicies, when the platform declares them */
     public Optional<io.flinkha.network.JobNetworkPolicies> networkPolicies() { return networkPolicies; }
     /** @return the HA deployments, by job name */

@@ -9,6 +9,8 @@ import io.flinkha.cluster.EksVersions;
 import io.flinkha.cluster.NodeGroupSpec;
 import io.flinkha.cluster.PodPlacement;
 import io.flinkha.flink.JobPods;
+import io.flinkha.monitoring.FlinkMetrics;
+import io.flinkha.monitoring.JobMonitoringArgs;
 import io.flinkha.network.JobIsolation;
 import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.operator.FlinkOperatorArgs;
@@ -46,9 +48,10 @@ import java.util.TreeSet;
  * @param jobs        the jobs, one HA FlinkDeployment each, without storage, account and operator
  * @param isolation   the jobs' NetworkPolicies, without the namespaces and deployments (the platform binds them), or
  *                    none and why
+ * @param monitoring  Prometheus scraping and alerts, without the namespace and jobs (the platform binds them); empty for none
  */
 public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Optional<EksNetworkArgs> network, HaStorageArgs storage,
-                                FlinkOperatorArgs operator, List<Job> jobs, JobIsolation isolation) {
+                                FlinkOperatorArgs operator, List<Job> jobs, JobIsolation isolation, Optional<JobMonitoringArgs> monitoring) {
     /** Documentation address ranges (RFC 5737): nothing real is ever there. */
     private static final List<String> DOCUMENTATION_NETWORKS = List.of("192.0.2.", "198.51.100.", "203.0.113.");
     /** Account ids AWS uses in its documentation and examples. */
@@ -65,10 +68,12 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      * @param operator    the operator's Args
      * @param jobs        the jobs
      * @param isolation   the jobs' NetworkPolicies, or none and why
+     * @param monitoring  Prometheus scraping and alerts, if any
      * @throws IllegalArgumentException naming every problem
      */
     public FlinkPlatformArgs {
         jobs = List.copyOf(jobs);
+        monitoring = monitoring == null ? Optional.empty() : monitoring;
         var check = ArgsCheck.of("FlinkPlatformArgs")
                 .required("isolation", isolation, "expected JobIsolation.byDefault(), or JobIsolation.off(reason)")
                 .required("cluster", cluster, "expected {kind: existing, context: <kubeconfig context>}")
@@ -76,7 +81,7 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
                 .required("operator", operator, "expected the operator's Args")
                 .check(!jobs.isEmpty(), "jobs", "[]", "expected at least one job")
                 .check(network.isEmpty() || cluster instanceof EksClusterArgs, "network", "a VPC", "expected only with an EKS cluster");
-        problems(environment, cluster, network, storage, operator, jobs, isolation, check);
+        problems(environment, cluster, network, storage, operator, jobs, isolation, monitoring, check);
         check.done();
     }
 
@@ -96,10 +101,21 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      * @param operator    the operator's Args, if they were valid
      * @param jobs        the valid jobs
      * @param isolation   the jobs' NetworkPolicies, or none and why, if that was readable
+     * @param monitoring  Prometheus scraping and alerts, if any
      * @param check       where each problem goes, by the path a stack spells it
      */
     public static void problems(Environment environment, ClusterArgs cluster, Optional<EksNetworkArgs> network, HaStorageArgs storage,
-                                FlinkOperatorArgs operator, List<Job> jobs, JobIsolation isolation, ArgsCheck check) {
+                                FlinkOperatorArgs operator, List<Job> jobs, JobIsolation isolation, Optional<JobMonitoringArgs> monitoring,
+                                ArgsCheck check) {
+        if (monitoring.isPresent()) {
+            for (int i = 0; i < jobs.size(); i++) {
+                int index = i;
+                jobs.get(i).args().flinkConfiguration().keySet().stream().filter(k -> k.startsWith("metrics.reporter." + FlinkMetrics.REPORTER + "."))
+                        .sorted().forEach(k -> check.check(false, "jobs[" + index + "].flinkConfiguration." + k, jobs.get(index).args()
+                                .flinkConfiguration().get(k), "the platform's monitoring renders the Prometheus reporter on port "
+                                + FlinkMetrics.PORT + " for its PodMonitor; remove the key, or turn monitoring off"));
+            }
+        }
         if (environment.production() && isolation instanceof JobIsolation.Off off) {
             check.check(off.reason().isPresent(), "networkPolicies.enabled", false, "a production stack keeps the jobs' NetworkPolicies: "
                     + "without them any pod in the cluster reaches each JobManager's REST API, which cancels jobs and runs submitted "

@@ -108,6 +108,18 @@ class PodTemplateMergeTest {
         assertRestricted(pod.getInternalResource().getSpec());
     }
 
+    @Test
+    void theMetricsPortThePodMonitorScrapesSurvivesBesideFlinksOwnPorts(@TempDir Path dir) throws Exception {
+        Registered monitored = ComponentPlans.only(HaFlinkDeploymentTest.plan("orders",
+                b -> b.flinkConfiguration(io.flinkha.monitoring.FlinkMetrics.reporterConfiguration())), HaFlinkDeploymentTest.TYPE);
+        var spec = KubernetesJobManagerFactory.buildKubernetesJobManagerSpecification(template(monitored, "jobManager", false, dir),
+                new KubernetesJobManagerParameters(flinkConfiguration(), new ClusterSpecification.ClusterSpecificationBuilder().createClusterSpecification()));
+        Container main = spec.getDeployment().getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> c.getName().equals(Constants.MAIN_CONTAINER_NAME)).findFirst().orElseThrow();
+        assertEquals(List.of("metrics:9249", "rest:8081", "jobmanager-rpc:6123", "blobserver:6124"),
+                main.getPorts().stream().map(p -> p.getName() + ":" + p.getContainerPort()).toList());
+    }
+
     /** The deployment's rendered configuration, with what Flink's KubernetesClusterDescriptor adds before it builds pods. */
     private static Configuration flinkConfiguration() {
         Map<String, String> rendered = new LinkedHashMap<>();
@@ -125,6 +137,10 @@ class PodTemplateMergeTest {
 
     /** The role's template as the operator merges it and writes it to a file, loaded by Flink. */
     private static FlinkPod template(String role, boolean byName, Path dir) throws Exception {
+        return template(deployment, role, byName, dir);
+    }
+
+    private static FlinkPod template(Registered deployment, String role, boolean byName, Path dir) throws Exception {
         JsonElement common = GSON.toJsonTree((Object) at(deployment, "spec.podTemplate"));
         Object own = at(deployment, "spec." + role + ".podTemplate");
         JsonElement merged = common.deepCopy();
