@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.flinkha.flink.RecoveryModel;
+import io.flinkha.internal.live.ClusterTarget;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class DrillCommand {
      */
     public static int run(String context, String namespace, String deployment, Optional<Duration> objective, Duration timeout,
                           PrintStream out, PrintStream err) {
-        var unusable = DrillTarget.problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
+        var unusable = ClusterTarget.problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
         if (unusable.isPresent()) {
             err.println("error: " + unusable.get());
             return 2;
@@ -49,7 +50,7 @@ public final class DrillCommand {
             err.println("error: interrupted");
             return 1;
         } catch (RuntimeException e) {
-            err.println("error: " + DrillTarget.describe(e, context, config.getMasterUrl()));
+            err.println("error: " + ClusterTarget.describe(e, context, config.getMasterUrl()));
             return 2;
         }
     }

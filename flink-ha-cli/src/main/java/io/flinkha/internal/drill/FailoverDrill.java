@@ -2,13 +2,12 @@ package io.flinkha.internal.drill;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.flinkha.internal.live.FlinkRest;
 import io.flinkha.flink.HaFlinkDeployment;
 import io.flinkha.flink.RecoveryModel;
 
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Proves Flink HA on a live deployment: records the job id and the latest completed checkpoint
@@ -157,23 +155,9 @@ public final class FailoverDrill {
         });
     }
 
-    /** Flink's REST API through the API server's service proxy: no port-forward, and the client's own credentials. */
+    /** Flink's REST API; empty while the JobManager is down failing over, which is what the drill waits out. */
     private Optional<JsonObject> rest(String namespace, String name, String path) {
-        String url = client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/" + namespace + "/services/" + name
-                + "-rest:rest/proxy/" + path;
-        try {
-            HttpResponse<String> response = client.getHttpClient()
-                    .sendAsync(client.getHttpClient().newHttpRequestBuilder().uri(url).build(), String.class)
-                    .get(10, TimeUnit.SECONDS);
-            if (response.code() != 200 || response.body() == null) {
-                return Optional.empty();
-            }
-            JsonElement e = JsonParser.parseString(response.body());
-            return e.isJsonObject() ? Optional.of(e.getAsJsonObject()) : Optional.empty();
-        } catch (Exception e) {
-            // the JobManager is down while it fails over: that is what the drill waits out
-            return Optional.empty();
-        }
+        return new FlinkRest(client).get(namespace, name, path);
     }
 
     /** The JobManager pod that holds leadership; with standbys, the one whose address Flink published as leader. */

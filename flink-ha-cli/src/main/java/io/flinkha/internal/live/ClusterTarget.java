@@ -1,4 +1,4 @@
-package io.flinkha.internal.drill;
+package io.flinkha.internal.live;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -16,11 +16,12 @@ import java.util.TreeSet;
 import javax.net.ssl.SSLException;
 
 /**
- * Names why the drill cannot reach its cluster, before and after it tries: the Kubernetes client reports a missing
- * kubeconfig, an unknown context and a refused connection all as the same failed request.
+ * Names why a command against a live cluster ({@code drill}, {@code status}) cannot reach it, before and after it tries:
+ * the Kubernetes client reports a missing kubeconfig, an unknown context and a refused connection all as the same failed
+ * request.
  */
-final class DrillTarget {
-    private DrillTarget() {
+public final class ClusterTarget {
+    private ClusterTarget() {
     }
 
     /**
@@ -29,7 +30,7 @@ final class DrillTarget {
      * @param home       the user's home folder
      * @return why the context cannot be used, if it cannot
      */
-    static Optional<String> problem(String context, String kubeconfig, Path home) {
+    public static Optional<String> problem(String context, String kubeconfig, Path home) {
         List<Path> files = new ArrayList<>();
         if (kubeconfig != null && !kubeconfig.isBlank()) {
             for (String f : kubeconfig.split(java.io.File.pathSeparator)) {
@@ -77,7 +78,7 @@ final class DrillTarget {
      * @param masterUrl the API server the context points at
      * @return the cause in the user's terms
      */
-    static String describe(RuntimeException failure, String context, String masterUrl) {
+    public static String describe(RuntimeException failure, String context, String masterUrl) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return "cannot reach the API server of context '" + context + "' at " + masterUrl
