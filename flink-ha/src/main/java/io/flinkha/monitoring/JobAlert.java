@@ -85,8 +85,11 @@ public record JobAlert(String name, String expr, Duration pending, String severi
                 "annotations", Map.of("summary", summary, "action", action));
     }
 
-    /** @return a duration in Prometheus' notation: whole hours, minutes and seconds, e.g. {@code 1h30m}, {@code 45s} */
-    static String promDuration(Duration d) {
+    /**
+     * @param d a duration
+     * @return it in Prometheus' notation: whole hours, minutes and seconds, e.g. {@code 1h30m}, {@code 45s}
+     */
+    public static String promDuration(Duration d) {
         long s = d.toSeconds();
         if (s == 0) {
             return "0s";

@@ -6,6 +6,7 @@ import io.flinkha.flink.RecoveryModel;
 import io.flinkha.internal.bench.Benchmark;
 import io.flinkha.internal.diff.DiffCommand;
 import io.flinkha.internal.drill.DrillCommand;
+import io.flinkha.internal.status.StatusCommand;
 import io.flinkha.internal.plan.PlanCommand;
 import io.flinkha.internal.plan.Timing;
 import picocli.CommandLine;
@@ -26,13 +27,13 @@ import java.util.concurrent.Callable;
 /**
  * Entry point of {@code target/flink-ha.jar}. Started by the Pulumi engine (which runs it with no arguments
  * through {@code runtime.options.binary} and names itself in {@code PULUMI_MONITOR}) it is the stacks'
- * program; otherwise it is the tool, with the subcommands {@code plan}, {@code diff}, {@code check}, {@code drill} and
+ * program; otherwise it is the tool, with the subcommands {@code plan}, {@code diff}, {@code check}, {@code drill}, {@code status} and
  * {@code bench}, {@code --help} on each and {@code --version}.
  */
 @Command(name = "java -jar target/flink-ha.jar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Flink on Kubernetes with Flink's own HA, as Pulumi stacks. Without arguments under the Pulumi engine: "
                 + "the stacks' program. Otherwise one of:",
-        subcommands = {Main.Plan.class, Main.Diff.class, Main.Check.class, Main.Drill.class, Main.Bench.class})
+        subcommands = {Main.Plan.class, Main.Diff.class, Main.Check.class, Main.Drill.class, Main.Status.class, Main.Bench.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -230,6 +231,26 @@ public final class Main implements Callable<Integer> {
         private Duration positive(String option, String value) {
             return RecoveryModel.parse(value).filter(d -> !d.isZero()).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), option + ": got '" + value + "'; expected a positive duration such as 60s"));
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Against a live cluster: each job of the stack as the operator, its HA leader lock and Flink's REST API "
+                    + "report it (job state, leader and its age, last checkpoint against the interval and the recovery budget, "
+                    + "savepoints, restarts), and HA ConfigMaps no deployment owns. Exit 0 healthy, 1 at risk, 2 refused.")
+    static final class Status implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+        @CommandLine.Parameters(index = "0", paramLabel = "<stack>", description = "the stack whose jobs to report")
+        String stack;
+        @Option(names = "--context", required = true, description = "the kubeconfig context; never the current one by default")
+        String context;
+        @Option(names = "--json", description = "JSON for scripts")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return StatusCommand.run(stack, context, json, main.out, main.err);
         }
     }
 

@@ -25,6 +25,16 @@ public final class FlinkRest {
      * @return the JSON object the JobManager answers, or empty when it does not answer one (down, failing over, no route)
      */
     public Optional<JsonObject> get(String namespace, String deployment, String path) {
+        return getElement(namespace, deployment, path).filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject);
+    }
+
+    /**
+     * @param namespace  the deployment's namespace
+     * @param deployment the FlinkDeployment
+     * @param path       the REST path, e.g. {@code jobs/<id>/metrics?get=numRestarts}, which answers an array
+     * @return the JSON the JobManager answers, or empty when it does not answer
+     */
+    public Optional<JsonElement> getElement(String namespace, String deployment, String path) {
         String url = client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/" + namespace + "/services/" + deployment
                 + "-rest:rest/proxy/" + path;
         try {
@@ -34,8 +44,7 @@ public final class FlinkRest {
             if (response.code() != 200 || response.body() == null) {
                 return Optional.empty();
             }
-            JsonElement e = JsonParser.parseString(response.body());
-            return e.isJsonObject() ? Optional.of(e.getAsJsonObject()) : Optional.empty();
+            return Optional.of(JsonParser.parseString(response.body()));
         } catch (Exception e) {
             return Optional.empty();
         }

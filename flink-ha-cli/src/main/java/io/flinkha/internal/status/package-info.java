@@ -1,0 +1,2 @@
+/** {@code status <stack>}: each job's HA state in a live cluster, against what the stack declares. */
+package io.flinkha.internal.status;
