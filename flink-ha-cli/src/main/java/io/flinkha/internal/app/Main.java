@@ -221,11 +221,14 @@ public final class Main implements Callable<Integer> {
         String objective;
         @Option(names = "--timeout", defaultValue = "300s", description = "how long to wait for recovery (default: ${DEFAULT-VALUE})")
         String timeout;
+        @Option(names = "--report", description = "also draw the failover as a timeline into this SVG file, e.g. drill.svg")
+        java.nio.file.Path report;
 
         @Override
         public Integer call() {
             Optional<Duration> limit = objective == null ? Optional.empty() : Optional.of(positive("--objective", objective));
-            return DrillCommand.run(context, namespace, deployment, limit, positive("--timeout", timeout), main.out, main.err);
+            return DrillCommand.run(context, namespace, deployment, limit, positive("--timeout", timeout), Optional.ofNullable(report),
+                    main.out, main.err);
         }
 
         private Duration positive(String option, String value) {

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@code drill --context <ctx> --namespace <ns> --deployment <name> [--objective 60s] [--timeout 300s]}:
+ * {@code drill --context <ctx> --namespace <ns> --deployment <name> [--objective 60s] [--timeout 300s] [--report drill.svg]}:
  * one failover drill against a live cluster. It refuses to run without an explicitly named context.
  */
 public final class DrillCommand {
@@ -26,12 +26,13 @@ public final class DrillCommand {
      * @param deployment the FlinkDeployment
      * @param objective  the recovery objective; empty: the deployment's annotation
      * @param timeout    how long to wait for recovery
+     * @param picture    where to write the failover's timeline as SVG, if anywhere
      * @param out        where the report goes
      * @param err        where problems go
      * @return the exit code: 0 passed, 1 failed, 2 refused
      */
     public static int run(String context, String namespace, String deployment, Optional<Duration> objective, Duration timeout,
-                          PrintStream out, PrintStream err) {
+                          Optional<Path> picture, PrintStream out, PrintStream err) {
         var unusable = ClusterTarget.problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
         if (unusable.isPresent()) {
             err.println("error: " + unusable.get());
@@ -44,7 +45,14 @@ public final class DrillCommand {
             DrillReport report = new FailoverDrill(client, Clock.systemUTC(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()))
                     .run(namespace, deployment, objective, timeout);
             out.print(report.render());
+            if (picture.isPresent()) {
+                java.nio.file.Files.writeString(picture.get(), DrillTimeline.svg(report));
+                out.println("  timeline: " + picture.get());
+            }
             return report.passed() ? 0 : 1;
+        } catch (java.io.IOException e) {
+            err.println("error: cannot write the timeline: " + e.getMessage());
+            return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.flinkha.internal.live.FlinkRest;
+import io.flinkha.internal.live.HaLock;
 import io.flinkha.flink.HaFlinkDeployment;
 import io.flinkha.flink.RecoveryModel;
 
@@ -87,6 +88,8 @@ public final class FailoverDrill {
         Pod leader = leader(namespace, name);
 
         List<String> findings = new ArrayList<>();
+        Optional<String> holderBefore = lockHolder(namespace, name);
+        Optional<Duration> elected = Optional.empty();
         Instant lost = clock.instant();
         client.pods().inNamespace(namespace).withName(leader.getMetadata().getName()).withGracePeriod(0).delete();
         findings.add("deleted pod " + leader.getMetadata().getName() + " at " + lost);
@@ -95,6 +98,12 @@ public final class FailoverDrill {
         String lastSeen = "no answer from Flink's REST API";
         while (clock.instant().isBefore(deadline)) {
             sleeper.sleep(poll);
+            if (elected.isEmpty()) {
+                Optional<String> holder = lockHolder(namespace, name);
+                if (holder.isPresent() && !holder.equals(holderBefore)) {
+                    elected = Optional.of(Duration.between(lost, clock.instant()));
+                }
+            }
             Optional<JobState> now = job(namespace, name);
             if (now.isEmpty()) {
                 continue;
@@ -105,7 +114,8 @@ public final class FailoverDrill {
                 findings.add("the job came back under a new id " + job.id() + " (was " + before.id() + "): Kubernetes restarted it, Flink HA "
                         + "did not recover it. Check high-availability.type: kubernetes, a durable high-availability.storageDir, and that "
                         + "the service account may get/update/watch ConfigMaps in " + namespace);
-                return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.empty(), target, false, findings);
+                return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.empty(), target, false, findings,
+                        new DrillReport.Timeline(elected, Optional.empty(), Optional.empty()));
             }
             if (!job.state().equals("RUNNING")) {
                 continue;
@@ -119,19 +129,62 @@ public final class FailoverDrill {
                 findings.add("restored from checkpoint " + restored.get() + ", older than " + checkpoint + ", the latest completed before the "
                         + "drill: the HA metadata pointed at stale state. Check that no other deployment shares this storage path and "
                         + "that the HA ConfigMaps were not left from an earlier deployment of the same name");
-                return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.of(took), target, false, findings);
+                return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.of(took), target, false, findings,
+                        new DrillReport.Timeline(elected, Optional.of(took), Optional.empty()));
             }
             findings.add("job " + job.id() + " RUNNING again, restored from checkpoint " + restored.get());
+            // three checkpoint intervals, as the alert FlinkCheckpointsStalled counts them; the timeout when the interval is unknown
+            Instant checkpointDeadline = interval(fd).map(i -> clock.instant().plus(i.multipliedBy(3))).filter(d -> d.isBefore(deadline))
+                    .orElse(deadline);
+            Optional<Duration> firstCheckpoint = firstCheckpointAfter(namespace, name, job.id(), restored.get(), lost, checkpointDeadline);
+            if (firstCheckpoint.isEmpty()) {
+                findings.add("no checkpoint completed after the restore within three checkpoint intervals (or the timeout): the job "
+                        + "runs, but a second failure now would replay from checkpoint " + restored.get() + " again");
+            }
             boolean inTime = target.map(t -> took.compareTo(t) <= 0).orElse(true);
             if (!inTime) {
                 findings.add("recovery took longer than the objective: lower the leader-election lease and retry period, run a standby "
                         + "JobManager (jobManagerReplicas: 2), or raise the objective; the plan shows which setting dominates");
             }
-            return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.of(took), target, inTime, findings);
+            return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.of(took), target, inTime, findings,
+                    new DrillReport.Timeline(elected, Optional.of(took), firstCheckpoint));
         }
         findings.add("not RUNNING again within " + timeout.toSeconds() + "s (last seen: " + lastSeen + "); look at the JobManager's logs and "
                 + "the events of " + deployment + "; a job that never comes back usually cannot read its HA storage");
-        return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.empty(), target, false, findings);
+        return new DrillReport(deployment, before.id(), checkpoint, leader.getMetadata().getName(), Optional.empty(), target, false, findings,
+                new DrillReport.Timeline(elected, Optional.empty(), Optional.empty()));
+    }
+
+    /** The deployment's checkpoint interval, from its Flink configuration (flat keys, or the nested YAML of operator 1.15). */
+    private static Optional<Duration> interval(GenericKubernetesResource fd) {
+        Object spec = fd.getAdditionalProperties().get("spec");
+        Object conf = spec instanceof java.util.Map<?, ?> m ? m.get("flinkConfiguration") : null;
+        Object value = conf instanceof java.util.Map<?, ?> c ? c.get("execution.checkpointing.interval") : null;
+        return value == null ? Optional.empty() : RecoveryModel.parse(String.valueOf(value)).filter(d -> !d.isZero());
+    }
+
+    /** Waits, until the deadline, for the first checkpoint newer than the restored one: the job's state is safe again. */
+    private Optional<Duration> firstCheckpointAfter(String namespace, String name, String jobId, long restored, Instant lost, Instant deadline)
+            throws InterruptedException {
+        while (true) {
+            if (latest(namespace, name, jobId, "completed").filter(c -> c > restored).isPresent()) {
+                return Optional.of(Duration.between(lost, clock.instant()));
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                return Optional.empty();
+            }
+            sleeper.sleep(poll);
+        }
+    }
+
+    /** The holder of the HA leader lock, read for the timeline only: the verdict does not depend on it. */
+    private Optional<String> lockHolder(String namespace, String name) {
+        try {
+            return HaLock.record(client.configMaps().inNamespace(namespace).withName(HaLock.configMapName(name)).get())
+                    .map(r -> r.get("holderIdentity").getAsString());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private record JobState(String id, String state) {

@@ -2,13 +2,13 @@ package io.flinkha.internal.status;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.flinkha.internal.live.FlinkRest;
+import io.flinkha.internal.live.HaLock;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
  * whose deployment is gone.
  */
 final class ClusterStatus {
-    /** The annotation fabric8's ConfigMapLock, which Flink's leader election uses, keeps the lock record in. */
-    static final String LEADER_ANNOTATION = "control-plane.alpha.kubernetes.io/leader";
     private static final ResourceDefinitionContext DEPLOYMENTS = crd("FlinkDeployment", "flinkdeployments");
     private static final ResourceDefinitionContext SNAPSHOTS = crd("FlinkStateSnapshot", "flinkstatesnapshots");
 
@@ -92,21 +90,25 @@ final class ClusterStatus {
     }
 
     private Optional<JobHealth.Leader> leader(String namespace, String name) {
-        ConfigMap lock = client.configMaps().inNamespace(namespace).withName(name + "-cluster-config-map").get();
-        String record = lock == null || lock.getMetadata().getAnnotations() == null ? null : lock.getMetadata().getAnnotations().get(LEADER_ANNOTATION);
-        if (record == null) {
-            return Optional.empty();
+        return HaLock.record(client.configMaps().inNamespace(namespace).withName(HaLock.configMapName(name)).get()).map(r -> {
+            long leaseSeconds = lease(r).toSeconds();
+            Instant acquired = string(r, "acquireTime").map(Instant::parse).orElse(clock.instant());
+            Instant renewed = string(r, "renewTime").map(Instant::parse).orElse(acquired);
+            return new JobHealth.Leader(r.get("holderIdentity").getAsString(), since(acquired), since(renewed), Duration.ofSeconds(leaseSeconds));
+        });
+    }
+
+    /**
+     * The lock's lease: fabric8 writes it as {@code leaseDuration}, a number of seconds or an ISO duration depending on its
+     * Jackson set-up; Kubernetes' own records say {@code leaseDurationSeconds}.
+     */
+    static Duration lease(JsonObject record) {
+        JsonElement seconds = record.has("leaseDurationSeconds") ? record.get("leaseDurationSeconds") : record.get("leaseDuration");
+        if (seconds == null || seconds.isJsonNull()) {
+            return Duration.ofSeconds(15);
         }
-        JsonObject r = JsonParser.parseString(record).getAsJsonObject();
-        Optional<String> holder = string(r, "holderIdentity").filter(h -> !h.isBlank());
-        if (holder.isEmpty()) {
-            return Optional.empty();
-        }
-        long leaseSeconds = r.has("leaseDurationSeconds") ? r.get("leaseDurationSeconds").getAsLong()
-                : r.has("leaseDuration") ? Duration.parse(r.get("leaseDuration").getAsString()).toSeconds() : 15;
-        Instant acquired = string(r, "acquireTime").map(Instant::parse).orElse(clock.instant());
-        Instant renewed = string(r, "renewTime").map(Instant::parse).orElse(acquired);
-        return Optional.of(new JobHealth.Leader(holder.get(), since(acquired), since(renewed), Duration.ofSeconds(leaseSeconds)));
+        String text = seconds.getAsString();
+        return text.startsWith("P") ? Duration.parse(text) : Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
     }
 
     /**

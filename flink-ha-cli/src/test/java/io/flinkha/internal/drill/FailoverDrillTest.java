@@ -64,7 +64,9 @@ class FailoverDrillTest {
         server.expect().get().withPath("/apis/flink.apache.org/v1beta1/namespaces/flink/flinkdeployments/orders")
                 .andReturn(200, new GenericKubernetesResourceBuilder().withApiVersion("flink.apache.org/v1beta1").withKind("FlinkDeployment")
                         .withNewMetadata().withName("orders").withNamespace(NS)
-                        .withAnnotations(Map.of("flink-ha.io/recovery-objective", "60s")).endMetadata().build()).always();
+                        .withAnnotations(Map.of("flink-ha.io/recovery-objective", "60s")).endMetadata()
+                        .withAdditionalProperties(Map.of("spec", Map.of("flinkConfiguration", Map.of("execution.checkpointing.interval", "5s"))))
+                        .build()).always();
     }
 
     @AfterEach
@@ -237,5 +239,66 @@ class FailoverDrillTest {
                 java.nio.file.Path.of("")).commandLine().execute("drill", "--namespace", "flink", "--deployment", "orders");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--context"), err.toString());
+    }
+
+    private void leaderLock(String before, int timesBefore, String after) {
+        String path = "/api/v1/namespaces/flink/configmaps/orders-cluster-config-map";
+        server.expect().get().withPath(path).andReturn(200, lock(before)).times(timesBefore);
+        server.expect().get().withPath(path).andReturn(200, lock(after)).always();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ConfigMap lock(String holder) {
+        return new ConfigMapBuilder().withNewMetadata().withName("orders-cluster-config-map").withNamespace(NS)
+                .withAnnotations(Map.of(io.flinkha.internal.live.HaLock.ANNOTATION, "{\"holderIdentity\":\"" + holder
+                        + "\",\"leaseDuration\":15.000000000,\"acquireTime\":\"2026-11-28T11:00:00.000000Z\",\"renewTime\":"
+                        + "\"2026-11-28T12:00:00.000000Z\",\"leaderTransitions\":1}")).endMetadata().build();
+    }
+
+    /** The picture README shows: this drill's own timeline, kept as docs/drill-timeline.svg. */
+    private static final java.nio.file.Path PICTURE = java.nio.file.Path.of("docs/drill-timeline.svg");
+
+    @Test
+    void theTimelineShowsTheNewLeaderTheRestoreAndTheFirstCheckpointAgainstTheObjective() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"));
+        leaderLock("orders-jm-0-7f1c", 3, "orders-jm-1-0a2b");
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(503, "").times(8);
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RUNNING")).always();
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(7, 7L)).times(5);
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(8, 7L)).always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.empty(), Duration.ofMinutes(5));
+        System.out.println(report.render());
+
+        assertTrue(report.passed(), report.render());
+        assertEquals(new DrillReport.Timeline(Optional.of(Duration.ofSeconds(3)), Optional.of(Duration.ofSeconds(9)),
+                Optional.of(Duration.ofSeconds(13))), report.timeline());
+        String svg = DrillTimeline.svg(report);
+        // a well-formed document, with each step and the objective on it
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes()));
+        for (String step : List.of("0.0s: JobManager orders-jm-0 deleted", "3.0s: new leader elected", "9.0s: job RUNNING, restored",
+                "13.0s: first checkpoint after restore", "objective 60.0s")) {
+            assertTrue(svg.contains(step), step + " not in\n" + svg);
+        }
+        if (Boolean.getBoolean("drill.update")) {
+            java.nio.file.Files.createDirectories(PICTURE.getParent());
+            java.nio.file.Files.writeString(PICTURE, svg);
+        }
+        assertEquals(svg, java.nio.file.Files.readString(PICTURE), "docs/drill-timeline.svg is stale: rerun with -Ddrill.update=true");
+    }
+
+    @Test
+    void aRestoreWithoutALaterCheckpointWithinTheTimeoutIsAFindingNotAFailure() throws Exception {
+        jobManagers(jobManager("orders-jm-0", "10.0.0.5"));
+        flinkBefore();
+        server.expect().get().withPath(PROXY + "jobs/overview").andReturn(200, overview(JOB, "RUNNING")).always();
+        server.expect().get().withPath(PROXY + "jobs/" + JOB + "/checkpoints").andReturn(200, checkpoints(7, 7L)).always();
+
+        DrillReport report = drill().run(NS, "orders", Optional.empty(), Duration.ofMinutes(5));
+
+        assertTrue(report.passed(), report.render());
+        assertEquals(Optional.empty(), report.timeline().firstCheckpoint());
+        assertEquals(Optional.empty(), report.timeline().leaderElected(), "no lock to read in this cluster");
+        assertTrue(report.render().contains("no checkpoint completed after the restore within three checkpoint intervals"), report.render());
     }
 }

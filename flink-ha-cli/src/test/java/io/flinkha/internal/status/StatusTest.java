@@ -77,13 +77,30 @@ class StatusTest {
     private static ConfigMap haConfigMap(String app, String leaderRecord) {
         return new ConfigMapBuilder().withNewMetadata().withName(app + "-cluster-config-map").withNamespace(NS)
                 .withLabels(Map.of("app", app, "configmap-type", "high-availability", "type", "flink-native-kubernetes"))
-                .withAnnotations(leaderRecord == null ? Map.of() : Map.of(ClusterStatus.LEADER_ANNOTATION, leaderRecord))
+                .withAnnotations(leaderRecord == null ? Map.of() : Map.of(io.flinkha.internal.live.HaLock.ANNOTATION, leaderRecord))
                 .endMetadata().build();
     }
 
-    private static String leader(Duration renewedAgo) {
-        return "{\"holderIdentity\":\"b07f3c1e-orders-jm-0\",\"leaseDurationSeconds\":15,\"acquireTime\":\"2026-12-06T09:47:00Z\","
-                + "\"renewTime\":\"" + NOW.minus(renewedAgo) + "\",\"leaderTransitions\":2}";
+    /**
+     * The lock record as Flink's leader election writes it: the shaded fabric8 {@code ConfigMapLock} in flink-kubernetes
+     * 1.20.1 serialises a record into the ConfigMap it would write, and the annotation is taken from there.
+     */
+    private static String leader(Duration renewedAgo) throws Exception {
+        String pkg = "org.apache.flink.kubernetes.shaded.io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.";
+        Class<?> recordType = Class.forName(pkg + "LeaderElectionRecord");
+        Object record = recordType.getConstructor(String.class, Duration.class, java.time.ZonedDateTime.class, java.time.ZonedDateTime.class, int.class)
+                .newInstance("b07f3c1e-orders-jm-0", Duration.ofSeconds(15), Instant.parse("2026-12-06T09:47:00Z").atZone(ZoneOffset.UTC),
+                        NOW.minus(renewedAgo).atZone(ZoneOffset.UTC), 2);
+        Class<?> lockType = Class.forName(pkg + "ConfigMapLock");
+        Object lock = lockType.getConstructor(String.class, String.class, String.class).newInstance(NS, "orders-cluster-config-map", "b07f3c1e-orders-jm-0");
+        Class<?> metaBuilder = Class.forName("org.apache.flink.kubernetes.shaded.io.fabric8.kubernetes.api.model.ObjectMetaBuilder");
+        var toResource = lockType.getDeclaredMethod("toResource", recordType, metaBuilder);
+        toResource.setAccessible(true);
+        Object configMap = toResource.invoke(lock, record, metaBuilder.getConstructor().newInstance());
+        Object meta = configMap.getClass().getMethod("getMetadata").invoke(configMap);
+        @SuppressWarnings("unchecked")
+        Map<String, String> annotations = (Map<String, String>) meta.getClass().getMethod("getAnnotations").invoke(meta);
+        return annotations.get(io.flinkha.internal.live.HaLock.ANNOTATION);
     }
 
     private void cluster(List<GenericKubernetesResource> deployments, List<ConfigMap> haConfigMaps, Duration checkpointAge) {
@@ -108,11 +125,12 @@ class StatusTest {
     }
 
     @Test
-    void aRunningJobWithALiveLeaderAndAFreshCheckpointIsHealthy() {
+    void aRunningJobWithALiveLeaderAndAFreshCheckpointIsHealthy() throws Exception {
         cluster(List.of(deployment("orders", "RUNNING", "STABLE", "s3://acme/savepoints/savepoint-8")),
                 List.of(haConfigMap("orders", leader(Duration.ofSeconds(2)))), Duration.ofSeconds(20));
         StatusReport report = read(Map.of("orders", ORDERS));
         System.out.println(report.render());
+        System.out.println("lock record: " + leader(Duration.ofSeconds(2)));
 
         assertTrue(report.healthy(), report.render());
         JobHealth orders = report.jobs().get(0);
@@ -127,7 +145,7 @@ class StatusTest {
     }
 
     @Test
-    void aJobWithAStaleLeaderAndOldCheckpointsIsAtRiskAndSaysWhy() {
+    void aJobWithAStaleLeaderAndOldCheckpointsIsAtRiskAndSaysWhy() throws Exception {
         cluster(List.of(deployment("orders", "RESTARTING", "DEPLOYED", "s3://acme/savepoints/savepoint-8")),
                 List.of(haConfigMap("orders", leader(Duration.ofMinutes(2)))), Duration.ofMinutes(4));
         StatusReport report = read(Map.of("orders", ORDERS));
@@ -140,7 +158,7 @@ class StatusTest {
     }
 
     @Test
-    void aDeclaredJobTheClusterLacksIsAtRiskAndHaConfigMapsOfNoDeploymentAreOrphans() {
+    void aDeclaredJobTheClusterLacksIsAtRiskAndHaConfigMapsOfNoDeploymentAreOrphans() throws Exception {
         cluster(List.of(deployment("orders", "RUNNING", "STABLE", "s3://acme/savepoints/savepoint-8")),
                 List.of(haConfigMap("orders", leader(Duration.ofSeconds(2))), haConfigMap("old-report", null)), Duration.ofSeconds(20));
         Map<String, JobHealth.Expected> expected = new LinkedHashMap<>();
@@ -156,7 +174,7 @@ class StatusTest {
     }
 
     @Test
-    void theJsonCarriesEachFindingForScripts() {
+    void theJsonCarriesEachFindingForScripts() throws Exception {
         cluster(List.of(deployment("orders", "RUNNING", "STABLE", "s3://acme/savepoints/savepoint-8")),
                 List.of(haConfigMap("orders", leader(Duration.ofSeconds(2)))), Duration.ofSeconds(20));
         Map<?, ?> json = new com.google.gson.Gson().fromJson(read(Map.of("orders", ORDERS)).json(), Map.class);
