@@ -374,19 +374,15 @@ class EksClusterTest {
     @Test
     void offlineTheSupportDatesComeFromTheDatedTableAndThePlanSaysSo() {
         assertEquals(List.of("flink-ha.cluster.kubernetesVersion: support dates of 1.35 from the dated table read on 2026-11-29 (AWS gave "
-                + "none: no credentials, or an offline plan)"), clusterNotes(Plans.ofStack("prod")));
+                + "none: no credentials, or an offline plan)"), Plans.ofStack("prod").notes());
     }
 
     @Test
     void withCredentialsTheSupportDatesComeFromAwsAndThePlanSaysSo() {
         assertEquals(List.of("flink-ha.cluster.kubernetesVersion: support dates of 1.35 from AWS: standard support until 2027-04-30"),
-                clusterNotes(Plans.ofStackWithAwsCalendar("prod", "2027-04-30")));
+                Plans.ofStackWithAwsCalendar("prod", "2027-04-30").notes());
     }
 
-    /** The plan's notes about the cluster (prod's monitoring adds one of its own). */
-    private static List<String> clusterNotes(Plan plan) {
-        return plan.notes().stream().filter(n -> n.startsWith("flink-ha.cluster.")).toList();
-    }
 
     /** The table says 1.35 is supported until 2027-03-27; when AWS says it has ended, AWS is right. */
     @Test

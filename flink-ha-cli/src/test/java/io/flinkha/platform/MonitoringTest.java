@@ -78,8 +78,10 @@ class MonitoringTest {
     }
 
     @Test
-    void thePlanSaysTheClusterNeedsThePrometheusOperatorsCrds() {
-        assertTrue(Plans.ofStack("prod").notes().stream().anyMatch(n -> n.startsWith("flink-ha.monitoring: the PodMonitor and PrometheusRule "
-                + "need the Prometheus Operator's CRDs")), Plans.ofStack("prod").notes()::toString);
+    void thePlanWarnsThatTheClusterNeedsThePrometheusOperatorsCrds() {
+        var warnings = Settings.valid().with("production", "true").load().warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("monitoring: the PodMonitor and PrometheusRule need the Prometheus "
+                + "Operator's CRDs")), warnings::toString);
+        assertTrue(Settings.valid().load().warnings().stream().noneMatch(w -> w.startsWith("monitoring:")), "nothing to warn of when off");
     }
 }

@@ -152,9 +152,6 @@ public class FlinkPlatform extends ComponentResource {
                         .orElseGet(() -> deployment.recovery().worst().total());
                 jobs.put(job.name(), new JobMonitoringArgs.MonitoredJob(interval, budget));
             });
-            // a cluster without the Prometheus Operator's CRDs refuses both objects at preview; offline nobody can tell
-            notices.accept("flink-ha.monitoring: the PodMonitor and PrometheusRule need the Prometheus Operator's CRDs "
-                    + "(monitoring.coreos.com/v1) in the cluster; without them `pulumi preview` refuses both, before anything changes");
             return new JobMonitoring(name + "-monitoring", m.bind(namespace, jobs, cluster), parent);
         });
 
