@@ -1109,6 +1109,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aMisspelledKeyOfTheMonitoringOrOfTheS3EndpointIsNamed() {
+        assertProblem(rejected(Settings.valid().with("monitoring", "{\"enabled\":true,\"missedCheckpoint\":5}")),
+                "flink-ha.monitoring.missedCheckpoint", "unknown key; allowed keys: enabled, missedCheckpoints, prometheusNamespace");
+        assertProblem(rejected(onAws().with("cluster", vpcWith("{\"restricted\":true,\"bucket\":[\"acme-lookups\"]}"))),
+                "flink-ha.cluster.vpc.s3Endpoint.bucket", "unknown key; allowed keys: buckets, restricted");
+    }
+
+    @Test
     void aMisspelledKeyOfTheNetworkPoliciesOrOfASavepointScheduleIsNamed() {
         SettingsException e = rejected(Settings.valid().with("networkPolicies", "{\"enabeld\":false,\"egress\":[{\"cidr\":\"10.0.0.0/8\","
                 + "\"port\":[9092],\"ports\":[9092]}]}").with("savepoints", "{\"intervall\":\"1h\"}"));

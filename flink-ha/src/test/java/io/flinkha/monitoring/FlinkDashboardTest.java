@@ -15,7 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The committed Grafana dashboard is the one the code renders, and it queries only series Flink's reporter exposes. */
 class FlinkDashboardTest {
-    private static final Path COMMITTED = Path.of("../dashboards/flink-ha.json");
+    /** The repository's dashboards/, found from the test classes (flink-ha/target/test-classes), wherever the tests run from. */
+    private static final Path COMMITTED;
+
+    static {
+        try {
+            COMMITTED = Path.of(FlinkDashboardTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent().getParent().getParent().resolve("dashboards/flink-ha.json");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void theCommittedDashboardIsTheRenderedOne() throws Exception {

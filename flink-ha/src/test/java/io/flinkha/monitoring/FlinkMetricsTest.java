@@ -34,7 +34,9 @@ class FlinkMetricsTest {
 
     /** Each release's runtime, as the build copies it (flink-ha/pom.xml, target/flink-jars). */
     private static ClassLoader release(String version) throws Exception {
-        File[] jars = new File("target/flink-jars/" + version).listFiles((d, n) -> n.endsWith(".jar"));
+        // beside the test classes (target/flink-jars), wherever the tests run from: Maven's module folder or PIT's root
+        File target = new File(FlinkMetricsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParentFile();
+        File[] jars = new File(target, "flink-jars/" + version).listFiles((d, n) -> n.endsWith(".jar"));
         assertTrue(jars != null && jars.length > 0, "no jars of Flink " + version + " in target/flink-jars");
         return new URLClassLoader(Arrays.stream(jars).map(f -> {
             try {
