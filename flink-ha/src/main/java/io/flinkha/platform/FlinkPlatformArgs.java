@@ -188,12 +188,6 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
-        if (monitoring.isPresent()) {
-            // the plan cannot see the cluster: the warning says what a cluster without the CRDs does with these objects
-            out.add("monitoring: the PodMonitor and PrometheusRule need the Prometheus Operator's CRDs (monitoring.coreos.com/v1) in "
-                    + "the cluster; a cluster without them refuses both at `pulumi preview`, before anything changes: install the "
-                    + "operator (kube-prometheus-stack) first, or set monitoring: {enabled: false}");
-        }
         if (isolation instanceof JobIsolation.Off off) {
             out.add("networkPolicies.enabled: false: the jobs run unisolated; any pod in the cluster reaches each JobManager's REST "
                     + "API (cancel jobs, run code) and the jobs reach anything" + off.reason().map(r -> " (reason given: " + r + ")").orElse(""));
@@ -244,6 +238,12 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
         if (storage instanceof S3StorageArgs s3) {
             s3.kmsKeyArn().ifPresent(k -> exampleAccount(k).ifPresent(acct -> out.add("storage.kmsKeyArn: '" + k
                     + "' is in AWS's example account " + acct + "; use your own key, or every write to the bucket fails")));
+        }
+        if (monitoring.isPresent()) {
+            // the plan cannot see the cluster: the warning says what a cluster without the CRDs does with these objects
+            out.add("monitoring: the PodMonitor and PrometheusRule need the Prometheus Operator's CRDs (monitoring.coreos.com/v1) in "
+                    + "the cluster; a cluster without them refuses both at `pulumi preview`, before anything changes: install the "
+                    + "operator (kube-prometheus-stack) first, or set monitoring: {enabled: false}");
         }
         return out;
     }

@@ -84,7 +84,7 @@ class OfflinePlanTest {
     void theTreeListsTheWarningsAfterTheResources() {
         Run run = plan("plan", "prod");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("Warnings (5):\n  warning: flink-ha.cluster.publicAccessCidrs"), run.out());
+        assertTrue(run.out().contains("Warnings (6):\n  warning: flink-ha.cluster.publicAccessCidrs"), run.out());
     }
 
     @Test
