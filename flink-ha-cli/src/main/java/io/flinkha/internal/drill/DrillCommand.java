@@ -1,9 +1,5 @@
 package io.flinkha.internal.drill;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.flinkha.flink.RecoveryModel;
 import io.flinkha.internal.live.ClusterTarget;
 
 import java.io.PrintStream;
@@ -33,33 +29,20 @@ public final class DrillCommand {
      */
     public static int run(String context, String namespace, String deployment, Optional<Duration> objective, Duration timeout,
                           Optional<Path> picture, PrintStream out, PrintStream err) {
-        var unusable = ClusterTarget.problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
-        if (unusable.isPresent()) {
-            err.println("error: " + unusable.get());
-            return 2;
-        }
-        Config config = Config.autoConfigure(context);
-        // the drill polls on its own clock; the client's retry backoff would blur the timings
-        config.setRequestRetryBackoffLimit(0);
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        return ClusterTarget.run(context, err, client -> {
             DrillReport report = new FailoverDrill(client, Clock.systemUTC(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()))
                     .run(namespace, deployment, objective, timeout);
             out.print(report.render());
             if (picture.isPresent()) {
-                java.nio.file.Files.writeString(picture.get(), DrillTimeline.svg(report));
+                try {
+                    java.nio.file.Files.writeString(picture.get(), DrillTimeline.svg(report));
+                } catch (java.io.IOException e) {
+                    err.println("error: cannot write the timeline: " + e.getMessage());
+                    return 2;
+                }
                 out.println("  timeline: " + picture.get());
             }
             return report.passed() ? 0 : 1;
-        } catch (java.io.IOException e) {
-            err.println("error: cannot write the timeline: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return 1;
-        } catch (RuntimeException e) {
-            err.println("error: " + ClusterTarget.describe(e, context, config.getMasterUrl()));
-            return 2;
-        }
+        });
     }
 }

@@ -1,8 +1,12 @@
 package io.flinkha.internal.live;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -22,6 +26,46 @@ import javax.net.ssl.SSLException;
  */
 public final class ClusterTarget {
     private ClusterTarget() {
+    }
+
+    /** What a command does with a client of its cluster; returns the command's exit code. */
+    @FunctionalInterface
+    public interface Task {
+        /**
+         * @param client a client bound to the named context, with request retries off
+         * @return the exit code
+         * @throws InterruptedException when interrupted while it waits
+         */
+        int run(KubernetesClient client) throws InterruptedException;
+    }
+
+    /**
+     * Runs a command against the cluster of an explicitly named context, or says in one line why it cannot (exit 2).
+     *
+     * @param context the kubeconfig context, always named: these commands never take the current one by default
+     * @param err     where problems go
+     * @param task    what to do with the client
+     * @return the task's exit code; 2 when the cluster cannot be reached, 1 when interrupted
+     */
+    public static int run(String context, PrintStream err, Task task) {
+        var unusable = problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
+        if (unusable.isPresent()) {
+            err.println("error: " + unusable.get());
+            return 2;
+        }
+        Config config = Config.autoConfigure(context);
+        // the commands poll on their own clock; the client's retry backoff would blur the timings
+        config.setRequestRetryBackoffLimit(0);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            return task.run(client);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("error: " + describe(e, context, config.getMasterUrl()));
+            return 2;
+        }
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.flinkha.internal.status;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.flinkha.config.SettingsException;
 import io.flinkha.config.SettingsLoader;
 import io.flinkha.flink.RecoveryModel;
@@ -49,21 +46,11 @@ public final class StatusCommand {
             err.println("error: " + e.getMessage());
             return 2;
         }
-        var unusable = ClusterTarget.problem(context, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
-        if (unusable.isPresent()) {
-            err.println("error: " + unusable.get());
-            return 2;
-        }
-        Config config = Config.autoConfigure(context);
-        config.setRequestRetryBackoffLimit(0);
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        return ClusterTarget.run(context, err, client -> {
             StatusReport report = new ClusterStatus(client, Clock.systemUTC()).read(settings.environment().namespace(), expected(settings));
             out.print(json ? report.json() : report.render());
             return report.healthy() ? 0 : 1;
-        } catch (RuntimeException e) {
-            err.println("error: " + ClusterTarget.describe(e, context, config.getMasterUrl()));
-            return 2;
-        }
+        });
     }
 
     /** What the stack declares of each job: its checkpoint interval, and its recovery budget. */
