@@ -1111,7 +1111,7 @@ class SettingsLoaderTest {
     @Test
     void aMisspelledKeyOfTheMonitoringOrOfTheS3EndpointIsNamed() {
         assertProblem(rejected(Settings.valid().with("monitoring", "{\"enabled\":true,\"missedCheckpoint\":5}")),
-                "flink-ha.monitoring.missedCheckpoint", "unknown key; allowed keys: enabled, missedCheckpoints, prometheusNamespace");
+                "flink-ha.monitoring.missedCheckpoint", "unknown key; allowed keys: enabled, labels, missedCheckpoints, prometheusNamespace");
         assertProblem(rejected(onAws().with("cluster", vpcWith("{\"restricted\":true,\"bucket\":[\"acme-lookups\"]}"))),
                 "flink-ha.cluster.vpc.s3Endpoint.bucket", "unknown key; allowed keys: buckets, restricted");
     }

@@ -48,8 +48,9 @@ class MonitoringTest {
     void aStackOutsideProductionIsNotWatchedUnlessAsked() {
         assertEquals(List.of(), Plans.ofStack("dev").ofType(POD_MONITOR));
         var asked = Plans.ofPlatform(Settings.valid().with("monitoring", "{\"enabled\":true,\"missedCheckpoints\":5,"
-                + "\"prometheusNamespace\":\"observability\"}").load());
+                + "\"prometheusNamespace\":\"observability\",\"labels\":{\"release\":\"kube-prometheus-stack\"}}").load());
         assertEquals(1, asked.ofType(RULE).size());
+        assertEquals("kube-prometheus-stack", Plans.at(Plans.only(asked, POD_MONITOR), "metadata.labels.release"));
         String stalled = String.valueOf(((List<?>) ((Map<?, ?>) ((List<?>) Plans.at(Plans.only(asked, RULE), "spec.groups")).get(0)).get("rules")).get(0));
         assertTrue(stalled.contains("[5m]"), "five intervals of the default 60s: " + stalled);
     }

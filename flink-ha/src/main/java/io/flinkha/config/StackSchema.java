@@ -305,7 +305,7 @@ public final class StackSchema {
     }
 
     /**
-     * A {enabled, missedCheckpoints, prometheusNamespace} block: Prometheus scraping and alerts, on in production unless
+     * A {enabled, missedCheckpoints, prometheusNamespace, labels} block: Prometheus scraping and alerts, on in production unless
      * {@code enabled: false}, off elsewhere unless {@code enabled: true}.
      */
     static Optional<JobMonitoringArgs> monitoring(Optional<Node> block, boolean production) {
@@ -314,13 +314,14 @@ public final class StackSchema {
             return production ? Optional.of(JobMonitoringArgs.unbound(JobMonitoringArgs.DEFAULT_MISSED_CHECKPOINTS,
                     JobMonitoringArgs.DEFAULT_PROMETHEUS_NAMESPACE)) : Optional.empty();
         }
-        n.allowOnly(Set.of("enabled", "missedCheckpoints", "prometheusNamespace"));
+        n.allowOnly(Set.of("enabled", "missedCheckpoints", "prometheusNamespace", "labels"));
         int missed = n.optionalInteger("missedCheckpoints", JobMonitoringArgs.MISSED_CHECKPOINTS).orElse(JobMonitoringArgs.DEFAULT_MISSED_CHECKPOINTS);
         String scraper = n.optionalString("prometheusNamespace").orElse(JobMonitoringArgs.DEFAULT_PROMETHEUS_NAMESPACE);
         if (!n.optionalBool("enabled").orElse(true)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(SettingsLoader.bind(() -> JobMonitoringArgs.unbound(missed, scraper), n::key, n.problems()));
+        Map<String, String> labels = n.stringMap("labels");
+        return Optional.ofNullable(SettingsLoader.bind(() -> JobMonitoringArgs.unbound(missed, scraper, labels), n::key, n.problems()));
     }
 
     /**

@@ -42,7 +42,8 @@ public class JobMonitoring extends ComponentResource {
             throw new IllegalArgumentException("JobMonitoringArgs: made without the namespace or cluster; bind them");
         }
         var child = CustomResourceOptions.builder().parent(this).provider(args.cluster().provider()).build();
-        var labels = Map.of("app.kubernetes.io/part-of", "flink-ha");
+        Map<String, String> labels = new java.util.TreeMap<>(args.labels());
+        labels.put("app.kubernetes.io/part-of", "flink-ha");
         this.podMonitor = new PrometheusOperatorResource(PrometheusOperatorResource.POD_MONITOR, name + "-pods",
                 new PrometheusOperatorResource.Args(ObjectMetaArgs.builder().name("flink-jobs").namespace(args.namespace()).labels(labels).build(),
                         Output.of(Map.of(

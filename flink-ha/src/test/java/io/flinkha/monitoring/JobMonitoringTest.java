@@ -94,4 +94,23 @@ class JobMonitoringTest {
         var e = assertThrows(IllegalArgumentException.class, () -> JobMonitoringArgs.unbound(0, "Monitoring!"));
         assertTrue(e.getMessage().contains("missedCheckpoints") && e.getMessage().contains("prometheusNamespace"), e.getMessage());
     }
+
+    @Test
+    void theLabelsAPrometheusSelectsByGoOnTheMonitorAndTheRules() {
+        var plan = ComponentPlans.ofComponent(cluster -> new JobMonitoring("mon", JobMonitoringArgs.unbound(3, "monitoring",
+                Map.of("release", "kube-prometheus-stack")).bind(Output.of("streaming"), Map.of("orders", ORDERS), cluster), null));
+        for (String type : List.of("kubernetes:monitoring.coreos.com/v1:PodMonitor", "kubernetes:monitoring.coreos.com/v1:PrometheusRule")) {
+            assertEquals(Map.of("release", "kube-prometheus-stack", "app.kubernetes.io/part-of", "flink-ha"),
+                    at(only(plan, type), "metadata.labels"), type);
+        }
+    }
+
+    @Test
+    void aLabelKubernetesWouldRefuseOrThePlatformsOwnIsNamed() {
+        var bad = assertThrows(IllegalArgumentException.class, () -> JobMonitoringArgs.unbound(3, "monitoring", Map.of("release", "kube prometheus")));
+        assertTrue(bad.getMessage().contains("labels"), bad.getMessage());
+        var owned = assertThrows(IllegalArgumentException.class, () -> JobMonitoringArgs.unbound(3, "monitoring",
+                Map.of("app.kubernetes.io/part-of", "x")));
+        assertTrue(owned.getMessage().contains("app.kubernetes.io/part-of is the platform's"), owned.getMessage());
+    }
 }
