@@ -331,6 +331,21 @@ public record HaFlinkDeploymentArgs(
 
 
     /**
+     * @return how long a recovery of this job may take: its declared objective, or else the worst case the recovery model
+     *         computes from its settings (as the deployment's {@code flink-ha.io/worst-case} annotation says); the alerts
+     *         and {@code status} measure the job against it
+     */
+    public Duration recoveryBudget() {
+        return recoveryObjective.map(RecoveryObjective::target).orElseGet(() -> RecoveryModel.evaluate(flinkConfiguration,
+                jobManagerReplicas, RecoveryObjective.DEFAULT_POD_STARTUP, RecoveryObjective.DEFAULT_RESTORE_TIME).worst().total());
+    }
+
+    /** @return the checkpoint interval as a duration (the Args refuse one that is not a positive Flink duration) */
+    public Duration checkpointEvery() {
+        return RecoveryModel.parse(checkpointInterval).orElseThrow();
+    }
+
+    /**
      * @param more Flink configuration a platform adds for every job, e.g. {@link io.flinkha.monitoring.FlinkMetrics#reporterConfiguration()};
      *             a key the job sets itself keeps the job's value
      * @return these Args with it, checked again

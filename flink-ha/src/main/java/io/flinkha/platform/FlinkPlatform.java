@@ -26,13 +26,10 @@ import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
 import io.flinkha.storage.S3StorageArgs;
 
-import io.flinkha.flink.RecoveryModel;
-import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.monitoring.FlinkMetrics;
 import io.flinkha.monitoring.JobMonitoring;
 import io.flinkha.monitoring.JobMonitoringArgs;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,14 +141,8 @@ public class FlinkPlatform extends ComponentResource {
         });
         this.monitoring = settings.monitoring().map(m -> {
             Map<String, JobMonitoringArgs.MonitoredJob> jobs = new LinkedHashMap<>();
-            settings.jobs().forEach(job -> {
-                var deployment = deployments.get(job.name());
-                Duration interval = RecoveryModel.parse(job.args().checkpointInterval()).orElseThrow();
-                // the declared objective, or else the worst case the job's settings give
-                Duration budget = job.args().recoveryObjective().map(RecoveryObjective::target)
-                        .orElseGet(() -> deployment.recovery().worst().total());
-                jobs.put(job.name(), new JobMonitoringArgs.MonitoredJob(interval, budget));
-            });
+            settings.jobs().forEach(job -> jobs.put(job.name(),
+                    new JobMonitoringArgs.MonitoredJob(job.args().checkpointEvery(), job.args().recoveryBudget())));
             return new JobMonitoring(name + "-monitoring", m.bind(namespace, jobs, cluster), parent);
         });
 

@@ -359,6 +359,17 @@ class HaFlinkDeploymentTest {
     }
 
     @Test
+    void theRecoveryBudgetIsTheObjectiveOrElseTheWorstCaseTheDeploymentAnnotates() {
+        HaFlinkDeploymentArgs plain = io.flinkha.validation.ArgsCheck.unbound(HaFlinkDeploymentArgs.builder().jarUri("local:///j.jar")
+                .checkpointInterval("45s")::build);
+        assertEquals(HaFlinkDeployment.recovery(plain).worst().total(), plain.recoveryBudget());
+        assertEquals(java.time.Duration.ofSeconds(45), plain.checkpointEvery());
+        HaFlinkDeploymentArgs declared = io.flinkha.validation.ArgsCheck.unbound(HaFlinkDeploymentArgs.builder().jarUri("local:///j.jar")
+                .jobManagerReplicas(2).recoveryObjective(RecoveryObjective.of(java.time.Duration.ofSeconds(90)))::build);
+        assertEquals(java.time.Duration.ofSeconds(90), declared.recoveryBudget());
+    }
+
+    @Test
     void aCheckpointIntervalOfZeroIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> deployment(b -> b.checkpointInterval("0 s")));
         assertTrue(e.getMessage().contains("checkpointInterval: got '0 s'; expected a positive Flink duration"), e.getMessage());

@@ -2,8 +2,6 @@ package io.flinkha.internal.status;
 
 import io.flinkha.config.SettingsException;
 import io.flinkha.config.SettingsLoader;
-import io.flinkha.flink.RecoveryModel;
-import io.flinkha.flink.RecoveryObjective;
 import io.flinkha.internal.app.FlinkHaProgram;
 import io.flinkha.internal.live.ClusterTarget;
 import io.flinkha.internal.plan.StackConfig;
@@ -15,7 +13,6 @@ import io.flinkha.testing.PlanException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,11 +56,8 @@ public final class StatusCommand {
         Map<String, JobHealth.Expected> out = new LinkedHashMap<>();
         for (Job job : settings.jobs()) {
             var args = job.args();
-            Duration interval = RecoveryModel.parse(args.checkpointInterval()).orElseThrow();
-            Optional<Duration> objective = args.recoveryObjective().map(RecoveryObjective::target);
-            Duration budget = objective.orElseGet(() -> RecoveryModel.evaluate(args.flinkConfiguration(), args.jobManagerReplicas(),
-                    RecoveryObjective.DEFAULT_POD_STARTUP, RecoveryObjective.DEFAULT_RESTORE_TIME).worst().total());
-            out.put(job.name(), new JobHealth.Expected(interval, missed, budget, objective.isPresent() ? "objective" : "worst case"));
+            out.put(job.name(), new JobHealth.Expected(args.checkpointEvery(), missed, args.recoveryBudget(),
+                    args.recoveryObjective().isPresent() ? "objective" : "worst case"));
         }
         return out;
     }
