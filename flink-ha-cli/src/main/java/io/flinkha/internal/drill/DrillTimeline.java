@@ -58,7 +58,10 @@ final class DrillTimeline {
             double ox = x(o, span);
             svg.append("  <line x1=\"").append(format(ox)).append("\" y1=\"50\" x2=\"").append(format(ox)).append("\" y2=\"190\" stroke=\"#c0392b\" "
                     + "stroke-dasharray=\"6 4\"/>\n");
-            svg.append("  <text x=\"").append(format(ox + 4)).append("\" y=\"60\" fill=\"#c0392b\">objective ").append(seconds(o)).append("</text>\n");
+            // near the right edge the label goes on the line's left, so it is never cut off
+            boolean left = ox > WIDTH - RIGHT - 80;
+            svg.append("  <text x=\"").append(format(left ? ox - 4 : ox + 4)).append("\" y=\"60\" fill=\"#c0392b\"")
+                    .append(left ? " text-anchor=\"end\"" : "").append(">objective ").append(seconds(o)).append("</text>\n");
         });
         for (int i = 0; i < marks.size(); i++) {
             Mark m = marks.get(i);
