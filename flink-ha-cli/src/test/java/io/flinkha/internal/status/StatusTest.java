@@ -11,11 +11,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,19 +184,33 @@ class StatusTest {
     }
 
     @Test
-    void anUnknownStackOrAContextTheKubeconfigLacksIsRefusedWithoutAStackTrace(@TempDir Path home) {
+    void anUnknownStackIsRefusedWithoutAStackTrace() {
         var err = new ByteArrayOutputStream();
         assertEquals(2, StatusCommand.run("nosuch", "kind-flink", false, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
         assertTrue(err.toString().startsWith("error: unknown stack 'nosuch'"), err.toString());
         assertFalse(err.toString().contains("\tat "), err.toString());
     }
 
+    /** Whatever kubeconfig the machine has, it has no such context, and the refusal names the context in one line. */
+    @Test
+    void aContextTheKubeconfigLacksIsRefusedInOneLineNamingIt() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        assertEquals(2, StatusCommand.run("dev", "no-such-context-7f3a", false, new PrintStream(out), new PrintStream(err)));
+        assertTrue(err.toString().startsWith("error: no ") && err.toString().contains("'no-such-context-7f3a'"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertEquals("", out.toString(), "no report without a cluster");
+    }
+
     @Test
     void theBudgetIsTheObjectiveOrElseTheWorstCaseOfTheJobsSettings() {
         var prod = StatusCommand.expected(io.flinkha.Settings.valid().with("recovery", "{\"objective\":\"90s\"}").load());
         assertEquals(new JobHealth.Expected(Duration.ofSeconds(60), 3, Duration.ofSeconds(90), "objective"), prod.get("orders"));
-        var dev = StatusCommand.expected(io.flinkha.Settings.valid().load());
+        var settings = io.flinkha.Settings.valid().load();
+        var dev = StatusCommand.expected(settings);
         assertEquals("worst case", dev.get("orders").budgetSource());
+        // the budget the alerts are measured against, which HaFlinkDeploymentTest pins to the deployment's worst case
+        assertEquals(settings.jobs().get(0).args().recoveryBudget(), dev.get("orders").budget());
         assertTrue(dev.get("orders").budget().compareTo(Duration.ZERO) > 0);
     }
 }
