@@ -715,7 +715,7 @@ class SettingsLoaderTest {
         assertProblem(rejected(onAws().with("cluster", eksEncryption("{\"kmsKeyArn\":\"arn:aws:kms:us-east-1:777700001111:key/"
                 + "1234abcd-12ab-34cd-56ef-1234567890ab\"}"))), "flink-ha.cluster.encryption.kmsKeyArn", "expected a key in the cluster's region eu-west-1");
         assertProblem(rejected(onAws().with("cluster", eksEncryption("{\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:777700001111:alias/eks\"}"))),
-                "flink-ha.cluster.encryption.kmsKeyArn", "(not an alias)");
+                "flink-ha.cluster.encryption.kmsKeyArn", "not an alias");
         assertProblem(rejected(onAws().with("cluster", eksEncryption("{\"enabled\":false,\"kmsKeyArn\":\"arn:aws:kms:eu-west-1:"
                 + "777700001111:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}"))), "flink-ha.cluster.encryption.kmsKeyArn", "encryption is off");
     }

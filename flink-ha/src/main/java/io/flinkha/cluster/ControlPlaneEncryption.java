@@ -1,7 +1,8 @@
 package io.flinkha.cluster;
 
+import io.flinkha.aws.KmsKeys;
+
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The KMS key an EKS control plane envelope-encrypts its Kubernetes secrets and its CloudWatch log group with: one the
@@ -16,9 +17,6 @@ import java.util.regex.Pattern;
  * @param kmsKeyArn the key to use; empty for one the stack creates
  */
 public record ControlPlaneEncryption(Optional<String> kmsKeyArn) {
-    /** A KMS key's ARN; an alias ARN names the alias, not a key, and EKS takes only a key. */
-    public static final Pattern KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/(mrk-[0-9a-f]{32}|[0-9a-f-]{36})");
-
     /**
      * @param kmsKeyArn the key to use, or empty for one the stack creates
      * @throws IllegalArgumentException naming a value that is not a key's ARN
@@ -26,8 +24,8 @@ public record ControlPlaneEncryption(Optional<String> kmsKeyArn) {
     public ControlPlaneEncryption {
         kmsKeyArn = kmsKeyArn == null ? Optional.empty() : kmsKeyArn;
         io.flinkha.validation.ArgsCheck.of("ControlPlaneEncryption")
-                .check(kmsKeyArn.isEmpty() || KEY_ARN.matcher(kmsKeyArn.get()).matches(), "kmsKeyArn", kmsKeyArn.orElse(null),
-                        "expected a symmetric KMS key's ARN, arn:aws:kms:<region>:<account>:key/<key id> (not an alias)")
+                .problem("kmsKeyArn", kmsKeyArn.orElse(null), kmsKeyArn.flatMap(arn -> KmsKeys.problem(arn,
+                        "the cluster role's grant and the key policy name the key, and EKS keeps the ARN it is given")))
                 .done();
     }
 
@@ -47,6 +45,6 @@ public record ControlPlaneEncryption(Optional<String> kmsKeyArn) {
 
     /** @return the region of a given key, which must be the cluster's */
     public Optional<String> keyRegion() {
-        return kmsKeyArn.map(arn -> arn.split(":")[3]);
+        return kmsKeyArn.map(KmsKeys::region);
     }
 }

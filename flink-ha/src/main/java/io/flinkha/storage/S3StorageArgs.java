@@ -87,8 +87,8 @@ public record S3StorageArgs(
         return "https://s3." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : "");
     }
 
-    /** A KMS key ARN: {@code arn:aws:kms:<region>:<account>:key/<key id>}. */
-    public static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
+    /** A KMS key ARN: {@code arn:aws:kms:<region>:<account>:key/<key id>} ({@link io.flinkha.aws.KmsKeys#ARN}). */
+    public static final Pattern KMS_KEY_ARN = io.flinkha.aws.KmsKeys.ARN;
 
     /**
      * @param arn a value for {@code kmsKeyArn}
@@ -97,15 +97,8 @@ public record S3StorageArgs(
      *         write of HA metadata or a checkpoint would be denied
      */
     public static Optional<String> kmsKeyProblem(String arn) {
-        if (KMS_KEY_ARN.matcher(arn).matches()) {
-            return Optional.empty();
-        }
-        if (arn.contains(":alias/")) {
-            return Optional.of("expected the key's ARN (arn:aws:kms:<region>:<account>:key/<key id>), not an alias: IAM applies a "
-                    + "policy that names an alias to the alias only, so Flink's writes would be denied; find the key with "
-                    + "`aws kms describe-key --key-id " + arn + " --query KeyMetadata.Arn`");
-        }
-        return Optional.of("expected a KMS key ARN such as arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        return io.flinkha.aws.KmsKeys.problem(arn, "IAM applies a policy that names an alias to the alias only, so Flink's writes "
+                + "would be denied");
     }
 
     /**
