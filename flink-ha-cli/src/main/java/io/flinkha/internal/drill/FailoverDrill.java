@@ -223,13 +223,13 @@ public final class FailoverDrill {
         if (running.size() == 1) {
             return running.get(0);
         }
-        ConfigMap leaders = client.configMaps().inNamespace(namespace).withName(name + "-cluster-config-map").get();
+        ConfigMap leaders = client.configMaps().inNamespace(namespace).withName(HaLock.configMapName(name)).get();
         String address = leaders == null || leaders.getData() == null ? null : leaders.getData().get(LEADER_KEY);
         return running.stream()
                 .filter(p -> address != null && p.getStatus() != null && p.getStatus().getPodIP() != null
                         && address.contains("//" + p.getStatus().getPodIP() + ":"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(running.size() + " JobManager pods and no leader address in "
-                        + name + "-cluster-config-map; refusing to guess which pod to delete"));
+                        + HaLock.configMapName(name) + "; refusing to guess which pod to delete"));
     }
 }

@@ -84,22 +84,17 @@ record JobHealth(String job, Expected expected, boolean deployed, Optional<Strin
         if (leader.isEmpty()) {
             out.add("no HA leader holds the lock");
         } else if (!leader.get().live()) {
-            out.add("the HA leader " + leader.get().holder() + " last renewed its lock " + human(leader.get().renewed())
-                    + " ago, longer than its lease of " + human(leader.get().lease()));
+            out.add("the HA leader " + leader.get().holder() + " last renewed its lock " + promDuration(leader.get().renewed())
+                    + " ago, longer than its lease of " + promDuration(leader.get().lease()));
         }
         Duration stale = expected.checkpointInterval().multipliedBy(expected.missedCheckpoints());
         if (checkpoint.isEmpty()) {
             out.add("no completed checkpoint: a failover would start from nothing, or from an older savepoint");
         } else if (checkpoint.get().age().compareTo(stale) > 0) {
-            out.add("the last checkpoint is " + human(checkpoint.get().age()) + " old, more than "
-                    + expected.missedCheckpoints() + " intervals of " + human(expected.checkpointInterval()));
+            out.add("the last checkpoint is " + promDuration(checkpoint.get().age()) + " old, more than "
+                    + expected.missedCheckpoints() + " intervals of " + promDuration(expected.checkpointInterval()));
         }
         return out;
-    }
-
-    /** A duration as people read it: whole hours, minutes and seconds. */
-    static String human(Duration d) {
-        return promDuration(d);
     }
 
     /** @return the job as JSON-ready values */
@@ -146,16 +141,16 @@ record JobHealth(String job, Expected expected, boolean deployed, Optional<Strin
         }
         out.append("  operator:    ").append(state.orElse("no job status")).append(lifecycle.map(l -> ", lifecycle " + l).orElse(""))
                 .append(error.map(e -> "; error: " + e).orElse("")).append('\n');
-        out.append("  HA leader:   ").append(leader.map(l -> l.holder() + ", leading for " + human(l.leading())
-                + ", renewed " + human(l.renewed()) + " ago (lease " + human(l.lease()) + ")").orElse("none"))
+        out.append("  HA leader:   ").append(leader.map(l -> l.holder() + ", leading for " + promDuration(l.leading())
+                + ", renewed " + promDuration(l.renewed()) + " ago (lease " + promDuration(l.lease()) + ")").orElse("none"))
                 .append('\n');
-        out.append("  checkpoint:  ").append(checkpoint.map(c -> "#" + c.id() + ", " + human(c.age()) + " ago = "
+        out.append("  checkpoint:  ").append(checkpoint.map(c -> "#" + c.id() + ", " + promDuration(c.age()) + " ago = "
                 + String.format("%.1f", (double) c.age().toMillis() / expected.checkpointInterval().toMillis()) + " intervals of "
-                + human(expected.checkpointInterval())).orElse("none completed"))
-                .append("; recovery budget ").append(human(expected.budget())).append(" (").append(expected.budgetSource())
+                + promDuration(expected.checkpointInterval())).orElse("none completed"))
+                .append("; recovery budget ").append(promDuration(expected.budget())).append(" (").append(expected.budgetSource())
                 .append(")\n");
         out.append("  savepoints:  ").append(savepoints.isEmpty() ? "none recorded" : savepoints.size() + ", newest "
-                + savepoints.get(0).path() + " (" + human(savepoints.get(0).age()) + " ago)").append('\n');
+                + savepoints.get(0).path() + " (" + promDuration(savepoints.get(0).age()) + " ago)").append('\n');
         out.append("  restarts:    ").append(restarts.map(String::valueOf).orElse("not reported")).append('\n');
         risks.forEach(r -> out.append("  ! ").append(r).append('\n'));
         return out.toString();
