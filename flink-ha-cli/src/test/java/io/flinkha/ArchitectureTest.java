@@ -23,18 +23,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Read from the sources, where every reference to another package is written.
  */
 class ArchitectureTest {
-    /** The library's sources; the tool's ({@code flink-ha-cli}) are all internal and another artifact. */
-    private static final Path SOURCES = Path.of("flink-ha/src/main/java");
+    /** The library's artifacts' sources; the tool's ({@code flink-ha-cli}) are all internal and another artifact. */
+    private static final List<Path> SOURCES = List.of(Path.of("flink-ha-core/src/main/java"), Path.of("flink-ha-aws/src/main/java"),
+            Path.of("flink-ha/src/main/java"));
     /** The offline plan's sources, an artifact consumers depend on. */
     private static final Path TESTING_SOURCES = Path.of("flink-ha-testing/src/main/java");
     private static final Pattern REFERENCE = Pattern.compile("io\\.flinkha\\.([a-z][a-z.]*)\\.[A-Z]");
 
     private static Map<String, Set<String>> packageDependencies() throws IOException {
-        Map<String, Set<String>> deps = packageDependencies(SOURCES);
-        packageDependencies(TESTING_SOURCES).forEach((pkg, d) -> deps.merge(pkg, d, (a, b) -> {
-            a.addAll(b);
-            return a;
-        }));
+        Map<String, Set<String>> deps = new TreeMap<>();
+        for (Path sources : java.util.stream.Stream.concat(SOURCES.stream(), java.util.stream.Stream.of(TESTING_SOURCES)).toList()) {
+            packageDependencies(sources).forEach((pkg, d) -> deps.merge(pkg, d, (a, b) -> {
+                a.addAll(b);
+                return a;
+            }));
+        }
         return deps;
     }
 
@@ -75,11 +78,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCoreArtifactNeverReachesForAws() throws IOException {
+        // a program on an existing cluster with NFS takes flink-ha-core alone, without the AWS SDK
+        List<String> reaching = new ArrayList<>();
+        packageDependencies(SOURCES.get(0)).forEach((pkg, deps) -> deps.stream().filter(d -> d.startsWith("io.flinkha.aws"))
+                .forEach(d -> reaching.add(pkg + " -> " + d)));
+        assertEquals(List.of(), reaching);
+    }
+
+    @Test
     void theComponentsNeverReadStackSettings() throws IOException {
         // settings bind into the components' Args, never the reverse: a component works the same from a stack or by hand
         List<String> reaching = new ArrayList<>();
         packageDependencies().forEach((pkg, deps) -> {
-            boolean component = List.of("flink", "storage", "cluster").stream()
+            boolean component = List.of("flink", "storage", "cluster", "identity", "aws").stream()
                     .anyMatch(c -> pkg.equals("io.flinkha." + c) || pkg.startsWith("io.flinkha." + c + "."));
             if (component && deps.contains("io.flinkha.config")) {
                 reaching.add(pkg);

@@ -1,11 +1,11 @@
 package io.flinkha.config;
 
 import io.flinkha.Settings;
-import io.flinkha.cluster.EksClusterArgs;
+import io.flinkha.aws.eks.EksClusterArgs;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.storage.NfsStorageArgs;
-import io.flinkha.storage.S3StorageArgs;
+import io.flinkha.aws.s3.S3StorageArgs;
 import io.flinkha.flink.crd.UpgradeMode;
 import org.junit.jupiter.api.Test;
 
@@ -528,11 +528,11 @@ class SettingsLoaderTest {
     void aNodeGroupRunsItsDesiredSizeUnlessAnExternalAutoscalerScalesIt() {
         var fixed = (EksClusterArgs) onAws().with("cluster", eksWith("{\"desiredSize\":3}")).load().cluster();
         assertEquals(3, fixed.nodeGroup().maxSize());
-        assertEquals(io.flinkha.cluster.NodeGroupSpec.Autoscaling.NONE, fixed.nodeGroup().autoscaling());
+        assertEquals(io.flinkha.aws.eks.NodeGroupSpec.Autoscaling.NONE, fixed.nodeGroup().autoscaling());
         var scaled = (EksClusterArgs) onAws().with("cluster", eksWith("{\"minSize\":2,\"desiredSize\":2,\"maxSize\":6,"
                 + "\"autoscaling\":\"external\"}")).load().cluster();
         assertEquals(6, scaled.nodeGroup().maxSize());
-        assertEquals(io.flinkha.cluster.NodeGroupSpec.Autoscaling.EXTERNAL, scaled.nodeGroup().autoscaling());
+        assertEquals(io.flinkha.aws.eks.NodeGroupSpec.Autoscaling.EXTERNAL, scaled.nodeGroup().autoscaling());
     }
 
     @Test
@@ -703,8 +703,8 @@ class SettingsLoaderTest {
     @Test
     void aProductionEksClusterEncryptsWithAKeyOfItsOwnUnlessToldAndThenIsRefused() {
         var prod = onAws().with("production", "true").with("jobs", PROD_JOBS);
-        assertEquals(Optional.of(io.flinkha.cluster.ControlPlaneEncryption.stackKey()),
-                ((io.flinkha.cluster.EksClusterArgs) prod.with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":3,"
+        assertEquals(Optional.of(io.flinkha.aws.eks.ControlPlaneEncryption.stackKey()),
+                ((io.flinkha.aws.eks.EksClusterArgs) prod.with("cluster", eksWith("{\"instanceTypes\":[\"m6i.2xlarge\"],\"minSize\":3,"
                         + "\"desiredSize\":3,\"maxSize\":3}")).load().cluster()).encryption());
         assertProblem(rejected(prod.with("cluster", eksEncryption("{\"enabled\":false}"))), "flink-ha.cluster.encryption.enabled",
                 "got false", "a production EKS cluster envelope-encrypts its secrets");
@@ -727,7 +727,7 @@ class SettingsLoaderTest {
 
     @Test
     void aRestrictedS3EndpointNamesItsBucketsAndAnOpenOneNone() {
-        assertEquals(Optional.of(new io.flinkha.cluster.S3EndpointPolicy(List.of("acme-lookups"))), onAws()
+        assertEquals(Optional.of(new io.flinkha.aws.eks.S3EndpointPolicy(List.of("acme-lookups"))), onAws()
                 .with("cluster", vpcWith("{\"restricted\":true,\"buckets\":[\"acme-lookups\"]}")).load().network().orElseThrow().s3EndpointPolicy());
         assertProblem(rejected(onAws().with("cluster", vpcWith("{\"buckets\":[\"acme-lookups\"]}"))),
                 "flink-ha.cluster.vpc.s3Endpoint.buckets", "but it is open");
@@ -766,10 +766,10 @@ class SettingsLoaderTest {
 
     @Test
     void theUpgradePolicyIsStandardUnlessExtendedIsAsked() {
-        assertEquals(io.flinkha.cluster.EksVersions.SupportType.STANDARD, ((EksClusterArgs) onAws().load().cluster()).supportType());
+        assertEquals(io.flinkha.aws.eks.EksVersions.SupportType.STANDARD, ((EksClusterArgs) onAws().load().cluster()).supportType());
         FlinkPlatformArgs extended = onAws().with("cluster", "{\"kind\":\"eks\",\"deployer\":\"arn:aws:iam::777700001111:role/deploy\",\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"availabilityZones\":[\"eu-west-1a\",\"eu-west-1b\"]},\"kubernetesVersion\":\"1.32\",\"upgradePolicy\":\"EXTENDED\"}")
                 .loadOn(REVIEW_DAY);
-        assertEquals(io.flinkha.cluster.EksVersions.SupportType.EXTENDED, ((EksClusterArgs) extended.cluster()).supportType());
+        assertEquals(io.flinkha.aws.eks.EksVersions.SupportType.EXTENDED, ((EksClusterArgs) extended.cluster()).supportType());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.flinkha.config;
 
-import io.flinkha.cluster.EksClusterArgs;
+import io.flinkha.aws.eks.EksClusterArgs;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.storage.NfsStorageArgs;
-import io.flinkha.storage.S3StorageArgs;
+import io.flinkha.aws.s3.S3StorageArgs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

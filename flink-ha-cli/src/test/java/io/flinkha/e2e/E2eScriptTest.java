@@ -124,7 +124,7 @@ class E2eScriptTest {
         // YAML 1.1 reads the key `on` as true
         Map<String, Object> on = (Map<String, Object>) (workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
         List<String> paths = (List<String>) ((Map<String, Object>) on.get("pull_request")).get("paths");
-        for (String p : List.of("flink-ha/src/**", "flink-ha-cli/src/**", "stacks/**", "policies/**", ".github/workflows/e2e.yml")) {
+        for (String p : List.of("flink-ha-core/src/**", "flink-ha-aws/src/**", "flink-ha/src/**", "flink-ha-cli/src/**", "stacks/**", "policies/**", ".github/workflows/e2e.yml")) {
             assertTrue(paths.contains(p), "runs on changes to " + p);
         }
         assertTrue(on.containsKey("schedule"), "runs nightly");

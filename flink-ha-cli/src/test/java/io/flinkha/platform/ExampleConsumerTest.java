@@ -20,28 +20,40 @@ class ExampleConsumerTest {
         return m.group(1);
     }
 
+    private static final Path NFS = Path.of("examples/existing-cluster-nfs");
+    private static final Path EKS = Path.of("examples/eks-s3");
+
     @Test
-    void theExampleDependsOnTheVersionThisBuildMakes() throws Exception {
+    void eachExampleDependsOnTheVersionThisBuildMakes() throws Exception {
         String project = first(Pattern.compile("<artifactId>flink-ha-parent</artifactId>\\s*<version>([^<]+)</version>"), Files.readString(Path.of("pom.xml")));
-        String example = first(Pattern.compile("<flink-ha.version>([^<]+)</flink-ha.version>"),
-                Files.readString(Path.of("examples/custom-platform/pom.xml")));
-        assertEquals(project, example, "bump examples/custom-platform/pom.xml with the project version");
+        for (Path example : new Path[]{NFS, EKS}) {
+            String version = first(Pattern.compile("<flink-ha.version>([^<]+)</flink-ha.version>"), Files.readString(example.resolve("pom.xml")));
+            assertEquals(project, version, "bump " + example + "/pom.xml with the project version");
+        }
+    }
+
+    @Test
+    void theNfsExampleTakesTheCoreArtifactOnlyAndTheEksExampleTheAwsOne() throws Exception {
+        Pattern library = Pattern.compile("<groupId>io\\.flinkha</groupId>\\s*<artifactId>(flink-ha[a-z-]*)</artifactId>");
+        assertEquals("flink-ha-core", first(library, Files.readString(NFS.resolve("pom.xml"))));
+        assertEquals("flink-ha-aws", first(library, Files.readString(EKS.resolve("pom.xml"))));
     }
 
     /** The README shows both examples and their tests whole, as compiled and tested by the build. */
     @Test
     void theReadmeShowsEachExampleAndItsTestAsTheyAre() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        for (String file : new String[]{"main/java/com/example/flink/NfsPlatform.java", "test/java/com/example/flink/NfsPlatformTest.java",
-                "main/java/com/example/flink/CustomPlatform.java", "test/java/com/example/flink/CustomPlatformTest.java"}) {
-            String source = Files.readString(Path.of("examples/custom-platform/src").resolve(file));
+        for (Path file : new Path[]{NFS.resolve("src/main/java/com/example/flink/NfsPlatform.java"),
+                NFS.resolve("src/test/java/com/example/flink/NfsPlatformTest.java"), EKS.resolve("src/main/java/com/example/flink/CustomPlatform.java"),
+                EKS.resolve("src/test/java/com/example/flink/CustomPlatformTest.java")}) {
+            String source = Files.readString(file);
             assertTrue(readme.contains("```java\n" + source + "```"), "README's copy of " + file + " differs from the file");
         }
     }
 
     @Test
     void theReadmeExampleIsTakenFromTheCompiledExample() throws Exception {
-        String example = Files.readString(Path.of("examples/custom-platform/src/main/java/com/example/flink/CustomPlatform.java"));
+        String example = Files.readString(EKS.resolve("src/main/java/com/example/flink/CustomPlatform.java"));
         String readme = Files.readString(Path.of("README.md"));
         for (String line : new String[]{"var account = new FlinkServiceAccount(\"analytics-jobs\", FlinkServiceAccountArgs.builder()",
                 ".build(), null).grantReadWrite(account);", ".upgradeMode(UpgradeMode.LAST_STATE)", ".serviceAccount(account)",

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -84,19 +85,19 @@ class PolicyPackTest {
     }
 
     /** Where the example consumers' tests write their offline plans, when the full build has run them (flink-ha-testing's invoker). */
-    private static final Path CONSUMER_PLANS = Path.of("flink-ha-testing/target/examples/custom-platform/target/plans");
+    private static final Path CONSUMER_BUILDS = Path.of("flink-ha-testing/target/examples");
 
     @ParameterizedTest
-    @ValueSource(strings = {"nfs", "s3"})
-    void aConsumersOwnOfflinePlanPassesThePackUnderTheConsumersOwnConfig(String plan) throws Exception {
-        Path file = CONSUMER_PLANS.resolve(plan + ".json");
+    @CsvSource({"existing-cluster-nfs, nfs", "eks-s3, s3"})
+    void aConsumersOwnOfflinePlanPassesThePackUnderTheConsumersOwnConfig(String example, String plan) throws Exception {
+        Path file = CONSUMER_BUILDS.resolve(example).resolve("target/plans/" + plan + ".json");
         // CI runs the whole build, which writes them first: there a missing plan is a failure, not a skip
         boolean ci = System.getenv("CI") != null;
         org.junit.jupiter.api.Assumptions.assumeTrue(ci || Files.isRegularFile(file),
                 "the example consumers' plans are written by ./mvnw verify (flink-ha-testing's examples); not built here: " + file);
         assertTrue(Files.isRegularFile(file), "./mvnw verify writes " + file + " before this test runs");
         Run check = run(npm("run", "--silent", "check", "--", file.toAbsolutePath().toString(), "--config",
-                Path.of("examples/custom-platform/policy/config.json").toAbsolutePath().toString()));
+                Path.of("examples", example, "policy/config.json").toAbsolutePath().toString()));
         assertEquals(0, check.exit(), check.output());
         assertTrue(check.output().contains("23 policies") && check.output().contains("(0 mandatory)"), check.output());
     }

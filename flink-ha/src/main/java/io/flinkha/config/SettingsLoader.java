@@ -1,10 +1,10 @@
 package io.flinkha.config;
 
 import io.flinkha.cluster.ClusterArgs;
-import io.flinkha.cluster.EksClusterArgs;
-import io.flinkha.cluster.EksNetworkArgs;
-import io.flinkha.cluster.ControlPlaneEncryption;
-import io.flinkha.cluster.S3EndpointPolicy;
+import io.flinkha.aws.eks.EksClusterArgs;
+import io.flinkha.aws.eks.EksNetworkArgs;
+import io.flinkha.aws.eks.ControlPlaneEncryption;
+import io.flinkha.aws.eks.S3EndpointPolicy;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.HaFlinkDeploymentArgs;
@@ -18,7 +18,7 @@ import io.flinkha.platform.FlinkPlatformArgs;
 import io.flinkha.platform.Job;
 import io.flinkha.storage.HaStorageArgs;
 import io.flinkha.storage.NfsStorageArgs;
-import io.flinkha.storage.S3StorageArgs;
+import io.flinkha.aws.s3.S3StorageArgs;
 import io.flinkha.validation.ArgsCheck;
 import io.flinkha.config.StackSchema.Binding;
 

@@ -1,13 +1,13 @@
 package io.flinkha.config;
 
 import com.pulumi.core.Output;
-import io.flinkha.cluster.EksClusterArgs;
-import io.flinkha.cluster.EksNetworkArgs;
-import io.flinkha.cluster.ControlPlaneEncryption;
-import io.flinkha.cluster.S3EndpointPolicy;
-import io.flinkha.cluster.EksVersions;
+import io.flinkha.aws.eks.EksClusterArgs;
+import io.flinkha.aws.eks.EksNetworkArgs;
+import io.flinkha.aws.eks.ControlPlaneEncryption;
+import io.flinkha.aws.eks.S3EndpointPolicy;
+import io.flinkha.aws.eks.EksVersions;
 import io.flinkha.cluster.ExistingClusterArgs;
-import io.flinkha.cluster.NodeGroupSpec;
+import io.flinkha.aws.eks.NodeGroupSpec;
 import io.flinkha.cluster.OidcIdentity;
 import io.flinkha.flink.RecoveryObjective;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import io.flinkha.network.JobNetworkPoliciesArgs;
 import io.flinkha.flink.crd.UpgradeMode;
 import io.flinkha.operator.FlinkOperatorArgs;
 import io.flinkha.storage.NfsStorageArgs;
-import io.flinkha.storage.S3StorageArgs;
+import io.flinkha.aws.s3.S3StorageArgs;
 import io.flinkha.validation.IntRange;
 
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.flinkha.platform;
 
 import io.flinkha.storage.HaStorage;
-import io.flinkha.storage.S3StorageArgs;
+import io.flinkha.aws.s3.S3StorageArgs;
 import io.flinkha.validation.ArgsCheck;
 
 import java.time.LocalDate;

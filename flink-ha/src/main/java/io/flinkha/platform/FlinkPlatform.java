@@ -8,10 +8,11 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
-import io.flinkha.cluster.EksCluster;
-import io.flinkha.cluster.EksClusterArgs;
-import io.flinkha.cluster.EksNetwork;
-import io.flinkha.storage.S3Storage;
+import io.flinkha.aws.eks.EksCluster;
+import io.flinkha.aws.eks.EksClusterArgs;
+import io.flinkha.aws.eks.EksNetwork;
+import io.flinkha.aws.iam.IamCloudRole;
+import io.flinkha.aws.s3.S3Storage;
 import io.flinkha.cluster.ExistingCluster;
 import io.flinkha.cluster.ExistingClusterArgs;
 import io.flinkha.cluster.KubernetesCluster;
@@ -24,7 +25,7 @@ import com.pulumi.core.Alias;
 import io.flinkha.storage.HaStorage;
 import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
-import io.flinkha.storage.S3StorageArgs;
+import io.flinkha.aws.s3.S3StorageArgs;
 
 import io.flinkha.monitoring.FlinkMetrics;
 import io.flinkha.monitoring.JobMonitoring;
@@ -103,15 +104,15 @@ public class FlinkPlatform extends ComponentResource {
         var account = FlinkServiceAccountArgs.builder()
                 .cluster(cluster)
                 .namespace(namespace)
-                .name(JOB_SERVICE_ACCOUNT)
-                // 0.1.0 declared the cloud role in the storage's grant
-                .cloudRoleAliases(storage instanceof S3Storage s3
-                        ? List.of(Alias.builder()
-                                // parentUrn first: the SDK's Alias.Builder refuses it once a name is set (it checks the
-                                // wrong field), though an alias with both is valid
-                                .parentUrn(s3.urn()).name(name + "-storage-" + JOB_SERVICE_ACCOUNT + "-irsa").build())
-                        : List.of());
-        awsProvider.ifPresent(account::awsProvider);
+                .name(JOB_SERVICE_ACCOUNT);
+        // 0.1.0 declared the cloud role in the storage's grant
+        List<Alias> roleWasAt = storage instanceof S3Storage s3
+                ? List.of(Alias.builder()
+                        // parentUrn first: the SDK's Alias.Builder refuses it once a name is set (it checks the
+                        // wrong field), though an alias with both is valid
+                        .parentUrn(s3.urn()).name(name + "-storage-" + JOB_SERVICE_ACCOUNT + "-irsa").build())
+                : List.of();
+        awsProvider.ifPresent(aws -> account.cloudRole(IamCloudRole.declaration(aws, roleWasAt)));
         this.serviceAccount = new FlinkServiceAccount(name + "-account", account.build(), ComponentResourceOptions.builder()
                 .parent(this)
                 // 0.1.0 called it the leader-election RBAC; its children follow it
@@ -131,7 +132,7 @@ public class FlinkPlatform extends ComponentResource {
             deployments.forEach((job, d) -> ports.put(job, d.ports()));
             var bound = policies.bind(namespace, operator.namespace().metadata().applyValue(m -> m.name().orElseThrow()), ports, cluster);
             // with EKS Pod Identity the jobs' AWS credentials come from the node's agent, not from STS over HTTPS
-            if (settings.cluster() instanceof io.flinkha.cluster.EksClusterArgs eks && eks.podIdentity()) {
+            if (settings.cluster() instanceof io.flinkha.aws.eks.EksClusterArgs eks && eks.podIdentity()) {
                 bound = bound.withEgress(io.flinkha.network.JobNetworkPoliciesArgs.POD_IDENTITY_AGENT);
             }
             if (settings.monitoring().isPresent()) {

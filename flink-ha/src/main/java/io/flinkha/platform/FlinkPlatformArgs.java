@@ -1,12 +1,12 @@
 package io.flinkha.platform;
 
 import io.flinkha.cluster.ClusterArgs;
-import io.flinkha.cluster.Ec2InstanceTypes;
-import io.flinkha.cluster.EksClusterArgs;
-import io.flinkha.cluster.EksNetworkArgs;
+import io.flinkha.aws.eks.Ec2InstanceTypes;
+import io.flinkha.aws.eks.EksClusterArgs;
+import io.flinkha.aws.eks.EksNetworkArgs;
 import io.flinkha.cluster.ExistingClusterArgs;
-import io.flinkha.cluster.EksVersions;
-import io.flinkha.cluster.NodeGroupSpec;
+import io.flinkha.aws.eks.EksVersions;
+import io.flinkha.aws.eks.NodeGroupSpec;
 import io.flinkha.cluster.PodPlacement;
 import io.flinkha.flink.JobPods;
 import io.flinkha.monitoring.FlinkMetrics;
@@ -18,8 +18,8 @@ import io.flinkha.operator.OperatorRelease;
 import io.flinkha.storage.HaStorage;
 import io.flinkha.storage.HaStorageArgs;
 import io.flinkha.storage.NfsStorageArgs;
-import io.flinkha.storage.S3Storage;
-import io.flinkha.storage.S3StorageArgs;
+import io.flinkha.aws.s3.S3Storage;
+import io.flinkha.aws.s3.S3StorageArgs;
 import io.flinkha.validation.ArgsCheck;
 
 import java.util.ArrayList;
@@ -281,7 +281,7 @@ public record FlinkPlatformArgs(Environment environment, ClusterArgs cluster, Op
      */
     private static Optional<String> capacity(NodeGroupSpec nodeGroup, FlinkOperatorArgs operator, List<Job> jobs,
                                              boolean production) {
-        List<PodPlacement.Pod> pods = new ArrayList<>(PodPlacement.EKS_ADD_ONS);
+        List<PodPlacement.Pod> pods = new ArrayList<>(Ec2InstanceTypes.EKS_ADD_ONS);
         for (int i = 0; i < operator.replicas(); i++) {
             pods.add(new PodPlacement.Pod("Flink operator", operator.milliCpu(), operator.memoryMib()));
         }

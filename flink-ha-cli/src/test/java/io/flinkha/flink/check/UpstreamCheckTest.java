@@ -211,7 +211,7 @@ class UpstreamCheckTest {
     @Test
     void theOperatorsRulesReadConfigurationWithTheOperatorsFlinkReleaseNotTheImages() {
         var asOperator = FlinkRelease.bundled(OperatorRelease.V1_10_0.flinkVersion())
-                .readAsOperator(Map.of("execution.checkpointing.dir", "s3://b/c"));
+                .readConfiguration(Map.of("execution.checkpointing.dir", "s3://b/c"));
         assertEquals("1.19.1", OperatorRelease.V1_10_0.flinkVersion());
         assertEquals("state.checkpoints.dir", asOperator.get("checkpoints.key"));
         assertEquals(null, asOperator.get("checkpoints"), "Flink 1.19.1 has no option named execution.checkpointing.dir");
