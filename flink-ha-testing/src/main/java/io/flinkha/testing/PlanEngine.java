@@ -74,6 +74,13 @@ public final class PlanEngine {
      * Like {@link #run(String, String, Map, Consumer)}, with outputs a provider would compute (ARNs,
      * issuer URLs) supplied by {@code computed}, as unit tests with mocks do. A resource that gets
      * computed outputs also gets the id {@code <name>-id}; every other id stays unknown.
+     *
+     * @param project  Pulumi project name
+     * @param stack    stack name
+     * @param config   config as the engine passes it
+     * @param program  the program
+     * @param computed a resource's type and name to the outputs a provider would compute for it; empty for none
+     * @return the registered resources
      */
     public static Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program,
                            BiFunction<String, String, Map<String, Object>> computed) {
@@ -97,6 +104,14 @@ public final class PlanEngine {
     /**
      * Like {@link #run(String, String, Map, Consumer, BiFunction)}, with provider functions (invokes)
      * answered by {@code invoked} (token and arguments to result).
+     *
+     * @param project  Pulumi project name
+     * @param stack    stack name
+     * @param config   config as the engine passes it
+     * @param program  the program
+     * @param computed a resource's type and name to the outputs a provider would compute for it
+     * @param invoked  a provider function's token and arguments to its result
+     * @return the registered resources
      */
     public static synchronized Plan run(String project, String stack, Map<String, String> config, Consumer<Context> program,
                                         BiFunction<String, String, Map<String, Object>> computed,
@@ -234,6 +249,10 @@ public final class PlanEngine {
      * What the engine would print as errors when the program fails: the messages the SDK's runner logs to
      * the engine (a user error once, as its message; a bug with its stack trace and the JVM command line).
      *
+     * @param project Pulumi project name
+     * @param stack   stack name
+     * @param config  config as the engine passes it
+     * @param program the program
      * @return the engine's error messages, in order; empty when the program succeeds
      */
     public static synchronized List<String> engineErrors(String project, String stack, Map<String, String> config, Consumer<Context> program) {

@@ -15,6 +15,11 @@ public final class PlanRenderer {
     private PlanRenderer() {
     }
 
+    /**
+     * @param plan the plan
+     * @return the plan in the shape of {@code pulumi preview --json}: config, one create step per resource with its
+     *         inputs, and the diagnostics; the diff, the policy pack and the benchmarks read this shape
+     */
     public static String json(Plan plan) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("config", plan.config());
@@ -122,6 +127,10 @@ public final class PlanRenderer {
         return d;
     }
 
+    /**
+     * @param plan the plan
+     * @return the plan as a readable tree of resources by parent, then its warnings and notes
+     */
     public static String tree(Plan plan) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Plan of stack '%s' (project %s), offline: %d resources to create%n%n",
