@@ -4,6 +4,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Context;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.Mocks;
@@ -163,6 +164,11 @@ public final class PlanEngine {
                     // itself. Warnings the program logs (ctx.log().warn) are the plan's diagnostics.
                     .standardLogger(warningsInto(warnings, notes))
                     .monitorDecorator(m -> new RecordingMonitor(mocks, recorded, constructed, classes, project, stack))
+                    // the SDK's runner costs time quadratic in the resources (PlanRunner); the deployment is the SDK's own
+                    .deploymentFactory(state -> {
+                        state.runner = new PlanRunner(state.logger);
+                        return new DeploymentImpl(state);
+                    })
                     .build();
             var result = test.runTest(program);
             if (!result.exceptions().isEmpty()) {
