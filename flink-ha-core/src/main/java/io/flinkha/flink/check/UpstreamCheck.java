@@ -57,7 +57,6 @@ public final class UpstreamCheck {
     /** The operator's forbidden keys of flink-kubernetes' {@code KubernetesConfigOptions}: NAMESPACE and CLUSTER_ID. */
     static final String KUBERNETES_NAMESPACE = "kubernetes.namespace";
     static final String KUBERNETES_CLUSTER_ID = "kubernetes.cluster-id";
-    private static final ObjectMapper STRICT = strictMapper();
     /** A {@code flinkVersion} the API classes and CRD of {@link #OPERATOR_API_VERSION} know, for checking the shape of a newer one. */
     private static final String SHAPE_FLINK_VERSION = "v1_20";
 
@@ -176,7 +175,7 @@ public final class UpstreamCheck {
         }
         FlinkDeployment deployment;
         try {
-            deployment = STRICT.convertValue(shape, FlinkDeployment.class);
+            deployment = Strict.MAPPER.convertValue(shape, FlinkDeployment.class);
         } catch (IllegalArgumentException e) {
             out.add(new Violation("operator-api", "", "the object does not match the operator's FlinkDeployment class: "
                     + firstLine(e.getMessage())));
@@ -290,6 +289,14 @@ public final class UpstreamCheck {
                     + asOperator.get(option + ".key") + "', which Flink " + FLINK_VERSION + " also reads)";
         }
         return "";
+    }
+
+    /**
+     * The strict reader, made on first use: Jackson's classes take a few hundred milliseconds to load cold, which the
+     * warm-up thread pays instead of the thread that starts it.
+     */
+    private static final class Strict {
+        static final ObjectMapper MAPPER = strictMapper();
     }
 
     private static ObjectMapper strictMapper() {
