@@ -1,11 +1,14 @@
 package io.flinkha.flink.check;
 
+import com.google.gson.Gson;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ import java.util.Set;
  */
 final class CrdSchema {
     static final String RESOURCE = "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
+    /** The v1beta1 schema of {@link #RESOURCE}, without its descriptions, as the build writes it (CrdSchemaWriter). */
+    static final String SHIPPED_V1BETA1 = "/io/flinkha/flink/check/flinkdeployment-v1beta1.schema.json";
     private static final Set<String> IMPLEMENTED = Set.of("type", "properties", "additionalProperties", "items", "enum",
             "anyOf", "description", "x-kubernetes-int-or-string");
 
@@ -34,12 +39,29 @@ final class CrdSchema {
     }
 
     private static final class Holder {
-        static final CrdSchema FLINK_DEPLOYMENT_V1BETA1 = load(RESOURCE, "v1beta1");
+        static final CrdSchema FLINK_DEPLOYMENT_V1BETA1 = shipped(SHIPPED_V1BETA1, "v1beta1");
     }
 
     /** @return the schema of {@code flink.apache.org/v1beta1} FlinkDeployment from the operator-api jar */
     static CrdSchema flinkDeployment() {
         return Holder.FLINK_DEPLOYMENT_V1BETA1;
+    }
+
+    /**
+     * @param resource the schema as the build wrote it from the CRD: JSON, no descriptions
+     * @param version  the CRD version it is, for messages
+     * @return the schema
+     */
+    @SuppressWarnings("unchecked")
+    static CrdSchema shipped(String resource, String version) {
+        try (InputStream in = CrdSchema.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing: the build writes it from the operator-api jar's CRD");
+            }
+            return new CrdSchema(version, new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), Map.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

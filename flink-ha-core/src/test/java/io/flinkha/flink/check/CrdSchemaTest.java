@@ -17,9 +17,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrdSchemaTest {
     private static final String UNIMPLEMENTED = "/io/flinkha/flink/check/unimplemented-keywords.yml";
 
+    /** The schema the checks use: the build's JSON of the operator-api jar's CRD. */
+    private static CrdSchema shipped() {
+        return CrdSchema.shipped(CrdSchema.SHIPPED_V1BETA1, "v1beta1");
+    }
+
     private static List<String> violationsOfSpec(Map<String, Object> spec) {
-        return CrdSchema.load(CrdSchema.RESOURCE, "v1beta1").violations(Map.of("apiVersion", "flink.apache.org/v1beta1",
+        return shipped().violations(Map.of("apiVersion", "flink.apache.org/v1beta1",
                 "kind", "FlinkDeployment", "metadata", Map.of("name", "orders"), "spec", spec));
+    }
+
+    @Test
+    void theShippedSchemaJudgesAsTheOperatorsCrdDoes() {
+        Map<String, Object> object = Map.of("kind", "FlinkDeployment", "specs", Map.of(), "spec", Map.of(
+                "job", Map.of("upgrade-mode", "savepoint", "parallelism", "two", "upgradeMode", "sometimes"),
+                "flinkVersion", "v1_20", "podTemplate", probePort(List.of(8081)), "flinkConfiguration", Map.of("a", 1)));
+        List<String> fromCrd = CrdSchema.load(CrdSchema.RESOURCE, "v1beta1").violations(object);
+        assertEquals(fromCrd, shipped().violations(object));
+        assertTrue(fromCrd.size() >= 4, fromCrd.toString());
     }
 
     private static Map<String, Object> container(Map<String, Object> fields) {
@@ -41,7 +56,7 @@ class CrdSchemaTest {
 
     @Test
     void aTopLevelFieldTheSchemaDoesNotDeclareIsUnknown() {
-        List<String> v = CrdSchema.load(CrdSchema.RESOURCE, "v1beta1").violations(Map.of("kind", "FlinkDeployment", "specs", Map.of()));
+        List<String> v = shipped().violations(Map.of("kind", "FlinkDeployment", "specs", Map.of()));
         assertEquals(List.of("specs: unknown field"), v);
     }
 
