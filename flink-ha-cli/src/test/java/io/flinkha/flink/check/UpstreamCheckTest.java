@@ -91,6 +91,14 @@ class UpstreamCheckTest {
     }
 
     @Test
+    void theStrictReaderRefusesAFieldTheOperatorsClassesDoNotDeclareThoughTheyTolerateIt() {
+        var e = assertThrows(IllegalArgumentException.class, () -> UpstreamCheck.strictMapper().convertValue(
+                Map.of("apiVersion", "flink.apache.org/v1beta1", "kind", "FlinkDeployment", "spec", Map.of("serviceAcount", "flink")),
+                org.apache.flink.kubernetes.operator.api.FlinkDeployment.class));
+        assertTrue(e.getMessage().contains("serviceAcount"), e.getMessage());
+    }
+
+    @Test
     void rejectsAMisspelledSpecFieldByTheOperatorsClassesAndItsCrd() {
         List<String> v = UpstreamCheck.violations(dev(o -> spec(o).put("jobManger", Map.of("replicas", 2))));
         assertEquals(2, v.size(), v::toString);

@@ -299,7 +299,7 @@ public final class UpstreamCheck {
         static final ObjectMapper MAPPER = strictMapper();
     }
 
-    private static ObjectMapper strictMapper() {
+    static ObjectMapper strictMapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         // the API classes tolerate unknown fields for forward compatibility; a check must not
