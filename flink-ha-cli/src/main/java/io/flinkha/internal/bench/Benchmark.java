@@ -190,7 +190,8 @@ public final class Benchmark {
             for (String variant : List.of(stack, stack + " fast")) {
                 long w = median(cold.get(variant));
                 double ratio = (double) w / floor;
-                double target = stack.equals("prod") ? 4 : stack.equals("dev") ? 3 : 0;
+                // issue 31's targets for a cold prod plan: through java -jar, as the Pulumi CLI runs it, and through bin/flink-ha
+                double target = !stack.equals("prod") ? 0 : variant.endsWith(" fast") ? 3 : 6;
                 md.append(String.format(Locale.ROOT, "| %s | `%s` | %d | %d ms | %.1f | %d | %s |%n", stack,
                         variant.endsWith(" fast") ? "bin/flink-ha plan " + stack + " --json" : "java -jar target/flink-ha.jar plan " + stack + " --json",
                         last.get(variant).resources(), w, ratio, last.get(variant).classes(),
@@ -239,11 +240,12 @@ public final class Benchmark {
             long h = median(heap);
             String ratio = previous == 0 ? "" : String.format(Locale.ROOT, "%.2f", (double) w / previous);
             String linearity = previous == 0 ? "" : String.format(Locale.ROOT, "%.2f", ((double) w / previous) / ((double) n / previousN));
-            boolean met = w <= SCALING_TIME_TARGET * floorMs && h <= SCALING_HEAP_TARGET_MIB * 1024 * 1024;
+            boolean timeMet = w <= SCALING_TIME_TARGET * floorMs;
+            boolean heapMet = h <= SCALING_HEAP_TARGET_MIB * 1024 * 1024;
             md.append(String.format(Locale.ROOT, "| %d | %d | %d ms | %.1f ms | %s | %s | %d MiB | %s |%n", n, resources, w, (double) w / n,
                     ratio, linearity, h / 1024 / 1024,
-                    n == 1600 ? String.format(Locale.ROOT, "<= %dx floor (%d ms), <= 1 GiB: %s", SCALING_TIME_TARGET, SCALING_TIME_TARGET * floorMs,
-                            met ? "met" : "**missed** (" + String.format(Locale.ROOT, "%.0fx", (double) w / floorMs) + ")") : ""));
+                    n == 1600 ? String.format(Locale.ROOT, "<= %dx floor (%d ms): %s (%.0fx); <= 1 GiB: %s", SCALING_TIME_TARGET,
+                            SCALING_TIME_TARGET * floorMs, timeMet ? "met" : "**missed**", (double) w / floorMs, heapMet ? "met" : "**missed**") : ""));
             if (n >= 100) {
                 scaling.add(new ScalingChart.Point(n, w, h / 1024 / 1024));
             }
