@@ -1,12 +1,9 @@
 package io.flinkha.flink.check;
 
 import com.google.gson.Gson;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +30,7 @@ final class CrdSchema {
     private final String version;
     private final Map<String, Object> root;
 
-    private CrdSchema(String version, Map<String, Object> root) {
+    CrdSchema(String version, Map<String, Object> root) {
         this.version = version;
         this.root = root;
     }
@@ -58,31 +55,20 @@ final class CrdSchema {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing: the build writes it from the operator-api jar's CRD");
             }
-            return new CrdSchema(version, new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), Map.class));
+            return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * @param json    an {@code openAPIV3Schema} as JSON, as the build writes it (CrdSchemaWriter)
+     * @param version the CRD version it is, for messages
+     * @return the schema
+     */
     @SuppressWarnings("unchecked")
-    static CrdSchema load(String resource, String version) {
-        try (InputStream in = CrdSchema.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing: it comes with flink-kubernetes-operator-api");
-            }
-            // 521 KB of schema, within SnakeYAML's default limit of 3 MB (3145728 code points): a CRD that outgrows it fails here
-            Map<String, Object> crd = new Yaml(new LoaderOptions()).load(in);
-            for (Object v : (List<Object>) ((Map<String, Object>) crd.get("spec")).get("versions")) {
-                Map<String, Object> entry = (Map<String, Object>) v;
-                if (version.equals(entry.get("name"))) {
-                    Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) entry.get("schema")).get("openAPIV3Schema");
-                    return new CrdSchema(version, schema);
-                }
-            }
-            throw new IllegalStateException(resource + " has no version " + version);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static CrdSchema fromJson(String json, String version) {
+        return new CrdSchema(version, new Gson().fromJson(json, Map.class));
     }
 
     /** @return every place where {@code object} breaks the schema, as {@code <path>: <problem>}; empty when none */

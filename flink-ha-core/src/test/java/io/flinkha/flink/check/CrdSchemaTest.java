@@ -27,12 +27,28 @@ class CrdSchemaTest {
                 "kind", "FlinkDeployment", "metadata", Map.of("name", "orders"), "spec", spec));
     }
 
+    /** A CRD's schema as the build would ship it. */
+    private static CrdSchema fromCrd(String resource, String version) throws Exception {
+        return CrdSchema.fromJson(io.flinkha.internal.build.CrdSchemaWriter.json(resource, version), version);
+    }
+
+    /** The operator's CRD as it is, descriptions and all. */
+    @SuppressWarnings("unchecked")
+    private static CrdSchema rawCrd() throws Exception {
+        try (var in = CrdSchemaTest.class.getResourceAsStream(CrdSchema.RESOURCE)) {
+            Map<String, Object> crd = new org.yaml.snakeyaml.Yaml().load(in);
+            Map<String, Object> v1beta1 = ((List<Map<String, Object>>) ((Map<String, Object>) crd.get("spec")).get("versions")).stream()
+                    .filter(v -> "v1beta1".equals(v.get("name"))).findFirst().orElseThrow();
+            return new CrdSchema("v1beta1", (Map<String, Object>) ((Map<String, Object>) v1beta1.get("schema")).get("openAPIV3Schema"));
+        }
+    }
+
     @Test
-    void theShippedSchemaJudgesAsTheOperatorsCrdDoes() {
+    void theShippedSchemaJudgesAsTheOperatorsCrdDoes() throws Exception {
         Map<String, Object> object = Map.of("kind", "FlinkDeployment", "specs", Map.of(), "spec", Map.of(
                 "job", Map.of("upgrade-mode", "savepoint", "parallelism", "two", "upgradeMode", "sometimes"),
                 "flinkVersion", "v1_20", "podTemplate", probePort(List.of(8081)), "flinkConfiguration", Map.of("a", 1)));
-        List<String> fromCrd = CrdSchema.load(CrdSchema.RESOURCE, "v1beta1").violations(object);
+        List<String> fromCrd = rawCrd().violations(object);
         assertEquals(fromCrd, shipped().violations(object));
         assertTrue(fromCrd.size() >= 4, fromCrd.toString());
     }
@@ -127,33 +143,39 @@ class CrdSchemaTest {
 
     @Test
     void aVersionTheCrdDoesNotServeIsRefusedByName() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CrdSchema.load(CrdSchema.RESOURCE, "v2"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> fromCrd(CrdSchema.RESOURCE, "v2"));
         assertEquals(CrdSchema.RESOURCE + " has no version v2", e.getMessage());
     }
 
     @Test
+    void aLibraryBuiltWithoutItsSchemaSaysWhoWritesIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CrdSchema.shipped("/no/such/schema.json", "v1beta1"));
+        assertEquals("/no/such/schema.json is missing: the build writes it from the operator-api jar's CRD", e.getMessage());
+    }
+
+    @Test
     void aMissingCrdIsRefusedNamingWhereItComesFrom() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CrdSchema.load("/no/such/crd.yml", "v1beta1"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> fromCrd("/no/such/crd.yml", "v1beta1"));
         assertTrue(e.getMessage().contains("flink-kubernetes-operator-api"), e.getMessage());
     }
 
     @Test
     void aSchemaKeywordTheCheckDoesNotImplementFailsTheCheckInsteadOfBeingSkipped() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CrdSchema.load(UNIMPLEMENTED, "v1")
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> fromCrd(UNIMPLEMENTED, "v1")
                 .violations(Map.of("spec", Map.of("nullableField", "x"))));
         assertTrue(e.getMessage().contains("schema keyword 'nullable' at spec.nullableField"), e.getMessage());
     }
 
     @Test
     void anyOfOtherThanIntOrStringFailsTheCheckInsteadOfBeingSkipped() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CrdSchema.load(UNIMPLEMENTED, "v1")
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> fromCrd(UNIMPLEMENTED, "v1")
                 .violations(Map.of("spec", Map.of("oneOfTwoShapes", 1))));
         assertTrue(e.getMessage().contains("anyOf without x-kubernetes-int-or-string at spec.oneOfTwoShapes"), e.getMessage());
     }
 
     @Test
     void additionalPropertiesOtherThanASchemaFailsTheCheckInsteadOfBeingSkipped() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CrdSchema.load(UNIMPLEMENTED, "v1")
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> fromCrd(UNIMPLEMENTED, "v1")
                 .violations(Map.of("spec", Map.of("openMap", Map.of("k", "v")))));
         assertTrue(e.getMessage().contains("additionalProperties: true at spec.openMap"), e.getMessage());
     }
