@@ -74,6 +74,8 @@ class RuntimeClasspathTest {
 
     @Test
     void theOnlyHttpClientIsPulumisOwn() throws IOException {
+        assertEquals(List.of("io.flinkha:flink-ha-core <- com.pulumi:pulumi"), pathsTo(Pattern.compile("com\\.pulumi:pulumi")),
+                "the dependency tree was read");
         // the Pulumi SDK's telemetry exporter (io.opentelemetry:opentelemetry-exporter-sender-okhttp) brings okhttp
         for (String path : pathsTo(Pattern.compile("com\\.squareup\\.okhttp3:.*"))) {
             assertTrue(path.startsWith("io.flinkha:flink-ha-core <- com.pulumi:pulumi <- "), path);
