@@ -21,6 +21,18 @@ public final class PlanRenderer {
      *         inputs, and the diagnostics; the diff, the policy pack and the benchmarks read this shape
      */
     public static String json(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        json(plan, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes {@link #json(Plan)} as it renders, so a large plan is never held as one string.
+     *
+     * @param plan the plan
+     * @param out  where the JSON goes; the caller flushes and closes it
+     */
+    public static void json(Plan plan, Appendable out) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("config", plan.config());
         List<Object> steps = new ArrayList<>();
@@ -64,7 +76,12 @@ public final class PlanRenderer {
         plan.notes().forEach(n -> diagnostics.add(diagnostic("info", n)));
         root.put("diagnostics", diagnostics);
         root.put("changeSummary", Map.of("create", plan.resources().size()));
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+        try {
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root, out);
+            out.append('\n');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

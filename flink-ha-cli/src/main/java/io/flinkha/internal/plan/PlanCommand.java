@@ -73,11 +73,18 @@ public final class PlanCommand {
             Timing.phase("program done");
             Progress.stage("writing the plan");
             progress.close();
-            out.print(switch (output) {
-                case JSON -> PlanRenderer.json(plan);
-                case DIAGRAM -> PlanRenderer.diagram(plan);
-                case TREE -> PlanRenderer.tree(plan);
-            });
+            if (output == Output.JSON) {
+                // streamed: a plan of thousands of resources is tens of megabytes of JSON, never needed as one string
+                var writer = new java.io.BufferedWriter(printingTo(out), 1 << 16);
+                PlanRenderer.json(plan, writer);
+                try {
+                    writer.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                out.print(output == Output.DIAGRAM ? PlanRenderer.diagram(plan) : PlanRenderer.tree(plan));
+            }
             out.flush();
             if (output != Output.TREE) {
                 // the JSON carries them as diagnostics, the diagram none; a person at the terminal sees them either way
@@ -93,5 +100,25 @@ public final class PlanCommand {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Characters into the stream, encoded by the stream itself (its charset is the one {@code print} would use). */
+    private static java.io.Writer printingTo(PrintStream out) {
+        return new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                out.append(java.nio.CharBuffer.wrap(chars, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        };
     }
 }

@@ -55,6 +55,23 @@ class OfflinePlanTest {
     }
 
     @Test
+    void theStreamedJsonIsTheRenderedPlanInTheStreamsOwnEncoding() {
+        java.util.function.Consumer<com.pulumi.Context> program = ctx -> {
+            new ConfigMap("notes", ConfigMapArgs.builder().data(Map.of("text", "Zürich – 東京 😀")).build());
+            ctx.log().warn("a warning in Ünïcode – ✓");
+        };
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = io.flinkha.internal.plan.PlanCommand.run("dev", io.flinkha.internal.plan.PlanCommand.Output.JSON, true, Path.of(""),
+                // not the platform's default: the stream's own charset must encode what is streamed into it
+                program, new PrintStream(out, true, StandardCharsets.UTF_16LE), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        Plan plan = PlanEngine.run("flink-ha", "dev", io.flinkha.internal.plan.StackConfig.load(Path.of("").toAbsolutePath(), "dev").values(),
+                program);
+        assertEquals(PlanRenderer.json(plan), out.toString(StandardCharsets.UTF_16LE));
+    }
+
+    @Test
     void underTheEngineABadSettingIsOneCleanErrorWithoutAStackTrace() {
         List<String> errors = PlanEngine.engineErrors("flink-ha", "dev",
                 devConfigWith("flink-ha:jobs", "\"parallelism\":2", "\"parallelism\":\"two\""), FlinkHaProgram::define);
