@@ -9,13 +9,13 @@ import io.flinkha.identity.FlinkServiceAccountArgs;
 import io.flinkha.storage.NfsStorage;
 import io.flinkha.storage.NfsStorageArgs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static io.flinkha.Refusals.assertSays;
+import static io.flinkha.Refusals.refused;
 
 /**
  * A library user gets the protection a stack user gets: each rule the settings apply lives in the
@@ -23,16 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what is allowed, every problem at once.
  */
 class ArgsProtectionTest {
-
-    private static String refused(Executable make) {
-        return assertThrows(IllegalArgumentException.class, make).getMessage();
-    }
-
-    private static void assertSays(String message, String... fragments) {
-        for (String f : fragments) {
-            assertTrue(message.contains(f), () -> "'" + message + "' should say '" + f + "'");
-        }
-    }
 
     private static String deployment(UnaryOperator<HaFlinkDeploymentArgs.Builder> customise) {
         return refused(() -> ComponentPlans.ofComponent((KubernetesCluster cluster) -> {

@@ -5,13 +5,12 @@ import io.flinkha.aws.eks.EksClusterArgs;
 import io.flinkha.aws.eks.NodeGroupSpec;
 import io.flinkha.aws.s3.S3StorageArgs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import java.util.List;
 
+import static io.flinkha.Refusals.assertSays;
+import static io.flinkha.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A library user of the AWS components gets the protection a stack user gets: each rule the settings apply lives in the
@@ -19,16 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every problem at once.
  */
 class AwsArgsProtectionTest {
-
-    private static String refused(Executable make) {
-        return assertThrows(IllegalArgumentException.class, make).getMessage();
-    }
-
-    private static void assertSays(String message, String... fragments) {
-        for (String f : fragments) {
-            assertTrue(message.contains(f), () -> "'" + message + "' should say '" + f + "'");
-        }
-    }
 
     private static S3StorageArgs.Builder s3() {
         return S3StorageArgs.builder().bucketName("acme-flink-state").environment("qa")

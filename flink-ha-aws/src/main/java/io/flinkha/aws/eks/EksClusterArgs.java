@@ -159,9 +159,6 @@ public record EksClusterArgs(
                 .orElseThrow();
     }
 
-    /** A CIDR block. */
-    public static final java.util.regex.Pattern CIDR = io.flinkha.validation.Cidr.PATTERN;
-
     /**
      * @param cidrs CIDRs allowed on the public API endpoint
      * @return what is wrong with them, if anything, each as {@code publicAccessCidrs: ...}
@@ -169,7 +166,7 @@ public record EksClusterArgs(
     public static java.util.List<String> publicAccessProblems(java.util.List<String> cidrs) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (String c : cidrs) {
-            if (!CIDR.matcher(c).matches()) {
+            if (!io.flinkha.validation.Cidr.PATTERN.matcher(c).matches()) {
                 out.add("publicAccessCidrs: got '" + c + "'; expected a CIDR such as 198.51.100.0/24");
             } else if (c.equals("0.0.0.0/0")) {
                 out.add("publicAccessCidrs: got '0.0.0.0/0'; the API endpoint must not be open to the whole internet; list your CI "

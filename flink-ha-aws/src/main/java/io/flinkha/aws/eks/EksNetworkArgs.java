@@ -26,7 +26,7 @@ public record EksNetworkArgs(String clusterName, String cidr, List<String> avail
      */
     public static List<String> problems(String cidr, List<String> availabilityZones) {
         List<String> out = new java.util.ArrayList<>();
-        if (cidr == null || !EksClusterArgs.CIDR.matcher(cidr).matches()) {
+        if (cidr == null || !io.flinkha.validation.Cidr.PATTERN.matcher(cidr).matches()) {
             out.add("cidr: got '" + cidr + "'; expected a CIDR such as 10.20.0.0/16");
         } else if (Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)) > 20) {
             out.add("cidr: got '" + cidr + "'; expected a /20 or larger block: each subnet takes a sixteenth of it");

@@ -128,7 +128,6 @@ class StatusTest {
                 List.of(haConfigMap("orders", leader(Duration.ofSeconds(2)))), Duration.ofSeconds(20));
         StatusReport report = read(Map.of("orders", ORDERS));
         System.out.println(report.render());
-        System.out.println("lock record: " + leader(Duration.ofSeconds(2)));
 
         assertTrue(report.healthy(), report.render());
         JobHealth orders = report.jobs().get(0);
