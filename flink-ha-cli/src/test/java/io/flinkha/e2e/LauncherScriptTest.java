@@ -47,7 +47,7 @@ class LauncherScriptTest {
     @Test
     void runsTheJarWithC1OnlyAndTheCurrentArchivePassingEveryArgumentOn(@TempDir Path root) throws Exception {
         String line = launch(root, true, "plan", "dev", "--json");
-        assertTrue(line.startsWith("-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + root.toRealPath().resolve("target/flink-ha.jsa")), line);
+        assertTrue(line.startsWith("-XX:TieredStopAtLevel=1 -Dflink-ha.jit=jvm -XX:SharedArchiveFile=" + root.toRealPath().resolve("target/flink-ha.jsa")), line);
         assertTrue(line.endsWith("-jar " + root.toRealPath().resolve("target/flink-ha.jar") + " plan dev --json"), line);
     }
 
@@ -55,7 +55,7 @@ class LauncherScriptTest {
     void leavesOutAnArchiveOlderThanTheJarWhichTheJvmWouldRefuse(@TempDir Path root) throws Exception {
         String line = launch(root, false, "--version");
         assertFalse(line.contains("SharedArchiveFile"), line);
-        assertTrue(line.startsWith("-XX:TieredStopAtLevel=1 -jar "), line);
+        assertTrue(line.startsWith("-XX:TieredStopAtLevel=1 -Dflink-ha.jit=jvm -jar "), line);
     }
 
     @Test

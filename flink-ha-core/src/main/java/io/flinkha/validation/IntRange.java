@@ -18,6 +18,6 @@ public record IntRange(int min, int max) {
 
     /** @return what is allowed, as every message says it */
     public String allowed() {
-        return String.format("expected a whole number from %d to %d", min, max);
+        return "expected a whole number from " + min + " to " + max;
     }
 }

@@ -29,8 +29,18 @@ public final class FlinkHaProgram {
     }
 
     public static void define(Context ctx) {
+        define(ctx, settings -> {
+        });
+    }
+
+    /**
+     * @param ctx          the stack's context
+     * @param settingsRead told the stack's settings once they are read and valid, before any component is declared
+     */
+    public static void define(Context ctx, java.util.function.Consumer<FlinkPlatformArgs> settingsRead) {
         LocalDate today = today();
         FlinkPlatformArgs settings = SettingsLoader.load(ctx.stackName(), key -> ctx.config().get(key), today);
+        settingsRead.accept(settings);
         SettingsLoader.warnings(settings).forEach(w -> ctx.log().warn(w));
         FlinkPlatform platform = new FlinkPlatform("flink-ha", settings, notice -> ctx.log().info(notice), null);
         ctx.export("namespace", platform.serviceAccount().name().applyValue(sa -> settings.environment().namespace()));

@@ -41,6 +41,7 @@ public final class Main implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final Path project;
+    private final java.util.function.Supplier<CompilerPolicy> compilers;
 
     /**
      * @param out     where results go
@@ -48,9 +49,19 @@ public final class Main implements Callable<Integer> {
      * @param project the project folder, or a folder below it
      */
     public Main(PrintStream out, PrintStream err, Path project) {
+        this(out, err, project, CompilerPolicy::off);
+    }
+
+    private Main(PrintStream out, PrintStream err, Path project, java.util.function.Supplier<CompilerPolicy> compilers) {
         this.out = out;
         this.err = err;
         this.project = project;
+        this.compilers = compilers;
+    }
+
+    /** @return the stacks' program, telling the process's compiler policy how many jobs the stack has */
+    static java.util.function.Consumer<com.pulumi.Context> program(CompilerPolicy compilers) {
+        return ctx -> FlinkHaProgram.define(ctx, settings -> compilers.jobsKnown(settings.jobs().size()));
     }
 
     /** Usage, and the refusal, when no subcommand is given outside the engine. */
@@ -63,13 +74,14 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         Timing.phase("main");
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
+            CompilerPolicy compilers = CompilerPolicy.start();
             UpstreamCheck.warmUpInBackground();
-            Pulumi.run(FlinkHaProgram::define);
+            Pulumi.run(program(compilers));
             return;
         }
         widenTheCommonPool();
         // exit explicitly: the SDK's runner and the drill's client leave non-daemon threads behind
-        System.exit(new Main(System.out, System.err, Path.of("")).commandLine().execute(args));
+        System.exit(new Main(System.out, System.err, Path.of(""), CompilerPolicy::start).commandLine().execute(args));
     }
 
     /** The common pool's parallelism property, which the JDK reads once, when the pool is first used. */
@@ -131,9 +143,12 @@ public final class Main implements Callable<Integer> {
                 main.err.println("error: --json and --diagram do not go together: choose one output");
                 return 2;
             }
+            CompilerPolicy compilers = main.compilers.get();
             UpstreamCheck.warmUpInBackground();
-            return PlanCommand.run(stack, json ? PlanCommand.Output.JSON : diagram ? PlanCommand.Output.DIAGRAM : PlanCommand.Output.TREE,
-                    quiet, main.project, FlinkHaProgram::define, main.out, main.err);
+            int exit = PlanCommand.run(stack, json ? PlanCommand.Output.JSON : diagram ? PlanCommand.Output.DIAGRAM : PlanCommand.Output.TREE,
+                    quiet, main.project, program(compilers), main.out, main.err);
+            Timing.note("compilers", compilers.outcome().getNow(null));
+            return exit;
         }
     }
 

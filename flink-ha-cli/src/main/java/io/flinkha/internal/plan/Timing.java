@@ -40,6 +40,16 @@ public final class Timing {
         }
     }
 
+    /**
+     * @param name  what is noted
+     * @param value its value in this run ({@code null} for not known yet)
+     */
+    public static void note(String name, Object value) {
+        if (ON) {
+            System.err.printf("timing: %s=%s%n", name, value == null ? "pending" : value.toString().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** Prints a phase, with the first registration once known. */
     public static void phase(String name) {
         if (ON) {
