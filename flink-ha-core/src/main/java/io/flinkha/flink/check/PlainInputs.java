@@ -56,27 +56,42 @@ public final class PlainInputs {
     private static Output<Object> args(Object args) {
         List<String> keys = new ArrayList<>();
         List<Output<Object>> values = new ArrayList<>();
-        for (Class<?> c = args.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                Import imp = f.getAnnotation(Import.class);
-                if (imp == null || Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                f.setAccessible(true);
-                Object v;
-                try {
-                    v = f.get(args);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read " + f, e);
-                }
-                if (v != null) {
-                    keys.add(imp.name());
-                    values.add(resolve(v));
-                }
+        for (ImportedField f : IMPORTED.get(args.getClass())) {
+            Object v;
+            try {
+                v = f.field().get(args);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + f.field(), e);
+            }
+            if (v != null) {
+                keys.add(f.name());
+                values.add(resolve(v));
             }
         }
         return Output.all(values).applyValue(vs -> zip(keys, vs));
     }
+
+    /** A field the SDK serializes, and the name it has on the wire. */
+    private record ImportedField(Field field, String name) {
+    }
+
+    /** Each args class's {@code @Import} fields, its own first, then its superclasses': read once per class, not per resource. */
+    private static final ClassValue<List<ImportedField>> IMPORTED = new ClassValue<>() {
+        @Override
+        protected List<ImportedField> computeValue(Class<?> type) {
+            List<ImportedField> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    Import imp = f.getAnnotation(Import.class);
+                    if (imp != null && !Modifier.isStatic(f.getModifiers())) {
+                        f.setAccessible(true);
+                        fields.add(new ImportedField(f, imp.name()));
+                    }
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
 
     private static Object zip(List<String> keys, List<Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();
