@@ -121,9 +121,12 @@ public final class Benchmark {
         return c;
     }
 
-    /** What {@code bin/flink-ha} adds to {@code java}: C1 only, and the build's class-data archive when it is current. */
+    /**
+     * What {@code bin/flink-ha} adds to {@code java}: C1 only (and so the program's own choice of compilers off), and the
+     * build's class-data archive when it is current.
+     */
     static List<String> fastOptions(Path project) {
-        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Dflink-ha.jit=jvm"));
         Path archive = project.resolve("target/flink-ha.jsa");
         Path jarFile = project.resolve("target/flink-ha.jar");
         if (Files.isRegularFile(archive) && archive.toFile().lastModified() > jarFile.toFile().lastModified()) {
