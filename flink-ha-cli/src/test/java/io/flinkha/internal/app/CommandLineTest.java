@@ -21,8 +21,7 @@ class CommandLineTest {
 
     @Test
     void theToolsCommandsGiveTheCommonPoolAtLeastTwoWorkersUnlessTheCommandLineSaysHowMany() {
-        String given = System.getProperty(Main.COMMON_POOL_PARALLELISM);
-        try {
+        RestoredProperty.around(Main.COMMON_POOL_PARALLELISM, () -> {
             System.clearProperty(Main.COMMON_POOL_PARALLELISM);
             Main.widenTheCommonPool();
             assertEquals(String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)),
@@ -30,13 +29,7 @@ class CommandLineTest {
             System.setProperty(Main.COMMON_POOL_PARALLELISM, "5");
             Main.widenTheCommonPool();
             assertEquals("5", System.getProperty(Main.COMMON_POOL_PARALLELISM));
-        } finally {
-            if (given == null) {
-                System.clearProperty(Main.COMMON_POOL_PARALLELISM);
-            } else {
-                System.setProperty(Main.COMMON_POOL_PARALLELISM, given);
-            }
-        }
+        });
     }
 
     @Test

@@ -34,17 +34,10 @@ class CompilerPolicyTest {
 
     @Test
     void theJvmValueKeepsTheJvmsCompilers() {
-        String before = System.getProperty(CompilerPolicy.PROPERTY);
-        System.setProperty(CompilerPolicy.PROPERTY, "jvm");
-        try {
+        RestoredProperty.around(CompilerPolicy.PROPERTY, () -> {
+            System.setProperty(CompilerPolicy.PROPERTY, "jvm");
             assertEquals(CompilerPolicy.Outcome.OFF, CompilerPolicy.start().outcome().getNow(null));
-        } finally {
-            if (before == null) {
-                System.clearProperty(CompilerPolicy.PROPERTY);
-            } else {
-                System.setProperty(CompilerPolicy.PROPERTY, before);
-            }
-        }
+        });
     }
 
     @Test
@@ -62,6 +55,13 @@ class CompilerPolicyTest {
         String out = probe(1_600);
         assertTrue(out.startsWith("outcome=LARGE_STACK"), out);
         assertEquals(List.of(), addedDirectives(out), "only the JVM's default directive is left: " + out);
+    }
+
+    @Test
+    void anUnknownValueIsNamedAndTheDefaultUsed() throws Exception {
+        String out = probe(20, "-D" + CompilerPolicy.PROPERTY + "=c1");
+        assertTrue(out.startsWith("warning: -Dflink-ha.jit=c1 is not one of auto, jvm; using auto"), out);
+        assertTrue(out.contains("outcome=QUICK"), out);
     }
 
     @Test
