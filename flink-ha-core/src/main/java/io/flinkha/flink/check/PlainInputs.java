@@ -72,26 +72,34 @@ public final class PlainInputs {
     }
 
     /** A field the SDK serializes, and the name it has on the wire. */
-    private record ImportedField(Field field, String name) {
+    record ImportedField(Field field, String name) {
     }
 
-    /** Each args class's {@code @Import} fields, its own first, then its superclasses': read once per class, not per resource. */
+    /** Each args class's {@code @Import} fields, read once per class, not per resource. */
     private static final ClassValue<List<ImportedField>> IMPORTED = new ClassValue<>() {
         @Override
         protected List<ImportedField> computeValue(Class<?> type) {
-            List<ImportedField> fields = new ArrayList<>();
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    Import imp = f.getAnnotation(Import.class);
-                    if (imp != null && !Modifier.isStatic(f.getModifiers())) {
-                        f.setAccessible(true);
-                        fields.add(new ImportedField(f, imp.name()));
-                    }
-                }
-            }
-            return List.copyOf(fields);
+            return importedFields(type);
         }
     };
+
+    /**
+     * @param type an args class
+     * @return its {@code @Import} fields, its own first, then its superclasses', readable; static fields are not inputs
+     */
+    static List<ImportedField> importedFields(Class<?> type) {
+        List<ImportedField> fields = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                Import imp = f.getAnnotation(Import.class);
+                if (imp != null && !Modifier.isStatic(f.getModifiers())) {
+                    f.setAccessible(true);
+                    fields.add(new ImportedField(f, imp.name()));
+                }
+            }
+        }
+        return List.copyOf(fields);
+    }
 
     private static Object zip(List<String> keys, List<Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();

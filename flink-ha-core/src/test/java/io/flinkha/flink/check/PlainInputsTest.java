@@ -41,4 +41,29 @@ class PlainInputsTest {
         Object job = plain(new JobSpecArgs("local:///opt/job.jar", null, List.of(), 2, UpgradeMode.LAST_STATE));
         assertEquals(Map.of("jarURI", "local:///opt/job.jar", "parallelism", 2, "upgradeMode", "last-state", "state", "running"), job);
     }
+
+    @SuppressWarnings("unused")
+    static class BaseArgs extends com.pulumi.resources.ResourceArgs {
+        @com.pulumi.core.annotations.Import(name = "inherited")
+        private final String base = "b";
+    }
+
+    @SuppressWarnings("unused")
+    static final class TwoLevelArgs extends BaseArgs {
+        @com.pulumi.core.annotations.Import(name = "STATIC")
+        private static final String CONSTANT = "never an input";
+        @com.pulumi.core.annotations.Import(name = "own")
+        private final String own = "o";
+        private final String notAnInput = "n";
+    }
+
+    @Test
+    void theInputsOfArgsAreTheirImportFieldsOwnFirstThenInheritedNeverStatic() throws Exception {
+        List<PlainInputs.ImportedField> fields = PlainInputs.importedFields(TwoLevelArgs.class);
+        assertEquals(List.of("own", "inherited"), fields.stream().map(PlainInputs.ImportedField::name).toList());
+        // read from outside the args' own class, as the resolver does
+        TwoLevelArgs args = new TwoLevelArgs();
+        assertEquals(List.of("o", "b"), List.of(fields.get(0).field().get(args), fields.get(1).field().get(args)));
+        assertEquals(Map.of("own", "o", "inherited", "b"), plain(args));
+    }
 }
