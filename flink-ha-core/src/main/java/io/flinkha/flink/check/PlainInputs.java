@@ -76,12 +76,17 @@ public final class PlainInputs {
     }
 
     /** Each args class's {@code @Import} fields, read once per class, not per resource. */
-    private static final ClassValue<List<ImportedField>> IMPORTED = new ClassValue<>() {
-        @Override
-        protected List<ImportedField> computeValue(Class<?> type) {
-            return importedFields(type);
-        }
-    };
+    private static final ClassValue<List<ImportedField>> IMPORTED = byClass();
+
+    /** @return a cache of {@link #importedFields} by class (a new one, so a test sees its computation) */
+    static ClassValue<List<ImportedField>> byClass() {
+        return new ClassValue<>() {
+            @Override
+            protected List<ImportedField> computeValue(Class<?> type) {
+                return importedFields(type);
+            }
+        };
+    }
 
     /**
      * @param type an args class
