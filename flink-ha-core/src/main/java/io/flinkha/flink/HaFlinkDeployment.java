@@ -102,7 +102,7 @@ public class HaFlinkDeployment extends ComponentResource {
         this.paths = args.storage().pathsFor(args.namespace(), name);
         this.ports = FlinkPorts.of(args.flinkConfiguration());
         PodStorage podStorage = args.storage().podStorage(args.flinkVersion(), args.serviceAccount().credentials());
-        this.recovery = recovery(args);
+        this.recovery = args.recovery();
 
         var spec = FlinkDeploymentSpecArgs.builder()
                 .image(args.image())
@@ -175,14 +175,6 @@ public class HaFlinkDeployment extends ComponentResource {
             args.savepoints().ifPresent(s -> conf.putAll(s.flinkConfiguration()));
             return Map.copyOf(conf);
         });
-    }
-
-    /** With an objective, its derived settings; without, the worst case of the configuration as it is. */
-    static RecoveryModel.Recovery recovery(HaFlinkDeploymentArgs args) {
-        return args.recoveryObjective()
-                .map(o -> RecoveryModel.derive(o, Optional.of(args.jobManagerReplicas()), args.flinkConfiguration()))
-                .orElseGet(() -> RecoveryModel.evaluate(args.flinkConfiguration(), args.jobManagerReplicas(),
-                        RecoveryObjective.DEFAULT_POD_STARTUP, RecoveryObjective.DEFAULT_RESTORE_TIME));
     }
 
     /** The worst case travels with the deployment, so reviewers see it in the plan and operators in the cluster. */

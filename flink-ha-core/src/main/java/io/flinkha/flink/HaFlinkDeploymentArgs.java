@@ -336,8 +336,17 @@ public record HaFlinkDeploymentArgs(
      *         and {@code status} measure the job against it
      */
     public Duration recoveryBudget() {
-        return recoveryObjective.map(RecoveryObjective::target).orElseGet(() -> RecoveryModel.evaluate(flinkConfiguration,
-                jobManagerReplicas, RecoveryObjective.DEFAULT_POD_STARTUP, RecoveryObjective.DEFAULT_RESTORE_TIME).worst().total());
+        return recoveryObjective.map(RecoveryObjective::target).orElseGet(() -> recovery().worst().total());
+    }
+
+    /**
+     * @return the job's worst-case recovery: with an objective, the settings derived for it; without, the worst case of the
+     *         configuration as it is (what the deployment annotates)
+     */
+    public RecoveryModel.Recovery recovery() {
+        return recoveryObjective.map(o -> RecoveryModel.derive(o, Optional.of(jobManagerReplicas), flinkConfiguration))
+                .orElseGet(() -> RecoveryModel.evaluate(flinkConfiguration, jobManagerReplicas,
+                        RecoveryObjective.DEFAULT_POD_STARTUP, RecoveryObjective.DEFAULT_RESTORE_TIME));
     }
 
     /** @return the checkpoint interval as a duration (the Args refuse one that is not a positive Flink duration) */

@@ -362,7 +362,10 @@ class HaFlinkDeploymentTest {
     void theRecoveryBudgetIsTheObjectiveOrElseTheWorstCaseTheDeploymentAnnotates() {
         HaFlinkDeploymentArgs plain = io.flinkha.validation.ArgsCheck.unbound(HaFlinkDeploymentArgs.builder().jarUri("local:///j.jar")
                 .checkpointInterval("45s")::build);
-        assertEquals(HaFlinkDeployment.recovery(plain).worst().total(), plain.recoveryBudget());
+        assertEquals(plain.recovery().worst().total(), plain.recoveryBudget());
+        // the worst case the budget comes from is the one the planned deployment annotates
+        Map<String, Object> annotations = at(deployment(b -> b.checkpointInterval("45s")), "metadata.annotations");
+        assertEquals(plain.recovery().describe(), annotations.get(HaFlinkDeployment.WORST_CASE_ANNOTATION));
         assertEquals(java.time.Duration.ofSeconds(45), plain.checkpointEvery());
         HaFlinkDeploymentArgs declared = io.flinkha.validation.ArgsCheck.unbound(HaFlinkDeploymentArgs.builder().jarUri("local:///j.jar")
                 .jobManagerReplicas(2).recoveryObjective(RecoveryObjective.of(java.time.Duration.ofSeconds(90)))::build);

@@ -89,9 +89,6 @@ public record S3StorageArgs(
         return "https://s3." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : "");
     }
 
-    /** A KMS key ARN: {@code arn:aws:kms:<region>:<account>:key/<key id>} ({@link io.flinkha.aws.KmsKeys#ARN}). */
-    public static final Pattern KMS_KEY_ARN = io.flinkha.aws.KmsKeys.ARN;
-
     /**
      * @param arn a value for {@code kmsKeyArn}
      * @return what is wrong with it, if anything: an alias ARN is refused because the IRSA role's policy must

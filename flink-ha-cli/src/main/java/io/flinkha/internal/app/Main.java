@@ -59,6 +59,11 @@ public final class Main implements Callable<Integer> {
         this.compilers = compilers;
     }
 
+    /** @return the compiler policy a plan starts: {@link CompilerPolicy#start()} from {@link #main}, else one that is off */
+    CompilerPolicy compilerPolicy() {
+        return compilers.get();
+    }
+
     /** @return the stacks' program, telling the process's compiler policy how many jobs the stack has */
     static java.util.function.Consumer<com.pulumi.Context> program(CompilerPolicy compilers) {
         return ctx -> FlinkHaProgram.define(ctx, settings -> compilers.jobsKnown(settings.jobs().size()));
@@ -143,7 +148,7 @@ public final class Main implements Callable<Integer> {
                 main.err.println("error: --json and --diagram do not go together: choose one output");
                 return 2;
             }
-            CompilerPolicy compilers = main.compilers.get();
+            CompilerPolicy compilers = main.compilerPolicy();
             UpstreamCheck.warmUpInBackground();
             int exit = PlanCommand.run(stack, json ? PlanCommand.Output.JSON : diagram ? PlanCommand.Output.DIAGRAM : PlanCommand.Output.TREE,
                     quiet, main.project, program(compilers), main.out, main.err);

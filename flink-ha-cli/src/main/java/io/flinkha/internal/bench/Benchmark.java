@@ -1,7 +1,11 @@
 package io.flinkha.internal.bench;
 
 import io.flinkha.internal.app.FlinkHaProgram;
+import io.flinkha.flink.check.UpstreamCheck;
+import io.flinkha.flink.crd.FlinkDeployment;
+import io.flinkha.testing.Plan;
 import io.flinkha.testing.PlanEngine;
+import io.flinkha.testing.PlannedResource;
 import io.flinkha.internal.plan.StackConfig;
 
 import java.io.IOException;
@@ -209,7 +213,7 @@ public final class Benchmark {
             PlanEngine.run("flink-ha", "prod", prod, FlinkHaProgram::define);
         }
         List<Long> warm = new ArrayList<>();
-        io.flinkha.testing.Plan plan = null;
+        Plan plan = null;
         for (int i = 0; i < 15; i++) {
             long t = System.nanoTime();
             plan = PlanEngine.run("flink-ha", "prod", prod, FlinkHaProgram::define);
@@ -282,7 +286,6 @@ public final class Benchmark {
         deleteTree(tmp);
     }
 
-    /** A dev-like stack with {@code n} jobs. */
     private static final int CHECK_BATCH = 1_000;
     private static final int CHECK_BATCHES = 9;
 
@@ -293,9 +296,9 @@ public final class Benchmark {
      * @return nanoseconds per FlinkDeployment of the upstream checks (CRD schema, the operator's classes, both Flink
      *         releases' reading of the configuration, the operator's rules), once the JIT has compiled them
      */
-    static long warmCheckNanos(io.flinkha.testing.Plan plan, int batch, int batches) {
+    static long warmCheckNanos(Plan plan, int batch, int batches) {
         List<Map<String, Object>> deployments = plan.resources().stream()
-                .filter(r -> r.type().equals(io.flinkha.flink.crd.FlinkDeployment.TYPE)).map(io.flinkha.testing.PlannedResource::inputs).toList();
+                .filter(r -> r.type().equals(FlinkDeployment.TYPE)).map(PlannedResource::inputs).toList();
         if (deployments.isEmpty()) {
             throw new IllegalStateException("the plan has no FlinkDeployment to check");
         }
@@ -303,7 +306,7 @@ public final class Benchmark {
         for (int b = 0; b < batches + 3; b++) {
             long t = System.nanoTime();
             for (int i = 0; i < batch; i++) {
-                List<String> found = io.flinkha.flink.check.UpstreamCheck.violations(deployments.get(i % deployments.size()));
+                List<String> found = UpstreamCheck.violations(deployments.get(i % deployments.size()));
                 if (!found.isEmpty()) {
                     throw new IllegalStateException("a planned deployment fails the checks: " + found);
                 }
@@ -316,6 +319,7 @@ public final class Benchmark {
         return median(perCheck);
     }
 
+    /** A dev-like stack with {@code n} jobs. */
     static String syntheticStack(int n) {
         StringBuilder y = new StringBuilder("config:\n  flink-ha:environment: bench\n  flink-ha:cluster:\n    kind: existing\n    context: bench\n"
                 + "  flink-ha:storage:\n    kind: nfs\n  flink-ha:jobs:\n");

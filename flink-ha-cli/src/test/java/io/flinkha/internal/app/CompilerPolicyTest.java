@@ -30,6 +30,9 @@ class CompilerPolicyTest {
         CompilerPolicy policy = CompilerPolicy.off();
         policy.jobsKnown(1);
         assertEquals(CompilerPolicy.Outcome.OFF, policy.outcome().getNow(null));
+        // what a test or another program gets when it runs the tool in its own JVM
+        var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        assertEquals(CompilerPolicy.Outcome.OFF, new Main(quiet, quiet, Path.of("")).compilerPolicy().outcome().getNow(null));
     }
 
     @Test
